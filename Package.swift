@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets follow the one-way stage order in docs/ARCHITECTURE.md:
+// VoxModel ← VoxText ← {VoxIngest, VoxScoring, VoxAggregate} ← VoxReport ← VoxPipeline ← vox.
+let package = Package(
+    name: "Vox",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vox", targets: ["vox"]),
+        .library(name: "VoxPipeline", targets: ["VoxPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "VoxModel"),
+        // Generated from lexicons/ by scripts/embed-lexicons.sh: the defaults ship inside the binary.
+        .target(name: "VoxLexicons"),
+        .target(name: "VoxText", dependencies: ["VoxModel", "VoxLexicons"]),
+        .target(name: "VoxIngest", dependencies: ["VoxModel", "VoxText", "CLibXML2"]),
+        .target(name: "VoxScoring", dependencies: ["VoxModel", "VoxText", "VoxLexicons"]),
+        .target(
+            name: "VoxAggregate",
+            dependencies: ["VoxModel", "VoxText", "VoxLexicons", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "VoxReport", dependencies: ["VoxModel", "VoxText"]),
+        .target(
+            name: "VoxPipeline",
+            dependencies: [
+                "VoxModel", "VoxText", "VoxIngest", "VoxScoring", "VoxAggregate", "VoxReport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "vox",
+            dependencies: [
+                "VoxPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VoxTests",
+            dependencies: [
+                "VoxModel", "VoxText", "VoxLexicons", "VoxIngest", "VoxScoring", "VoxAggregate", "VoxReport", "VoxPipeline",
+                // Built so that contract tests can run the real binary.
+                "vox",
+            ],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

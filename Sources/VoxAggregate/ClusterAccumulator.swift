@@ -1,0 +1,64 @@
+import VoxModel
+
+/// Running figures for one pain-point cluster. Mergeable, and bounded: it keeps the best
+/// `QuoteCandidate.limit` quote candidates under a total order, so the kept set does not depend
+/// on how records were split into chunks.
+public struct ClusterAccumulator: Sendable, Hashable {
+    public var size = 0
+    public var compoundSum = ExactSum()
+    /// Segment name → value → records.
+    public var segments: [String: [String: Int]] = [:]
+    public var candidates: [QuoteCandidate] = []
+
+    public init() {}
+
+    public mutating func add(_ scored: ScoredRecord, strength: Int) {
+        size += 1
+        compoundSum.add(scored.sentiment.compound)
+        for segment in scored.record.segments { segments[segment.name, default: [:]][segment.value, default: 0] += 1 }
+        candidates.append(QuoteCandidate(
+            recordID: scored.record.id, source: scored.record.source, text: scored.record.text,
+            compound: scored.sentiment.compound, strength: strength
+        ))
+        if candidates.count > QuoteCandidate.limit * 2 { trim() }
+    }
+
+    public mutating func merge(_ other: ClusterAccumulator) {
+        size += other.size
+        compoundSum.merge(other.compoundSum)
+        for (name, values) in other.segments {
+            for (value, count) in values { segments[name, default: [:]][value, default: 0] += count }
+        }
+        candidates += other.candidates
+        trim()
+    }
+
+    mutating func trim() {
+        candidates.sort(by: QuoteCandidate.preferred)
+        if candidates.count > QuoteCandidate.limit { candidates.removeLast(candidates.count - QuoteCandidate.limit) }
+    }
+
+    public var meanCompound: Double { size == 0 ? 0 : compoundSum.value / Double(size) }
+}
+
+/// A record that could be quoted for its cluster.
+public struct QuoteCandidate: Sendable, Hashable {
+    public static let limit = 24
+
+    public var recordID: String
+    public var source: String
+    public var text: String
+    public var compound: Double
+    /// How much cluster evidence the record carries.
+    public var strength: Int
+
+    /// Quotes should be on topic and readable: more cluster evidence first, then length nearest
+    /// a readable 140 characters, then id for a total order.
+    static func preferred(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
+        if a.strength != b.strength { return a.strength > b.strength }
+        let da = abs(a.text.count - 140), db = abs(b.text.count - 140)
+        if da != db { return da < db }
+        if a.source != b.source { return a.source < b.source }
+        return a.recordID < b.recordID
+    }
+}

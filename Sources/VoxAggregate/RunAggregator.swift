@@ -1,0 +1,202 @@
+import VoxModel
+
+/// Everything the run counts, in one mergeable value: totals, per-segment figures, clusters,
+/// conversations and agents. Scoring threads each fill one over their chunk; `merge` combines
+/// them, and `finish` turns the sums into the figures a `RunResult` carries.
+public struct RunAggregator: Sendable {
+    public private(set) var totals = MetricsAccumulator()
+    /// Segment name → value → figures.
+    public private(set) var segments: [String: [String: MetricsAccumulator]] = [:]
+    public private(set) var clusters: [String: ClusterAccumulator] = [:]
+    /// Negative customer records that fit no cluster.
+    public private(set) var unclustered = 0
+    public private(set) var conversations = ConversationTracker()
+    /// Agent messages without a conversation still count towards the agent's figures.
+    public private(set) var agentMessages: [String: AgentAccumulator] = [:]
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - ordinal: the record's position in the run's input, for ordering conversations.
+    ///   - clusterStrength: how much cluster evidence the record has (quote selection).
+    public mutating func add(_ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0) {
+        totals.add(scored)
+        for segment in scored.record.segments {
+            segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].add(scored)
+        }
+        if scored.record.role == .customer, scored.sentiment.label == .negative {
+            if let cluster = scored.cluster {
+                clusters[cluster, default: ClusterAccumulator()].add(scored, strength: clusterStrength)
+            } else {
+                unclustered += 1
+            }
+        }
+        conversations.add(scored, ordinal: ordinal)
+        if scored.record.role == .agent, let empathy = scored.empathy {
+            agentMessages[scored.record.author ?? AgentAccumulator.unknownAgent, default: AgentAccumulator()].add(empathy)
+        }
+    }
+
+    public mutating func merge(_ other: RunAggregator) {
+        totals.merge(other.totals)
+        for (name, values) in other.segments {
+            for (value, accumulator) in values { segments[name, default: [:]][value, default: MetricsAccumulator()].merge(accumulator) }
+        }
+        for (id, accumulator) in other.clusters { clusters[id, default: ClusterAccumulator()].merge(accumulator) }
+        unclustered += other.unclustered
+        conversations.merge(other.conversations)
+        for (agent, accumulator) in other.agentMessages { agentMessages[agent, default: AgentAccumulator()].merge(accumulator) }
+    }
+
+    public struct Summary: Sendable {
+        public var metrics: RunMetrics
+        public var segments: [SegmentMetrics]
+        public var clusters: [PainPointCluster]
+        public var unclustered: Int
+        public var conversations: [ConversationSummary]
+        public var agents: [AgentSummary]
+    }
+
+    /// - Parameters:
+    ///   - clusterInfo: cluster id → label and defining phrases.
+    ///   - minClusterSize: smaller clusters are dissolved; their records count as unclustered.
+    /// Quotes are taken as the records carry them: the runner redacts texts before scoring.
+    public func finish(clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1) -> Summary {
+        let conversationSummaries = conversations.summaries()
+        let recovery = Self.recoveryRate(conversationSummaries)
+        let negativeTotal = totals.negative
+        var painPoints: [PainPointCluster] = []
+        var unclustered = self.unclustered
+        for (id, accumulator) in clusters {
+            guard accumulator.size >= minClusterSize else {
+                unclustered += accumulator.size
+                continue
+            }
+            let info = clusterInfo[id] ?? ClusterInfo(label: id, phrases: [], origin: .discovered)
+            let mean = accumulator.meanCompound
+            let share = negativeTotal == 0 ? 0 : Double(accumulator.size) / Double(negativeTotal)
+            let quotes = Self.typicalQuotes(accumulator, mean: mean).map { candidate in
+                Quote(recordID: candidate.recordID, source: candidate.source, text: candidate.text, compound: candidate.compound)
+            }
+            painPoints.append(PainPointCluster(
+                id: id, label: info.label, phrases: info.phrases, size: accumulator.size, share: Figures.round(share),
+                meanSentiment: Figures.round(mean), severity: Self.severity(size: accumulator.size, meanCompound: mean),
+                segments: Self.breakdown(accumulator.segments), quotes: quotes, origin: info.origin
+            ))
+        }
+        painPoints.sort { $0.severity != $1.severity ? $0.severity > $1.severity : $0.id < $1.id }
+        var segmentMetrics: [SegmentMetrics] = []
+        for name in segments.keys.sorted() {
+            for value in segments[name]!.keys.sorted() {
+                segmentMetrics.append(SegmentMetrics(segment: name, value: value, metrics: segments[name]![value]!.metrics()))
+            }
+        }
+        return Summary(
+            metrics: totals.metrics(recoveryRate: recovery), segments: segmentMetrics, clusters: painPoints,
+            unclustered: unclustered, conversations: conversationSummaries,
+            agents: agentSummaries(conversationSummaries)
+        )
+    }
+
+    /// Severity = records × mean negativity (|mean compound|): a big mild cluster and a small
+    /// furious one can rank alike, and both outrank a big lukewarm one. Rounded to 2 decimals.
+    public static func severity(size: Int, meanCompound: Double) -> Double {
+        Figures.round(Double(size) * abs(min(0, meanCompound)), places: 2)
+    }
+
+    /// Of the conversations that began with a negative customer message, the share that recovered.
+    static func recoveryRate(_ conversations: [ConversationSummary]) -> Double? {
+        let startedNegative = conversations.filter { ($0.startCompound ?? 0) <= -0.05 }
+        guard !startedNegative.isEmpty else { return nil }
+        return Figures.round(Double(startedNegative.filter { $0.outcome == .recovered }.count) / Double(startedNegative.count))
+    }
+
+    /// Three quotes nearest the cluster's mean sentiment among its best candidates: typical, not extreme.
+    static func typicalQuotes(_ accumulator: ClusterAccumulator, mean: Double) -> [QuoteCandidate] {
+        var pool = accumulator.candidates
+        pool.sort(by: QuoteCandidate.preferred)
+        pool = Array(pool.prefix(QuoteCandidate.limit))
+        let ranked = pool.enumerated().sorted { a, b in
+            let da = abs(a.element.compound - mean), db = abs(b.element.compound - mean)
+            return da != db ? da < db : a.offset < b.offset
+        }
+        return ranked.prefix(3).map(\.element)
+    }
+
+    static func breakdown(_ segments: [String: [String: Int]]) -> [SegmentBreakdown] {
+        segments.keys.sorted().map { name in
+            let counts = segments[name]!.map { SegmentCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+            return SegmentBreakdown(name: name, counts: counts)
+        }
+    }
+
+    func agentSummaries(_ conversations: [ConversationSummary]) -> [AgentSummary] {
+        // Replies to negative customer messages, per agent, from the ordered conversations.
+        var negativeReplies: [String: (total: Int, acknowledging: Int)] = [:]
+        for (_, messages) in self.conversations.ordered() {
+            var lastCustomerNegative = false
+            for message in messages {
+                if message.role == .customer {
+                    lastCustomerNegative = message.compound <= -0.05
+                } else if message.role == .agent, lastCustomerNegative {
+                    let agent = message.author ?? AgentAccumulator.unknownAgent
+                    negativeReplies[agent, default: (0, 0)].total += 1
+                    if message.acknowledges { negativeReplies[agent, default: (0, 0)].acknowledging += 1 }
+                    lastCustomerNegative = false
+                }
+            }
+        }
+        return agentMessages.keys.sorted().map { agent in
+            let accumulator = agentMessages[agent]!
+            let theirs = conversations.filter { $0.agents.contains(agent) }
+            let startedNegative = theirs.filter { ($0.startCompound ?? 0) <= -0.05 }
+            let replies = negativeReplies[agent]
+            return AgentSummary(
+                agent: agent, messages: accumulator.messages,
+                meanEmpathy: Figures.round(accumulator.empathySum.value / Double(max(1, accumulator.messages))),
+                acknowledgmentRate: replies.flatMap { $0.total == 0 ? nil : Figures.round(Double($0.acknowledging) / Double($0.total)) },
+                antiPatterns: accumulator.antiPatterns, conversations: theirs.count,
+                recoveryRate: startedNegative.isEmpty ? nil
+                    : Figures.round(Double(startedNegative.filter { $0.outcome == .recovered }.count) / Double(startedNegative.count))
+            )
+        }
+    }
+}
+
+/// What the clusterer knows about a cluster id beyond its counts.
+public struct ClusterInfo: Sendable, Hashable {
+    public var label: String
+    public var phrases: [String]
+    public var origin: ClusterOrigin
+
+    public init(label: String, phrases: [String], origin: ClusterOrigin) {
+        self.label = label
+        self.phrases = phrases
+        self.origin = origin
+    }
+}
+
+/// Per-agent sums over their scored messages. Mergeable.
+public struct AgentAccumulator: Sendable, Hashable {
+    /// Agent messages whose export names no author are counted under this name.
+    public static let unknownAgent = "(unnamed agent)"
+
+    public var messages = 0
+    public var empathySum = ExactSum()
+    public var antiPatterns: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ empathy: EmpathyScore) {
+        messages += 1
+        empathySum.add(empathy.score)
+        for pattern in empathy.antiPatterns { antiPatterns[pattern.rawValue, default: 0] += 1 }
+    }
+
+    public mutating func merge(_ other: AgentAccumulator) {
+        messages += other.messages
+        empathySum.merge(other.empathySum)
+        for (pattern, count) in other.antiPatterns { antiPatterns[pattern, default: 0] += count }
+    }
+}

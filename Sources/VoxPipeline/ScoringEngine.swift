@@ -1,0 +1,65 @@
+import Foundation
+import VoxAggregate
+import VoxModel
+import VoxScoring
+import VoxText
+
+/// The scorers a pipeline uses, built once from its options: sentiment for every record,
+/// empathy for agent messages, and pain-point assignment for negative customer messages.
+public struct ScoringEngine: Sendable {
+    public let sentiment: SentimentScorer
+    public let empathy: EmpathyScorer
+    public let matcher: TaxonomyMatcher
+
+    public init(scoring: ScoringOptions = ScoringOptions(), clustering: ClusteringOptions = ClusteringOptions()) throws {
+        var lexicon = try SentimentLexicon.defaults(overlays: scoring.overlays)
+        var problems: [LexiconProblem] = []
+        for file in scoring.lexicons {
+            lexicon.addValences(try Self.read(file), path: file, overlay: true, problems: &problems)
+        }
+        var empathyLexicon = try EmpathyLexicon.defaults()
+        for file in scoring.empathyLexicons {
+            empathyLexicon.add(try Self.read(file), path: file, problems: &problems)
+        }
+        if !problems.isEmpty { throw LexiconProblems(problems) }
+        var aspects = clustering.replaceTaxonomy ? [] : try PainPointTaxonomy.defaults().aspects
+        for file in clustering.taxonomy {
+            aspects += try PainPointTaxonomy.parse(try Self.read(file), path: file).aspects
+        }
+        self.sentiment = SentimentScorer(lexicon: lexicon, thresholds: scoring.thresholds)
+        self.empathy = EmpathyScorer(lexicon: empathyLexicon)
+        self.matcher = TaxonomyMatcher(taxonomy: PainPointTaxonomy(aspects: aspects))
+    }
+
+    static func read(_ file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw LexiconProblems([LexiconProblem(file: file, line: 0, message: "cannot read lexicon file")])
+        }
+        return text
+    }
+
+    /// Scores one record; returns it with its cluster evidence strength for quote selection.
+    public func score(_ record: FeedbackRecord) -> (ScoredRecord, Int) {
+        let sentimentScore = sentiment.score(record.text)
+        var scored = ScoredRecord(record: record, sentiment: sentimentScore)
+        if record.role == .agent { scored.empathy = empathy.score(record.text) }
+        var strength = 0
+        if record.role == .customer, sentimentScore.label == .negative {
+            let assignment = matcher.assign(record.text)
+            scored.cluster = assignment.primary
+            scored.secondaryClusters = assignment.secondary
+            strength = assignment.strength
+        }
+        return (scored, strength)
+    }
+
+    /// Labels for the clusters this engine can assign.
+    public var clusterInfo: [String: ClusterInfo] {
+        var info: [String: ClusterInfo] = [:]
+        for aspect in matcher.taxonomy.aspects {
+            let phrases = aspect.phrases.map { $0.joined(separator: " ") } + aspect.terms
+            info[aspect.id] = ClusterInfo(label: aspect.label, phrases: Array(phrases.prefix(8)), origin: .taxonomy)
+        }
+        return info
+    }
+}

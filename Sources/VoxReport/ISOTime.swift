@@ -1,0 +1,50 @@
+import Foundation
+
+/// UTC timestamps as ISO-8601 text, computed directly (no `DateFormatter`: slow and
+/// locale-dependent, and output must not vary by machine).
+public enum ISOTime {
+    /// `2026-01-02T10:15:00Z`, with milliseconds only when the time has them.
+    public static func format(_ date: Date) -> String {
+        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var seconds = totalMilliseconds / 1000
+        var milliseconds = totalMilliseconds % 1000
+        if milliseconds < 0 {
+            milliseconds += 1000
+            seconds -= 1
+        }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let (year, month, day) = civil(fromDays: days)
+        let time = "\(pad(Int(secondOfDay / 3600)))" + ":" + pad(Int(secondOfDay % 3600 / 60)) + ":" + pad(Int(secondOfDay % 60))
+        let fraction = milliseconds == 0 ? "" : "." + pad(Int(milliseconds), 3)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(time)\(fraction)Z"
+    }
+
+    /// `2026-01-02`.
+    public static func date(_ date: Date) -> String {
+        String(format(date).prefix(10))
+    }
+
+    /// Civil date from days since 1970-01-01 (Howard Hinnant's published algorithm).
+    static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+
+    static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

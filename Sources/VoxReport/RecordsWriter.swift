@@ -1,0 +1,46 @@
+import VoxModel
+
+/// `records.jsonl`: one line per accepted record, in input order, with its scores and cluster.
+public enum RecordsJSON {
+    public static func line(_ scored: ScoredRecord) -> String {
+        let record = scored.record
+        var rating: JSONValue = .null
+        if let value = record.rating {
+            rating = .object([("value", .double(value.value)), ("scale", .string(value.scale.rawValue))])
+        }
+        return JSONValue.object([
+            ("id", .string(record.id)),
+            ("source", .string(record.source)),
+            ("location", .string(record.location.description)),
+            ("time", .text(record.time.map(ISOTime.format))),
+            ("role", .string(record.role.rawValue)),
+            ("conversation", .text(record.conversation)),
+            ("author", .text(record.author)),
+            ("rating", rating),
+            ("segments", .object(record.segments.map { ($0.name, .string($0.value)) })),
+            ("text", .string(record.text)),
+            ("sentiment", ScoreJSON.sentiment(scored.sentiment)),
+            ("empathy", scored.empathy.map(ScoreJSON.empathy) ?? .null),
+            ("cluster", .text(scored.cluster)),
+            ("secondary_clusters", .array(scored.secondaryClusters.map { .string($0) })),
+        ]).compact()
+    }
+}
+
+/// `rejects.jsonl`: one line per rejected record: where it was, why, and an excerpt.
+public enum RejectsJSON {
+    public static func line(_ reject: Reject) -> String {
+        let location = reject.location
+        return JSONValue.object([
+            ("source", .string(reject.source)),
+            ("file", .string(location.file)),
+            ("line", location.line.map { .int($0) } ?? .null),
+            ("column", location.column.map { .int($0) } ?? .null),
+            ("byte_offset", location.byteOffset.map { .int($0) } ?? .null),
+            ("record", location.record.map { .int($0) } ?? .null),
+            ("reason", .string(reject.reason)),
+            ("message", .string(reject.message)),
+            ("excerpt", .string(reject.excerpt)),
+        ]).compact()
+    }
+}

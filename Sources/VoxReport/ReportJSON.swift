@@ -1,0 +1,161 @@
+import VoxModel
+
+/// `report.json`: everything in the Markdown report, for machines. `schema_version` changes
+/// only when a field changes meaning or disappears; new fields may appear at any time.
+public enum ReportJSON {
+    public static let schemaVersion = 1
+
+    public static func encode(_ result: RunResult) -> String {
+        var members: [(String, JSONValue)] = [
+            ("schema_version", .int(schemaVersion)),
+            ("vox_version", .string(VoxVersion.current)),
+            ("pipeline", .object([("name", .string(result.pipeline)), ("file", .string(result.pipelineFile))])),
+            ("as_of", .string(result.asOf)),
+        ]
+        if let info = result.runInfo {
+            members.append(("run", .object([
+                ("started_at", .string(info.startedAt)),
+                ("duration_seconds", .double(info.durationSeconds)),
+                ("host", .string(info.host)),
+            ])))
+        }
+        members += [
+            ("redacted", .bool(result.redacted)),
+            ("totals", .object([
+                ("read", .int(result.totalRead)),
+                ("accepted", .int(result.totalAccepted)),
+                ("rejected", .int(result.totalRejected)),
+                ("duplicates", .int(result.totalDuplicates)),
+            ])),
+            ("sources", .array(result.sources.map(source))),
+            ("metrics", metrics(result.metrics)),
+            ("previous", result.previous.map { previous in
+                .object([("as_of", .string(previous.asOf)), ("totals", trendFigures(previous.totals))])
+            } ?? .null),
+            ("clusters", .array(result.clusters.map(cluster))),
+            ("unclustered", .int(result.unclustered)),
+            ("segments", .array(result.segments.map { segment in
+                .object([
+                    ("segment", .string(segment.segment)),
+                    ("value", .string(segment.value)),
+                    ("metrics", metrics(segment.metrics)),
+                ])
+            })),
+            ("conversations", conversations(result.conversations)),
+            ("agents", .array(result.agents.map(agent))),
+        ]
+        return JSONValue.object(members).pretty()
+    }
+
+    static func source(_ stats: SourceStats) -> JSONValue {
+        .object([
+            ("name", .string(stats.name)),
+            ("format", .string(stats.format)),
+            ("files", .array(stats.files.map { .string($0) })),
+            ("read", .int(stats.read)),
+            ("accepted", .int(stats.accepted)),
+            ("rejected", .int(stats.rejected)),
+            ("duplicates", .int(stats.duplicates)),
+            ("invalid_text", .int(stats.invalidText)),
+            ("reject_reasons", .sortedObject(stats.rejectReasons.mapValues { .int($0) })),
+        ])
+    }
+
+    public static func metrics(_ metrics: RunMetrics) -> JSONValue {
+        .object([
+            ("volume", .int(metrics.volume)),
+            ("customer_messages", .int(metrics.customerMessages)),
+            ("agent_messages", .int(metrics.agentMessages)),
+            ("sentiment", .object([
+                ("positive", .int(metrics.positive)),
+                ("neutral", .int(metrics.neutral)),
+                ("negative", .int(metrics.negative)),
+            ])),
+            ("negative_share", .number(metrics.negativeShare)),
+            ("mean_compound", .number(metrics.meanCompound)),
+            ("csat", .number(metrics.csat)),
+            ("csat_responses", .int(metrics.csatResponses)),
+            ("nps", .number(metrics.nps)),
+            ("nps_responses", .int(metrics.npsResponses)),
+            ("mean_empathy", .number(metrics.meanEmpathy)),
+            ("recovery_rate", .number(metrics.recoveryRate)),
+        ])
+    }
+
+    static func trendFigures(_ figures: TrendFigures) -> JSONValue {
+        .object([
+            ("volume", .int(figures.volume)),
+            ("negative_share", .number(figures.negativeShare)),
+            ("mean_compound", .number(figures.meanCompound)),
+            ("csat", .number(figures.csat)),
+            ("nps", .number(figures.nps)),
+            ("mean_empathy", .number(figures.meanEmpathy)),
+            ("recovery_rate", .number(figures.recoveryRate)),
+        ])
+    }
+
+    static func cluster(_ cluster: PainPointCluster) -> JSONValue {
+        .object([
+            ("id", .string(cluster.id)),
+            ("label", .string(cluster.label)),
+            ("origin", .string(cluster.origin.rawValue)),
+            ("phrases", .array(cluster.phrases.map { .string($0) })),
+            ("size", .int(cluster.size)),
+            ("share", .double(cluster.share)),
+            ("mean_sentiment", .double(cluster.meanSentiment)),
+            ("severity", .double(cluster.severity)),
+            ("segments", .array(cluster.segments.map { breakdown in
+                .object([
+                    ("name", .string(breakdown.name)),
+                    ("counts", .array(breakdown.counts.map { .object([("value", .string($0.value)), ("count", .int($0.count))]) })),
+                ])
+            })),
+            ("quotes", .array(cluster.quotes.map { quote in
+                .object([
+                    ("record_id", .string(quote.recordID)),
+                    ("source", .string(quote.source)),
+                    ("text", .string(quote.text)),
+                    ("compound", .double(quote.compound)),
+                ])
+            })),
+        ])
+    }
+
+    static func conversations(_ conversations: [ConversationSummary]) -> JSONValue {
+        var outcomes: [String: JSONValue] = [:]
+        for outcome in ConversationOutcome.allCases {
+            outcomes[outcome.rawValue] = .int(conversations.filter { $0.outcome == outcome }.count)
+        }
+        return .object([
+            ("count", .int(conversations.count)),
+            ("outcomes", .sortedObject(outcomes)),
+            ("items", .array(conversations.map { conversation in
+                .object([
+                    ("id", .string(conversation.id)),
+                    ("source", .string(conversation.source)),
+                    ("messages", .int(conversation.messages)),
+                    ("start_compound", .number(conversation.startCompound)),
+                    ("end_compound", .number(conversation.endCompound)),
+                    ("change", .number(conversation.change.map { ($0 * 10_000).rounded() / 10_000 })),
+                    ("outcome", .string(conversation.outcome.rawValue)),
+                    ("mean_empathy", .number(conversation.meanEmpathy)),
+                    ("first_reply_seconds", .number(conversation.firstReplySeconds)),
+                    ("resolution_seconds", .number(conversation.resolutionSeconds)),
+                    ("agents", .array(conversation.agents.map { .string($0) })),
+                ])
+            })),
+        ])
+    }
+
+    static func agent(_ agent: AgentSummary) -> JSONValue {
+        .object([
+            ("agent", .string(agent.agent)),
+            ("messages", .int(agent.messages)),
+            ("mean_empathy", .double(agent.meanEmpathy)),
+            ("acknowledgment_rate", .number(agent.acknowledgmentRate)),
+            ("anti_patterns", .sortedObject(agent.antiPatterns.mapValues { .int($0) })),
+            ("conversations", .int(agent.conversations)),
+            ("recovery_rate", .number(agent.recoveryRate)),
+        ])
+    }
+}

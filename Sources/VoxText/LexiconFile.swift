@@ -1,0 +1,96 @@
+/// A parsed lexicon file: its data lines, split on tabs, each with its line number.
+///
+/// Every lexicon in `lexicons/` shares this shape: a first line `# format: NAME`, then one entry
+/// a line with tab-separated columns, `#` comments and blank lines ignored. Loaders build on this
+/// and add their own checks (value ranges, duplicates), reporting problems as `file:line: reason`.
+public struct LexiconFile: Sendable {
+    public struct Line: Sendable {
+        public var number: Int
+        public var fields: [String]
+    }
+
+    public var path: String
+    public var format: String
+    public var lines: [Line]
+
+    /// Parses `text`, checking the header names `format` and each line has `columns` fields.
+    /// Problems in lines are collected in `problems`, so that a lint can report them all.
+    public static func parse(
+        _ text: String, path: String, format: String, columns: ClosedRange<Int>, problems: inout [LexiconProblem]
+    ) -> LexiconFile {
+        var lines: [Line] = []
+        var sawHeader = false
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if !sawHeader {
+                let header = line.trimmed(of: " \t")
+                if header.isEmpty { continue }
+                sawHeader = true
+                let expected = "# format: \(format)"
+                if header != expected {
+                    problems.append(LexiconProblem(file: path, line: number, message: "header must be `\(expected)`, found `\(header)`"))
+                }
+                continue
+            }
+            let trimmed = line.trimmed(of: " ")
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed(of: " ") }
+            if !columns.contains(fields.count) {
+                let want = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound)–\(columns.upperBound)"
+                problems.append(LexiconProblem(
+                    file: path, line: number,
+                    message: "expected \(want) tab-separated field\(columns.upperBound == 1 ? "" : "s"), found \(fields.count)"
+                ))
+                continue
+            }
+            if fields.contains(where: \.isEmpty) {
+                problems.append(LexiconProblem(file: path, line: number, message: "empty field"))
+                continue
+            }
+            lines.append(Line(number: number, fields: fields))
+        }
+        if !sawHeader {
+            problems.append(LexiconProblem(file: path, line: 1, message: "empty file: expected header `# format: \(format)`"))
+        }
+        return LexiconFile(path: path, format: format, lines: lines)
+    }
+}
+
+/// One problem found in a lexicon file, printed as `file:line: message`.
+public struct LexiconProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Several lexicon problems at once; loaders throw this so that a person can fix them in one go.
+public struct LexiconProblems: Error, Sendable, CustomStringConvertible {
+    public var problems: [LexiconProblem]
+
+    public init(_ problems: [LexiconProblem]) {
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+public extension StringProtocol {
+    /// The text without the given characters at either end.
+    func trimmed(of set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import VoxModel
+
+/// The `vox` command: subcommands for running pipelines and for scoring text by hand.
+struct VoxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vox",
+        abstract: "Voice-of-customer pipeline: score feedback exports, find pain points, write reports.",
+        discussion: """
+            Examples:
+              vox run pipelines/demo.yml
+              vox validate pipelines/demo.yml
+              vox score "Still waiting for my refund after two weeks"
+              vox explain "Not bad at all, but the app keeps crashing"
+
+            Exit codes: 0 success; 1 the run failed; 2 bad command line or pipeline file;
+            3 rejects exceeded the pipeline's threshold; 4 another run holds the lock.
+            """,
+        version: VoxVersion.current,
+        subcommands: [RunCommand.self, ValidateCommand.self, ScoreCommand.self, ExplainCommand.self]
+    )
+}

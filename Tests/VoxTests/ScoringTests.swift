@@ -1,0 +1,89 @@
+import Testing
+import VoxModel
+@testable import VoxScoring
+@testable import VoxText
+
+@Suite("Sentiment and empathy scoring")
+struct ScoringTests {
+    static let scorer = try! SentimentScorer(lexicon: SentimentLexicon.defaults())
+    static let empathy = try! EmpathyScorer(lexicon: EmpathyLexicon.defaults())
+
+    func compound(_ text: String) -> Double { Self.scorer.score(text).compound }
+
+    @Test("polarity and labels")
+    func polarity() {
+        #expect(Self.scorer.score("The service was great").label == .positive)
+        #expect(Self.scorer.score("The service was terrible").label == .negative)
+        #expect(Self.scorer.score("The parcel is in the hallway").label == .neutral)
+        #expect(Self.scorer.score("").label == .neutral)
+    }
+
+    @Test("negation flips and dampens")
+    func negation() {
+        #expect(compound("not good") < 0)
+        #expect(compound("isn't good") < 0)
+        #expect(abs(compound("not good")) < abs(compound("good")))
+    }
+
+    @Test("boosters strengthen, dampeners soften")
+    func boosters() {
+        #expect(compound("very good") > compound("good"))
+        #expect(compound("slightly good") < compound("good"))
+        #expect(compound("very bad") < compound("bad"))
+    }
+
+    @Test("capitals in mixed-case text and exclamation marks intensify")
+    func emphasis() {
+        #expect(compound("the app is BAD today") < compound("the app is bad today"))
+        #expect(compound("great!!!") > compound("great"))
+    }
+
+    @Test("after a contrastive 'but' the clause weighs more")
+    func contrast() {
+        #expect(compound("The food was good but the service was terrible") < 0)
+        #expect(compound("The service was terrible but the food was good") > 0)
+    }
+
+    @Test("the customer-service overlay scores feedback phrases general English misses")
+    func overlay() throws {
+        #expect(compound("still waiting on hold") < -0.5)
+        let general = try SentimentScorer(lexicon: SentimentLexicon.defaults(overlays: []))
+        #expect(general.score("still waiting on hold").compound == 0)
+    }
+
+    @Test("compound stays within −1…1 and shares sum to 1")
+    func bounds() {
+        let score = Self.scorer.score(String(repeating: "terrible awful horrible! ", count: 50))
+        #expect(score.compound >= -1 && score.compound < -0.99)
+        #expect(abs(score.positive + score.neutral + score.negative - 1) < 0.001)
+    }
+
+    @Test("lexicon problems are reported as file:line: reason")
+    func lexiconProblems() {
+        var lexicon = SentimentLexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences("# format: vox-sentiment/1\ngood\t2\ngood\t1\nbad\tx\nworse\t-5\nGood\t1\n", path: "l.tsv", problems: &problems)
+        #expect(problems.map(\.description) == [
+            "l.tsv:3: duplicate entry `good`",
+            "l.tsv:4: valence `x` is not a number",
+            "l.tsv:5: valence -5 is outside -4…4",
+            "l.tsv:6: term `Good` is not in the form text is matched in; write `good` (lowercase, single spaces)",
+        ])
+    }
+
+    @Test("empathy: phrases found by category with code-point offsets; anti-patterns lower the score")
+    func empathyScoring() {
+        let text = "I’m so sorry – that sounds really frustrating. I'll take care of this today."
+        let score = Self.empathy.score(text)
+        #expect(score.categories == [.acknowledgment, .apology, .ownership])
+        #expect(score.score > 60)
+        let scalars = Array(text.unicodeScalars)
+        for item in score.evidence {
+            #expect(String(String.UnicodeScalarView(scalars[item.start..<item.end])) == item.text)
+        }
+        let dismissive = Self.empathy.score("That's our policy. There's nothing I can do.")
+        #expect(dismissive.antiPatterns == [.dismissive])
+        #expect(dismissive.score == 0)
+        #expect(Self.empathy.score("Your parcel ships tomorrow.").categories.isEmpty)
+    }
+}

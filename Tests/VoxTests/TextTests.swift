@@ -1,0 +1,64 @@
+import Testing
+@testable import VoxText
+
+@Suite("Tokenizer, sentences, redaction")
+struct TextTests {
+    let tokenizer = Tokenizer()
+
+    @Test("words keep apostrophes and inner hyphens; punctuation splits off; offsets are code points")
+    func words() {
+        let tokens = tokenizer.tokenize("Can’t log-in… WHY?!")
+        #expect(tokens.map(\.text) == ["Can’t", "log-in", "…", "WHY", "?", "!"])
+        #expect(tokens[0].normalized == "can't")
+        #expect(tokens.map(\.kind) == [.word, .word, .punctuation, .word, .punctuation, .punctuation])
+        #expect(tokens[3].start == 14 && tokens[3].end == 17)
+        #expect(tokens[3].isShouted)
+        #expect(!tokens[0].isShouted)
+    }
+
+    @Test("emoticons whole or glued to a word; emoji with skin tone normalise to the base")
+    func emoticonsAndEmoji() {
+        let tokens = tokenizer.tokenize("thanks:) :( 👍🏽 ok")
+        #expect(tokens.map(\.text) == ["thanks", ":)", ":(", "👍🏽", "ok"])
+        #expect(tokens.map(\.kind) == [.word, .emoticon, .emoticon, .emoji, .word])
+        #expect(tokens[3].normalized == "👍")
+        // A time is not a face.
+        #expect(tokenizer.tokenize("at 10:30").allSatisfy { $0.kind != .emoticon })
+    }
+
+    @Test("sentences end at . ! ? and keep their terminators")
+    func sentences() {
+        let sentences = SentenceSplitter.split(tokenizer.tokenize("Late again. Why?! Fine"))
+        #expect(sentences.map { $0.map(\.text) } == [["Late", "again", "."], ["Why", "?", "!"], ["Fine"]])
+    }
+
+    @Test("redaction: e-mail, Luhn-valid cards, phone numbers; dates, order numbers and bad cards stay")
+    func redaction() {
+        let redactor = PIIRedactor()
+        #expect(redactor.redact("mail me at jo.smith+vox@example.co.uk.") == "mail me at [email].")
+        #expect(redactor.redact("card 4111 1111 1111 1111 was charged") == "card [card] was charged")
+        #expect(redactor.redact("card 4111-1111-1111-1112 was charged") == "card 4111-1111-1111-1112 was charged")
+        #expect(redactor.redact("call +44 20 7946 0123 now") == "call [phone] now")
+        #expect(redactor.redact("call (555) 010-4477") == "call [phone]")
+        #expect(redactor.redact("or 020 7946 0958") == "or [phone]")
+        #expect(redactor.redact("ordered 2025-12-03, order 123456, 3 items") == "ordered 2025-12-03, order 123456, 3 items")
+        #expect(redactor.redact("no digits here") == "no digits here")
+    }
+
+    @Test("JSON strings escape quotes, backslashes and control characters")
+    func jsonQuote() {
+        #expect(JSONString.quote("a\"b\\c\nd\u{1}é") == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+    }
+
+    @Test("lexicon files: header, column count and empty fields are checked with line numbers")
+    func lexiconFile() {
+        var problems: [LexiconProblem] = []
+        let text = "# format: vox-x/1\n# comment\ngood\t1\nbad\n\nugly\t\n"
+        let file = LexiconFile.parse(text, path: "x.tsv", format: "vox-x/1", columns: 2...2, problems: &problems)
+        #expect(file.lines.map(\.number) == [3])
+        #expect(problems.map(\.description) == ["x.tsv:4: expected 2 tab-separated fields, found 1", "x.tsv:6: empty field"])
+        var headerProblems: [LexiconProblem] = []
+        _ = LexiconFile.parse("good\t1\n", path: "y.tsv", format: "vox-x/1", columns: 2...2, problems: &headerProblems)
+        #expect(headerProblems.map(\.description) == ["y.tsv:1: header must be `# format: vox-x/1`, found `good\t1`"])
+    }
+}
