@@ -21,11 +21,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // gzip-compressed inputs are read through the system zlib.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "VoxModel"),
         // Generated from lexicons/ by scripts/embed-lexicons.sh: the defaults ship inside the binary.
         .target(name: "VoxLexicons"),
         .target(name: "VoxText", dependencies: ["VoxModel", "VoxLexicons"]),
-        .target(name: "VoxIngest", dependencies: ["VoxModel", "VoxText", "CLibXML2"]),
+        .target(name: "VoxIngest", dependencies: ["VoxModel", "VoxText", "CLibXML2", "CZlib"]),
         .target(name: "VoxScoring", dependencies: ["VoxModel", "VoxText", "VoxLexicons"]),
         .target(
             name: "VoxAggregate",
@@ -47,6 +53,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks on generated inputs (`make bench-readers`); not part of the product.
+        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel"]),
         .testTarget(
             name: "VoxTests",
             dependencies: [

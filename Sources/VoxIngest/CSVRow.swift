@@ -1,14 +1,54 @@
-/// One CSV row; paths are column names (or 1-based positions without a header row).
+/// One CSV row as the reader found it: the bytes of the reader's window and the ranges of its
+/// fields. A `String` is made only for the fields a mapping asks for, so a row costs no
+/// allocation per column.
+///
+/// The row shares the window's storage copy-on-write: kept beyond the reader's callback (as tests
+/// do), it stays valid, at the price of a copy of the window when the reader next refills.
 public struct CSVRow: RawRecord {
-    public let columns: CSVColumns
-    public let fields: [String]
+    let storage: [UInt8]
+    let fields: [CSVField]
+    let file: CSVFileContext
+    /// True when the row held invalid UTF-8 that was replaced with U+FFFD.
+    public let hasInvalidText: Bool
 
     public func value(at path: FieldPath) -> FieldValue? {
-        guard let index = columns.index(of: path.raw), index < fields.count else { return nil }
-        return .string(fields[index])
+        guard let index = file.columns.index(of: path.raw), index < fields.count else { return nil }
+        return .string(text(of: fields[index]))
     }
 
-    public var excerpt: String { fields.joined(separator: ",") }
+    /// The text of one field, unescaped; invalid UTF-8 becomes U+FFFD.
+    func text(of field: CSVField) -> String {
+        storage.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
+            if field.escaped { return String(decoding: file.scanner.unescape(raw), as: UTF8.self) }
+            return String(decoding: raw, as: UTF8.self)
+        }
+    }
+
+    /// The row's fields as text, in column order.
+    public var values: [String] { fields.map(text(of:)) }
+
+    /// The fields joined by the delimiter, cut after about 400 bytes.
+    public var excerpt: String {
+        var parts: [String] = []
+        var length = 0
+        for field in fields where length < 400 {
+            parts.append(text(of: field))
+            length += field.end - field.start + 1
+        }
+        return parts.joined(separator: String(decoding: [file.scanner.delimiter], as: UTF8.self))
+    }
+}
+
+/// What every row of one file shares: its columns and dialect.
+final class CSVFileContext: Sendable {
+    let columns: CSVColumns
+    let scanner: CSVScanner
+
+    init(columns: CSVColumns, scanner: CSVScanner) {
+        self.columns = columns
+        self.scanner = scanner
+    }
 }
 
 /// Column names to positions, shared by every row of a file.
@@ -31,5 +71,9 @@ public final class CSVColumns: Sendable {
         self.positions = positions
     }
 
-    public func index(of name: String) -> Int? { positions[name] }
+    /// A short header is searched in order: comparing short strings is cheaper than hashing.
+    public func index(of name: String) -> Int? {
+        if names.count <= 16 { return names.firstIndex(of: name) }
+        return positions[name]
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VoxModel
 
 /// How a source's raw records become `FeedbackRecord`s: which field holds what.
@@ -44,20 +45,28 @@ public struct TimeField: Sendable, Hashable {
     public var format: TimeFormat
     /// Seconds east of UTC applied to times written without a zone.
     public var defaultOffsetSeconds: Int
+    /// An IANA zone (`Europe/Berlin`) for times written without a zone; it overrides
+    /// `defaultOffsetSeconds` and follows daylight saving time.
+    public var timeZone: TimeZone?
 
-    public init(path: FieldPath, format: TimeFormat = .auto, defaultOffsetSeconds: Int = 0) {
+    public init(path: FieldPath, format: TimeFormat = .auto, defaultOffsetSeconds: Int = 0, timeZone: TimeZone? = nil) {
         self.path = path
         self.format = format
         self.defaultOffsetSeconds = defaultOffsetSeconds
+        self.timeZone = timeZone
     }
 }
 
 public enum TimeFormat: Sendable, Hashable {
-    /// ISO-8601, then epoch seconds or milliseconds by magnitude.
+    /// ISO-8601, then RFC 2822, then epoch seconds or milliseconds by magnitude.
     case auto
     case iso8601
+    /// `Tue, 03 Dec 2025 10:00:00 +0100` (e-mail, RSS).
+    case rfc2822
     case epochSeconds
     case epochMilliseconds
+    /// A layout such as `dd-MM-yyyy HH:mm`.
+    case pattern(TimePattern)
 }
 
 public struct RatingField: Sendable, Hashable {

@@ -1,25 +1,38 @@
-/// A small recursive-descent JSON parser over UTF-8 bytes that keeps line numbers and byte
-/// offsets for errors and refuses nesting deeper than a limit (no stack overflow on hostile input).
+/// A recursive-descent JSON parser over one record's UTF-8 bytes (a JSON Lines line, or one
+/// element of a streamed array, already framed by `JSONFramer`). It keeps byte offsets and lines
+/// for errors and refuses nesting deeper than a limit, so hostile input cannot overflow the stack.
+///
+/// Strings without escapes become `String`s straight from the bytes; only escaped strings go
+/// through a scratch buffer. Invalid UTF-8 inside strings becomes U+FFFD; `nonASCII` tells the
+/// reader whether it must look for it (`on_invalid_text`).
 struct JSONParser {
     struct Failure: Error {
         var message: String
+        /// Offset into `bytes`.
         var offset: Int
+        /// Line breaks passed before the failure, plus one.
         var line: Int
+        var tooDeep = false
     }
 
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
     let maxDepth: Int
     var index: Int
     var line = 1
+    /// The OR of every byte inside strings: ≥ 0x80 when any string holds non-ASCII bytes.
+    private(set) var nonASCII: UInt8 = 0
+    private var scratch: [UInt8] = []
 
-    init(bytes: [UInt8], maxDepth: Int, start: Int = 0) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil, maxDepth: Int) {
         self.bytes = bytes
-        self.maxDepth = maxDepth
         self.index = start
+        self.end = end ?? bytes.count
+        self.maxDepth = maxDepth
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
             case 0x0A:
@@ -30,11 +43,11 @@ struct JSONParser {
         }
     }
 
-    var atEnd: Bool { index >= bytes.count }
-    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var atEnd: Bool { index >= end }
+    var current: UInt8? { index < end ? bytes[index] : nil }
 
-    func fail(_ message: String) -> Failure {
-        Failure(message: message, offset: index, line: line)
+    func fail(_ message: String, tooDeep: Bool = false) -> Failure {
+        Failure(message: message, offset: index, line: line, tooDeep: tooDeep)
     }
 
     mutating func parseValue(depth: Int = 0) throws(Failure) -> FieldValue {
@@ -42,7 +55,7 @@ struct JSONParser {
         guard let byte = current else { throw fail("unexpected end of input") }
         switch byte {
         case UInt8(ascii: "{"):
-            guard depth < maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            guard depth < maxDepth else { throw fail("nesting deeper than max_depth (\(maxDepth) levels)", tooDeep: true) }
             index += 1
             var members: [String: FieldValue] = [:]
             skipWhitespace()
@@ -69,7 +82,7 @@ struct JSONParser {
                 }
             }
         case UInt8(ascii: "["):
-            guard depth < maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            guard depth < maxDepth else { throw fail("nesting deeper than max_depth (\(maxDepth) levels)", tooDeep: true) }
             index += 1
             var items: [FieldValue] = []
             skipWhitespace()
@@ -103,16 +116,21 @@ struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         default:
-            throw fail("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+            throw fail("unexpected character '\(Self.describe(byte))'")
         }
     }
 
-    private mutating func literal(_ word: String) throws(Failure) {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, bytes[index..<(index + expected.count)].elementsEqual(expected) else {
+    static func describe(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(Character(Unicode.Scalar(byte))) : "\\u{\(String(byte, radix: 16))}"
+    }
+
+    private mutating func literal(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= end else { throw fail("invalid literal, expected `\(word)`") }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
             throw fail("invalid literal, expected `\(word)`")
         }
-        index += expected.count
+        index += count
     }
 
     private mutating func parseNumber() throws(Failure) -> String {
@@ -125,60 +143,79 @@ struct JSONParser {
             index += 1
         }
         guard digits > 0 else { throw fail("invalid number") }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     mutating func parseString() throws(Failure) -> String {
         index += 1 // opening quote
-        var out: [UInt8] = []
+        let start = index
+        var high: UInt8 = 0
+        // Fast path: no escapes, the string is the bytes between the quotes.
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                nonASCII |= high
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw fail("control character in string (line breaks must be written \\n)") }
+            high |= byte
+            index += 1
+        }
+        nonASCII |= high
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while true {
             guard let byte = current else { throw fail("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: out, as: UTF8.self)
+                return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard let escape = current else { throw fail("unterminated string") }
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): scratch.append(0x22)
+                case UInt8(ascii: "\\"): scratch.append(0x5C)
+                case UInt8(ascii: "/"): scratch.append(0x2F)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar), current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                    if (0xD800...0xDBFF).contains(scalar), current == UInt8(ascii: "\\"), index + 1 < end,
                        bytes[index + 1] == UInt8(ascii: "u") {
                         index += 2
                         let low = try hex4()
                         if (0xDC00...0xDFFF).contains(low) {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         } else {
-                            out.append(contentsOf: Array("\u{FFFD}".utf8))
+                            scratch.append(contentsOf: [0xEF, 0xBF, 0xBD])
                             scalar = low
                         }
                     }
-                    let decoded = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                    out.append(contentsOf: Array(String(decoded).utf8))
+                    // A lone surrogate is not a scalar: U+FFFD stands in for it.
+                    scratch.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
                 default:
-                    throw fail("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                    throw fail("invalid escape '\\\(Self.describe(escape))'")
                 }
             case 0x00..<0x20:
-                throw fail("control character in string")
+                throw fail("control character in string (line breaks must be written \\n)")
             default:
-                out.append(byte)
+                nonASCII |= byte
+                scratch.append(byte)
                 index += 1
             }
         }
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+        guard index + 4 <= end else { throw fail("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]

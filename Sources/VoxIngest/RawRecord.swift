@@ -6,16 +6,25 @@ public protocol RawRecord: Sendable {
     func value(at path: FieldPath) -> FieldValue?
     /// A short text of the whole record for reject excerpts.
     var excerpt: String { get }
+    /// True when invalid bytes in the record's text were replaced with U+FFFD
+    /// (`on_invalid_text: replace`); the ingestor counts these in `SourceStats.invalidText`.
+    var hasInvalidText: Bool { get }
+}
+
+extension RawRecord {
+    public var hasInvalidText: Bool { false }
 }
 
 /// JSON and XML records are trees; `parent.` paths reach the enclosing object of an exploded record.
 public struct TreeRecord: RawRecord {
     public var value: FieldValue
     public var parent: FieldValue?
+    public var hasInvalidText: Bool
 
-    public init(value: FieldValue, parent: FieldValue? = nil) {
+    public init(value: FieldValue, parent: FieldValue? = nil, hasInvalidText: Bool = false) {
         self.value = value
         self.parent = parent
+        self.hasInvalidText = hasInvalidText
     }
 
     public func value(at path: FieldPath) -> FieldValue? {

@@ -8,7 +8,7 @@ public struct SourceIngestor {
     /// Paths in messages are shown relative to this directory (the pipeline file's).
     public let baseDirectory: String
     public private(set) var stats: SourceStats
-    private var seenIDs: Set<String> = []
+    private var seenIDs = IDSet()
 
     public init(definition: SourceDefinition, baseDirectory: String) {
         self.definition = definition
@@ -48,11 +48,12 @@ public struct SourceIngestor {
                             message: failure.message, excerpt: raw.excerpt
                         ), onReject)
                     case .success(let record):
-                        guard seenIDs.insert(record.id).inserted else {
+                        guard seenIDs.insert(record.id) else {
                             stats.duplicates += 1
                             return
                         }
                         stats.accepted += 1
+                        if raw.hasInvalidText { stats.invalidText += 1 }
                         try onRecord(record)
                     }
                 }

@@ -1,17 +1,42 @@
 /// Which elements of an XML export are records.
 public struct XMLOptions: Sendable, Hashable {
-    /// An element name (`review`) or a slash path from the root (`export/reviews/review`).
-    /// Names match local names, so namespaced documents work without prefixes.
+    /// An element name (`review`) or a slash path (`export/reviews/review`) matched against the
+    /// innermost open elements. Names match local names, so namespaced documents work without
+    /// prefixes; a name written with a prefix (`atom:entry`) matches only that prefix.
     public var record: String
+    /// A record whose text and attributes add up to more than this is rejected and skipped.
+    public var maxRecordBytes: Int
 
-    public init(record: String) {
+    public init(record: String, maxRecordBytes: Int = JSONOptions.defaultMaxRecordBytes) {
         self.record = record
+        self.maxRecordBytes = maxRecordBytes
     }
 
-    var recordPath: [String] {
-        record.split(separator: "/").map { part in
-            let name = String(part)
-            return name.split(separator: ":").last.map(String.init) ?? name
+    /// The record path, innermost last.
+    var recordPath: [XMLName] { record.split(separator: "/").map { XMLName(String($0)) } }
+}
+
+/// An element name in a record path: a local name, and a prefix when one was written.
+struct XMLName: Sendable, Hashable {
+    var local: String
+    var prefix: String?
+
+    init(_ written: String) {
+        if let colon = written.firstIndex(of: ":") {
+            prefix = String(written[..<colon])
+            local = String(written[written.index(after: colon)...])
+        } else {
+            local = written
         }
+    }
+
+    init(local: String, prefix: String?) {
+        self.local = local
+        self.prefix = prefix
+    }
+
+    /// True when `element` (as found in the document) is this name.
+    func matches(_ element: XMLName) -> Bool {
+        local == element.local && (prefix == nil || prefix == element.prefix)
     }
 }

@@ -1,13 +1,17 @@
 import CLibXML2
-import Foundation
 import VoxModel
 
-/// XML exports through libxml2's streaming `xmlTextReader`: only the current record's subtree is
-/// ever in memory. Safe by default: no network, no external DTD or entity loading, no entity
-/// substitution.
+/// XML exports, streamed through libxml2's SAX2 push parser: bytes go in 64 KiB pieces, and
+/// only the record being built is in memory.
 ///
-/// A record element becomes a `FieldValue.object`: child elements by local name (repeated
-/// children as arrays), attributes as `@name`, text and CDATA as `#text`.
+/// Why SAX rather than `xmlTextReader`: the text reader parses ahead, so when a chunk holds the
+/// end of a record and, after it, a syntax error, it reports the error without ever showing the
+/// finished record. SAX events arrive strictly in document order, so every record that closed
+/// before the error is kept, wherever the chunk boundaries fall.
+///
+/// Safe by default: `XML_PARSE_NONET`, no DTD loading, no entity substitution; a document whose
+/// DTD declares any entity is refused at the declaration, so billion-laughs and external-entity
+/// (XXE) payloads never expand and never read a file.
 public struct XMLReader: FeedbackReader {
     public var options: XMLOptions
 
@@ -15,152 +19,176 @@ public struct XMLReader: FeedbackReader {
         self.options = options
     }
 
-    /// libxml2 options: never touch the network, keep entities unexpanded, no DTD loading.
-    static let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    /// No network, and nothing else: entities stay unsubstituted and DTDs unloaded.
+    static let parserOptions = Int32(XML_PARSE_NONET.rawValue)
+    static let chunkSize = 64 * 1024
 
     public func read(file: String, displayPath: String, handle: (ReaderEvent) throws -> Void) throws {
-        guard FileManager.default.isReadableFile(atPath: file) else {
-            throw IngestError(location: InputLocation(file: displayPath), message: "cannot read file")
+        let source = try ByteSource(path: file, displayPath: displayPath)
+        let state = XMLParseState(recordPath: options.recordPath, maxRecordBytes: options.maxRecordBytes)
+        var sax = Self.handler()
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        guard let parser = xmlCreatePushParserCtxt(&sax, context, nil, 0, displayPath) else {
+            throw IngestError(location: InputLocation(file: displayPath), message: "cannot create an XML parser")
         }
-        guard let reader = xmlReaderForFile(file, nil, Self.parserOptions) else {
-            throw IngestError(location: InputLocation(file: displayPath), message: "cannot open XML document")
-        }
-        defer { xmlFreeTextReader(reader) }
-        let errors = XMLErrorCollector()
-        let context = Unmanaged.passUnretained(errors).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let collector = Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue()
-            collector.record(error.pointee)
-        }, context)
+        defer { xmlFreeParserCtxt(parser) }
+        xmlCtxtUseOptions(parser, Self.parserOptions)
+        state.parser = parser
 
-        let path = options.recordPath
-        var stack: [String] = []
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         var ordinal = 0
-        // `xmlTextReaderNext` (used to skip a record's subtree) already moves onto the following
-        // node, so the loop advances either by `Read` or by `Next`, never both.
-        var status = xmlTextReaderRead(reader)
-        while status == 1 {
-            let type = xmlTextReaderNodeType(reader)
-            if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Self.declaresEntities(reader) {
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            _ = chunk.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xmlParseChunk(parser, $0.baseAddress, Int32(count), count == 0 ? 1 : 0) }
+            }
+            // Records completed in this chunk came before any error in it: hand them over first.
+            for record in state.completed {
+                ordinal += 1
+                let location = InputLocation(file: displayPath, line: record.line, record: ordinal)
+                if record.tooLarge {
+                    try handle(.reject(ReaderReject(
+                        location: location, reason: "record_too_large",
+                        message: "record is larger than max_record_bytes (\(options.maxRecordBytes) bytes); it was skipped", excerpt: ""
+                    )))
+                } else {
+                    try handle(.record(TreeRecord(value: record.value), location))
+                }
+            }
+            state.completed.removeAll(keepingCapacity: true)
+            if let line = state.entityDeclarationLine {
                 throw IngestError(
-                    location: InputLocation(file: displayPath, line: Int(xmlTextReaderGetParserLineNumber(reader))),
-                    message: "the document's DTD declares entities; Vox does not expand entities (XXE and entity-expansion protection)"
+                    location: InputLocation(file: displayPath, line: line),
+                    message: "the document's DTD declares entities; Vox does not expand entities (XXE and entity-expansion protection). "
+                        + "Export the file without a DTD"
                 )
             }
-            if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue), !stack.isEmpty {
-                stack.removeLast()
-            } else if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-                let name = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                stack.append(name)
-                if Self.matches(stack, path) {
-                    ordinal += 1
-                    guard let node = xmlTextReaderExpand(reader) else {
-                        status = -1
-                        break
-                    }
-                    // The node's own line: the parser's position has already read ahead.
-                    let line = Int(xmlGetLineNo(node))
-                    let record = TreeRecord(value: Self.value(of: node))
-                    try handle(.record(record, InputLocation(file: displayPath, line: line, record: ordinal)))
-                    stack.removeLast()
-                    status = xmlTextReaderNext(reader)
-                    continue
+            if let error = state.fatalError {
+                throw IngestError(
+                    location: InputLocation(file: displayPath, line: error.line, column: error.column),
+                    message: "malformed XML: \(error.message); records before this point were read"
+                )
+            }
+            if count == 0 { break }
+        }
+    }
+
+    /// The SAX2 callbacks; each finds its `XMLParseState` through the user-data pointer.
+    static func handler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { context, localName, prefix, _, _, _, attributeCount, _, attributes in
+            let state = XMLParseState.from(context)
+            var pairs: [(XMLName, String)] = []
+            if let attributes, attributeCount > 0 {
+                // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                for index in 0..<Int(attributeCount) {
+                    let base = index * 5
+                    guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                    let value = String(decoding: UnsafeBufferPointer(start: start, count: start.distance(to: end)), as: UTF8.self)
+                    pairs.append((XMLName(local: String(cString: name), prefix: attributes[base + 1].map { String(cString: $0) }), value))
                 }
-                if isEmpty { stack.removeLast() }
             }
-            status = xmlTextReaderRead(reader)
+            state.start(XMLName(local: localName.map { String(cString: $0) } ?? "", prefix: prefix.map { String(cString: $0) }), attributes: pairs)
         }
-        if status != 0 {
-            let line = errors.first?.line ?? Int(xmlTextReaderGetParserLineNumber(reader))
-            let column = errors.first?.column ?? Int(xmlTextReaderGetParserColumnNumber(reader))
-            throw IngestError(
-                location: InputLocation(file: displayPath, line: line, column: column),
-                message: "malformed XML: \(errors.first?.message ?? "parse error")"
-            )
+        sax.endElementNs = { context, _, _, _ in
+            XMLParseState.from(context).end()
         }
-    }
-
-    /// A one-name path matches the element anywhere; a longer path must match the innermost
-    /// elements of the stack (`reviews/review`) or, starting at the root, all of it.
-    static func matches(_ stack: [String], _ path: [String]) -> Bool {
-        guard stack.count >= path.count else { return false }
-        return Array(stack.suffix(path.count)) == path
-    }
-
-    static func declaresEntities(_ reader: xmlTextReaderPtr) -> Bool {
-        guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_DTD_NODE else { return false }
-        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: _xmlDtd.self)
-        return dtd.pointee.entities != nil || dtd.pointee.pentities != nil
-    }
-
-    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
-    }
-
-    /// The element as a field value tree.
-    static func value(of node: xmlNodePtr) -> FieldValue {
-        var members: [String: FieldValue] = [:]
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = string(current.pointee.name) ?? ""
-            // An attribute's value is its text child; reading it in place avoids libxml2's
-            // allocate-and-free (`xmlFree` is a global function pointer Swift 6 cannot call safely).
-            var text = ""
-            var part = current.pointee.children
-            while let node = part {
-                if let content = node.pointee.content { text += String(cString: content) }
-                part = node.pointee.next
-            }
-            members["@" + name] = .string(text)
-            attribute = current.pointee.next
+        sax.characters = { context, bytes, length in
+            guard let bytes else { return }
+            XMLParseState.from(context).builder.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
-        var text = ""
-        var hasElementChildren = false
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                hasElementChildren = true
-                let name = string(current.pointee.name) ?? ""
-                let value = value(of: current)
-                switch members[name] {
-                case nil: members[name] = value
-                case .array(var items)?:
-                    items.append(value)
-                    members[name] = .array(items)
-                case let existing?: members[name] = .array([existing, value])
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            default:
-                break
-            }
-            child = current.pointee.next
+        sax.cdataBlock = sax.characters
+        sax.entityDecl = { context, _, _, _, _, _ in
+            let state = XMLParseState.from(context)
+            state.entityDeclarationLine = state.line
+            if let parser = state.parser { xmlStopParser(parser) }
         }
-        if !hasElementChildren, members.isEmpty { return .string(text) }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { members["#text"] = .string(text) }
-        return .object(members)
+        sax.serror = { context, error in
+            guard let context, let error else { return }
+            Unmanaged<XMLParseState>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+        }
+        return sax
     }
 }
 
-/// Collects libxml2's errors instead of letting it print them to standard error.
-final class XMLErrorCollector: @unchecked Sendable {
-    struct Entry {
+/// What the SAX callbacks share during one file: the open elements, the record being built,
+/// the records completed since the last chunk, and the first fatal error.
+final class XMLParseState {
+    struct Completed {
+        var value: FieldValue
+        var line: Int
+        var tooLarge: Bool
+    }
+
+    struct Failure {
         var message: String
         var line: Int
         var column: Int
     }
 
-    private(set) var entries: [Entry] = []
+    let recordPath: [XMLName]
+    var builder: XMLRecordBuilder
+    /// Names of the open elements outside the current record.
+    private var stack: [XMLName] = []
+    private var recordLine = 0
+    var completed: [Completed] = []
+    var fatalError: Failure?
+    var entityDeclarationLine: Int?
+    var parser: xmlParserCtxtPtr?
 
-    var first: Entry? { entries.first }
+    init(recordPath: [XMLName], maxRecordBytes: Int) {
+        self.recordPath = recordPath
+        self.builder = XMLRecordBuilder(maxSize: maxRecordBytes)
+    }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> XMLParseState {
+        Unmanaged<XMLParseState>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    var line: Int { parser.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
+
+    func start(_ name: XMLName, attributes: [(XMLName, String)]) {
+        if builder.isBuilding {
+            builder.start(name, attributes: attributes)
+            return
+        }
+        stack.append(name)
+        if matches() {
+            recordLine = line
+            builder.start(name, attributes: attributes)
+        }
+    }
+
+    func end() {
+        if builder.isBuilding {
+            let tooLarge = builder.isTooLarge
+            guard let value = builder.end() else { return }
+            completed.append(Completed(value: value, line: recordLine, tooLarge: tooLarge))
+        }
+        if !stack.isEmpty { stack.removeLast() }
+    }
+
+    /// The innermost open elements end with the record path.
+    private func matches() -> Bool {
+        guard stack.count >= recordPath.count else { return false }
+        for (pattern, element) in zip(recordPath, stack.suffix(recordPath.count)) where !pattern.matches(element) {
+            return false
+        }
+        return true
+    }
 
     func record(_ error: xmlError) {
-        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "parse error"
-        entries.append(Entry(message: message, line: Int(error.line), column: Int(error.int2)))
+        guard error.level == XML_ERR_FATAL, fatalError == nil else { return }
+        let message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "parse error"
+        fatalError = Failure(message: message, line: Int(error.line), column: Int(error.int2))
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingNewlines: String {
+        var text = self
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
     }
 }

@@ -1,0 +1,271 @@
+/// One field of a CSV row: a byte range of the reader's window. `escaped` fields still hold
+/// their quotes or escape bytes and are unescaped when (and only if) a mapping reads them.
+struct CSVField: Sendable {
+    var start: Int
+    var end: Int
+    var escaped: Bool
+}
+
+/// Finds the fields of one CSV row in a window of UTF-8 bytes, without copying them.
+///
+/// The scanner is restartable rather than resumable: when a row runs past the window it answers
+/// `needMore`, the reader reads more and scans the row again from its start. Rows are short, so
+/// the rescan costs little, and the loop stays simple enough to be fast.
+struct CSVScanner {
+    let delimiter: UInt8
+    let quote: UInt8
+    /// Equal to `quote` when the dialect has no separate escape byte.
+    let escape: UInt8
+    let hasEscape: Bool
+    /// The row's fields after a `.row` outcome; reused from row to row.
+    var fields: [CSVField] = []
+
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+
+    init(delimiter: UInt8, quote: UInt8, escape: UInt8?) {
+        self.delimiter = delimiter
+        self.quote = quote
+        self.escape = escape ?? quote
+        self.hasEscape = escape != nil && escape != quote
+    }
+
+    enum Outcome {
+        /// A complete row: `next` is the index after its line break; `lines` counts the line
+        /// breaks it spans including its own; `nonASCII` says a byte ≥ 0x80 was seen.
+        case row(next: Int, lines: Int, nonASCII: Bool)
+        /// The row runs past `end`. `position` is how far scanning got, inside the field that
+        /// began at `fieldStart`; `inQuotes` says whether that field is quoted.
+        case needMore(position: Int, fieldStart: Int, inQuotes: Bool)
+        /// The end of the input came inside a quoted field.
+        case unterminatedQuote
+    }
+
+    /// Scans one row starting at `rowStart`. `final` says no bytes follow `end`.
+    mutating func scan(_ p: UnsafeBufferPointer<UInt8>, from rowStart: Int, end: Int, final: Bool) -> Outcome {
+        fields.removeAll(keepingCapacity: true)
+        var i = rowStart
+        var lines = 0
+        var high: UInt8 = 0
+        let delimiter = self.delimiter, quote = self.quote, escape = self.escape
+        // In unquoted fields the escape byte is a stop byte only when the dialect has one.
+        let unquotedStop = hasEscape ? escape : delimiter
+        while true {
+            let fieldStart = i
+            if i < end, p[i] == quote {
+                i += 1
+                var escaped = false
+                while true {
+                    while i < end {
+                        let byte = p[i]
+                        if byte == quote || byte == escape { break }
+                        high |= byte
+                        if byte == Self.lf {
+                            lines += 1
+                        } else if byte == Self.cr {
+                            if i + 1 < end {
+                                if p[i + 1] != Self.lf { lines += 1 }
+                            } else if final {
+                                lines += 1
+                            } else {
+                                return .needMore(position: i, fieldStart: fieldStart, inQuotes: true)
+                            }
+                        }
+                        i += 1
+                    }
+                    if i >= end {
+                        return final ? .unterminatedQuote : .needMore(position: i, fieldStart: fieldStart, inQuotes: true)
+                    }
+                    if i + 1 >= end, !final { return .needMore(position: i, fieldStart: fieldStart, inQuotes: true) }
+                    if p[i] != quote {
+                        // The escape byte: the next byte is literal, whatever it is.
+                        escaped = true
+                        if i + 1 < end {
+                            let next = p[i + 1]
+                            high |= next
+                            if next == Self.lf || (next == Self.cr && (i + 2 >= end || p[i + 2] != Self.lf)) { lines += 1 }
+                        }
+                        i += 2
+                        continue
+                    }
+                    if i + 1 < end, p[i + 1] == quote {
+                        escaped = true
+                        i += 2
+                        continue
+                    }
+                    break
+                }
+                // `i` is at the closing quote.
+                let close = i
+                i += 1
+                if i >= end || p[i] == delimiter || p[i] == Self.lf || p[i] == Self.cr {
+                    // An escaped field keeps its quotes so that `unescape` sees the whole of it.
+                    fields.append(escaped
+                        ? CSVField(start: fieldStart, end: close + 1, escaped: true)
+                        : CSVField(start: fieldStart + 1, end: close, escaped: false))
+                } else {
+                    // Text after the closing quote (`"a"b`): not RFC 4180, but kept rather than
+                    // lost; the raw field is unescaped later.
+                    while i < end {
+                        let byte = p[i]
+                        if byte == delimiter || byte == Self.lf || byte == Self.cr { break }
+                        high |= byte
+                        i += 1
+                    }
+                    if i >= end, !final { return .needMore(position: i, fieldStart: fieldStart, inQuotes: false) }
+                    fields.append(CSVField(start: fieldStart, end: i, escaped: true))
+                }
+            } else {
+                var escaped = false
+                while true {
+                    while i < end {
+                        let byte = p[i]
+                        if byte == delimiter || byte == Self.lf || byte == Self.cr || byte == unquotedStop { break }
+                        high |= byte
+                        i += 1
+                    }
+                    if hasEscape, i < end, p[i] == escape {
+                        if i + 1 >= end, !final { return .needMore(position: i, fieldStart: fieldStart, inQuotes: false) }
+                        if i + 1 < end { high |= p[i + 1] }
+                        escaped = true
+                        i += 2
+                        continue
+                    }
+                    break
+                }
+                if i > end { i = end }
+                if i >= end, !final { return .needMore(position: i, fieldStart: fieldStart, inQuotes: false) }
+                fields.append(CSVField(start: fieldStart, end: i, escaped: escaped))
+            }
+            if i >= end { return .row(next: end, lines: lines, nonASCII: high >= 0x80) }
+            let byte = p[i]
+            if byte == delimiter {
+                i += 1
+                continue
+            }
+            // A line break ends the row: LF, CRLF or a lone CR.
+            if byte == Self.cr {
+                if i + 1 < end {
+                    i += p[i + 1] == Self.lf ? 2 : 1
+                } else if final {
+                    i += 1
+                } else {
+                    return .needMore(position: i, fieldStart: i, inQuotes: false)
+                }
+            } else {
+                i += 1
+            }
+            return .row(next: i, lines: lines + 1, nonASCII: high >= 0x80)
+        }
+    }
+
+    /// Unescapes a field that still holds quotes or escape bytes: the outer quotes go, doubled
+    /// quotes become one, an escape byte makes the next byte literal.
+    func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var index = 0
+        var inQuotes = false
+        while index < raw.count {
+            let byte = raw[index]
+            if hasEscape, byte == escape, index + 1 < raw.count {
+                out.append(raw[index + 1])
+                index += 2
+                continue
+            }
+            if byte == quote {
+                if inQuotes, index + 1 < raw.count, raw[index + 1] == quote {
+                    out.append(quote)
+                    index += 2
+                    continue
+                }
+                if inQuotes || index == 0 {
+                    inQuotes.toggle()
+                    index += 1
+                    continue
+                }
+            }
+            out.append(byte)
+            index += 1
+        }
+        return out
+    }
+}
+
+/// Skips the rest of a row whose bytes are not kept (a field over `max_field_bytes`), one window
+/// at a time, following quotes so that a line break inside a quoted field does not end the row.
+struct CSVRowSkipper {
+    var inQuotes: Bool
+    var atFieldStart = false
+    private var pendingQuote = false
+    private var pendingEscape = false
+    private var afterCR = false
+    /// Line breaks passed so far.
+    private(set) var lines = 0
+
+    init(inQuotes: Bool) {
+        self.inQuotes = inQuotes
+    }
+
+    /// Consumes bytes from `from`; returns the index after the row's line break, or nil when
+    /// the window ran out first (call again with the next window).
+    mutating func skip(_ p: UnsafeBufferPointer<UInt8>, from: Int, end: Int, scanner: CSVScanner) -> Int? {
+        var i = from
+        while i < end {
+            let byte = p[i]
+            i += 1
+            let wasAfterCR = afterCR
+            afterCR = false
+            if pendingEscape {
+                pendingEscape = false
+                countBreak(byte, wasAfterCR: wasAfterCR)
+                continue
+            }
+            if inQuotes {
+                if pendingQuote {
+                    pendingQuote = false
+                    if byte == scanner.quote { continue }
+                    inQuotes = false
+                } else if byte == scanner.quote {
+                    pendingQuote = true
+                    continue
+                } else if scanner.hasEscape, byte == scanner.escape {
+                    pendingEscape = true
+                    continue
+                } else {
+                    countBreak(byte, wasAfterCR: wasAfterCR)
+                    continue
+                }
+            }
+            if byte == scanner.quote, atFieldStart {
+                inQuotes = true
+                atFieldStart = false
+            } else if scanner.hasEscape, byte == scanner.escape {
+                pendingEscape = true
+                atFieldStart = false
+            } else if byte == scanner.delimiter {
+                atFieldStart = true
+            } else if byte == CSVScanner.lf {
+                lines += 1
+                return i
+            } else if byte == CSVScanner.cr {
+                lines += 1
+                // A following LF belongs to this line break.
+                if i < end, p[i] == CSVScanner.lf { i += 1 }
+                return i
+            } else {
+                atFieldStart = false
+            }
+        }
+        return nil
+    }
+
+    private mutating func countBreak(_ byte: UInt8, wasAfterCR: Bool) {
+        if byte == CSVScanner.cr {
+            lines += 1
+            afterCR = true
+        } else if byte == CSVScanner.lf, !wasAfterCR {
+            lines += 1
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Builds record values from SAX events: an element becomes a `FieldValue.object` with child
+/// elements by local name (repeated children as arrays; `prefix:name` too when the child has a
+/// prefix), attributes as `@name`, text and CDATA as `#text`. An element with neither children
+/// nor attributes is just its text.
+struct XMLRecordBuilder {
+    private struct Element {
+        var name: XMLName
+        var members: [String: FieldValue] = [:]
+        var text: [UInt8] = []
+        var hasChildren = false
+    }
+
+    private var open: [Element] = []
+    /// Bytes of text and attributes taken into the current record.
+    private(set) var size = 0
+    let maxSize: Int
+
+    init(maxSize: Int) {
+        self.maxSize = maxSize
+    }
+
+    var isBuilding: Bool { !open.isEmpty }
+    var isTooLarge: Bool { size > maxSize }
+
+    mutating func start(_ name: XMLName, attributes: [(XMLName, String)]) {
+        if open.isEmpty { size = 0 }
+        var element = Element(name: name)
+        for (attribute, value) in attributes {
+            size += value.utf8.count
+            element.members["@" + attribute.local] = .string(value)
+            if let prefix = attribute.prefix { element.members["@\(prefix):\(attribute.local)"] = .string(value) }
+        }
+        if !open.isEmpty { open[open.count - 1].hasChildren = true }
+        open.append(element)
+    }
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !open.isEmpty else { return }
+        size += bytes.count
+        // Past the limit the record will be rejected: stop keeping its text.
+        if size <= maxSize { open[open.count - 1].text.append(contentsOf: bytes) }
+    }
+
+    /// Closes the innermost element; returns the record's value when that was the record.
+    mutating func end() -> FieldValue? {
+        guard let element = open.popLast() else { return nil }
+        let value = Self.value(of: element)
+        guard !open.isEmpty else { return value }
+        Self.add(value, named: element.name.local, to: &open[open.count - 1].members)
+        if let prefix = element.name.prefix { Self.add(value, named: "\(prefix):\(element.name.local)", to: &open[open.count - 1].members) }
+        return nil
+    }
+
+    private static func add(_ value: FieldValue, named name: String, to members: inout [String: FieldValue]) {
+        switch members[name] {
+        case nil: members[name] = value
+        case .array(var items)?:
+            items.append(value)
+            members[name] = .array(items)
+        case let existing?: members[name] = .array([existing, value])
+        }
+    }
+
+    private static func value(of element: Element) -> FieldValue {
+        let text = String(decoding: element.text, as: UTF8.self)
+        if !element.hasChildren, element.members.isEmpty { return .string(text) }
+        var members = element.members
+        if !TextTrimming.trimmed(text).isEmpty { members["#text"] = .string(text) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import VoxIngest
+import VoxModel
+
+// vox-bench: measures Vox's stages on generated inputs. Not a test: figures depend on the machine.
+//
+//   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml]
+//
+// `readers` writes (once) a CSV, a JSON Lines, a JSON array and an XML file of about --size MB
+// (default 100) under --dir (default .build/bench), then reads each through the real reader,
+// field mapping and duplicate check (`SourceIngestor`) on one thread, and prints MB/s.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+guard arguments.first == "readers" else {
+    FileHandle.standardError.write(Data("usage: vox-bench readers [--size MB] [--dir DIR]\n".utf8))
+    exit(2)
+}
+let megabytes = option("--size").flatMap(Int.init) ?? 100
+let directory = URL(fileURLWithPath: option("--dir") ?? ".build/bench/\(megabytes)mb")
+let data = BenchData(directory: directory, targetBytes: megabytes * 1_000_000)
+let files = try data.write()
+
+func definition(_ name: String, _ path: URL) -> SourceDefinition {
+    let common = FieldMapping(
+        id: FieldPath("id"), text: [FieldPath("body")], time: TimeField(path: FieldPath("created_at")),
+        rating: RatingField(path: FieldPath("rating"), scale: .csat),
+        segments: [NamedField(name: "product", path: FieldPath("product")), NamedField(name: "region", path: FieldPath("region"))]
+    )
+    switch name {
+    case "csv":
+        return SourceDefinition(name: name, format: .csv(CSVOptions()), paths: [path.path], fields: FieldMapping(
+            id: FieldPath("response_id"), text: [FieldPath("comment")], time: TimeField(path: FieldPath("submitted_at")),
+            rating: RatingField(path: FieldPath("csat"), scale: .csat),
+            segments: [NamedField(name: "product", path: FieldPath("product")), NamedField(name: "region", path: FieldPath("region"))]
+        ))
+    case "jsonl": return SourceDefinition(name: name, format: .json(JSONOptions()), paths: [path.path], fields: common)
+    case "json": return SourceDefinition(name: name, format: .json(JSONOptions(records: FieldPath("tickets"))), paths: [path.path], fields: common)
+    default:
+        var fields = common
+        fields.id = FieldPath("@id")
+        fields.time = TimeField(path: FieldPath("@date"))
+        return SourceDefinition(name: name, format: .xml(XMLOptions(record: "review")), paths: [path.path], fields: fields)
+    }
+}
+
+/// Parse only: every record through the reader, no mapping (what the reader alone costs).
+func parseOnly(_ definition: SourceDefinition, _ path: URL) throws -> Int {
+    var count = 0
+    try definition.makeReader().read(file: path.path, displayPath: path.lastPathComponent) { event in
+        if case .record = event { count += 1 }
+    }
+    return count
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+print("reader  size(MB)   records  parse MB/s  ingest MB/s   (ingest = parse + field mapping + duplicate check)")
+let only = option("--only")
+for (name, path) in files where only == nil || only == name {
+    let bytes = (try FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
+    let source = definition(name, path)
+    var ingestor = SourceIngestor(definition: source, baseDirectory: directory.path)
+    var accepted = 0
+    let clock = ContinuousClock()
+    let parse = seconds(try clock.measure { _ = try parseOnly(source, path) })
+    let ingest = seconds(try clock.measure {
+        try ingestor.run(onRecord: { _ in accepted += 1 }, onReject: { _ in })
+    })
+    let size = Double(bytes) / 1_000_000
+    print(String(format: "%-7@ %8.1f %9d %11.0f %12.0f", name as NSString, size, accepted, size / parse, size / ingest))
+    if ingestor.stats.rejected > 0 { print("  (\(ingestor.stats.rejected) rejected: \(ingestor.stats.rejectReasons))") }
+}
