@@ -44,8 +44,7 @@ public struct CSVReader: FeedbackReader {
                     ordinal += 1
                     let excerpt = String(decoding: window.buffer[rowStart..<min(rowStart + 400, window.end)], as: UTF8.self)
                     let message = fieldBytes > options.maxFieldBytes
-                        ? "field \(scanner.fields.count + 1) is longer than max_field_bytes (\(options.maxFieldBytes) bytes); "
-                            + "raise max_field_bytes if the export really holds such text, or look for a quote that is never closed"
+                        ? tooLargeMessage(field: scanner.fields.count + 1)
                         : "row is longer than \(options.maxRowBytes) bytes (16 × max_field_bytes)"
                     try handle(.reject(ReaderReject(
                         location: InputLocation(file: displayPath, line: rowLine, byteOffset: window.offset(of: rowStart), record: ordinal),
@@ -74,6 +73,15 @@ public struct CSVReader: FeedbackReader {
                 defer { window.start = next }
                 let fields = scanner.fields
                 if fields.count == 1, fields[0].start == fields[0].end { continue } // blank line
+                if let large = fields.firstIndex(where: { $0.end - $0.start > options.maxFieldBytes }) {
+                    ordinal += 1
+                    try handle(.reject(ReaderReject(
+                        location: InputLocation(file: displayPath, line: rowLine, byteOffset: window.offset(of: rowStart), record: ordinal),
+                        reason: "field_too_large", message: tooLargeMessage(field: large + 1),
+                        excerpt: String(decoding: window.buffer[rowStart..<min(rowStart + 400, next)], as: UTF8.self)
+                    )))
+                    continue
+                }
                 var invalid = false
                 if nonASCII, let bad = window.buffer.withUnsafeBufferPointer({
                     UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: $0[rowStart..<next]))
@@ -124,6 +132,11 @@ public struct CSVReader: FeedbackReader {
                 ))
             }
         }
+    }
+
+    private func tooLargeMessage(field: Int) -> String {
+        "field \(field) is longer than max_field_bytes (\(options.maxFieldBytes) bytes); "
+            + "raise max_field_bytes if the export really holds such text, or look for a quote that is never closed"
     }
 
     static func describe(_ byte: UInt8) -> String {

@@ -25,9 +25,11 @@ public struct PipelineParser {
 
     static let topKeys = ["name", "sources", "scoring", "clustering", "outputs"]
     static let sourceKeys = ["name", "format", "path", "fields"]
-    static let csvKeys = ["delimiter", "quote", "header"]
-    static let jsonKeys = ["records", "explode", "max_depth"]
-    static let xmlKeys = ["record"]
+    static let csvKeys = [
+        "delimiter", "quote", "escape", "comment", "skip_rows", "header", "encoding", "on_invalid_text", "max_field_bytes",
+    ]
+    static let jsonKeys = ["records", "explode", "max_depth", "max_record_bytes", "encoding", "on_invalid_text"]
+    static let xmlKeys = ["record", "max_record_bytes"]
     static let fieldKeys = ["id", "text", "time", "rating", "role", "conversation", "author", "segments"]
 
     public func parse(_ text: String, file: String, baseDirectory: String) throws -> PipelineConfig {
@@ -84,7 +86,7 @@ public struct PipelineParser {
         case "csv": allowed += Self.csvKeys
         case "json": allowed += Self.jsonKeys
         case "xml": allowed += Self.xmlKeys
-        default: allowed += Self.csvKeys + Self.jsonKeys + Self.xmlKeys
+        default: allowed += Set(Self.csvKeys + Self.jsonKeys + Self.xmlKeys).sorted()
         }
         guard let map = reader.mapping(node, path, allowed: allowed) else { return nil }
         let name = reader.string(map["name"], "\(path).name", required: true, parent: node) ?? ""
@@ -98,30 +100,21 @@ public struct PipelineParser {
         let format: SourceDefinition.Format
         switch formatName {
         case "csv":
-            var options = CSVOptions()
-            if let delimiter = reader.string(map["delimiter"], "\(path).delimiter") {
-                if let byte = Self.singleByte(delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter) {
-                    options.delimiter = byte
-                } else {
-                    reader.fail(map["delimiter"], "\(path).delimiter", "expected one character such as `,`, `;`, `|` or `tab`")
-                }
-            }
-            if let quote = reader.string(map["quote"], "\(path).quote") {
-                if let byte = Self.singleByte(quote) { options.quote = byte } else {
-                    reader.fail(map["quote"], "\(path).quote", "expected one character")
-                }
-            }
-            if let header = reader.bool(map["header"], "\(path).header") { options.header = header }
-            format = .csv(options)
+            format = .csv(parseCSVOptions(map, path: path, reader: &reader))
         case "json":
             var options = JSONOptions()
             if let records = reader.string(map["records"], "\(path).records") { options.records = FieldPath(records) }
             if let explode = reader.string(map["explode"], "\(path).explode") { options.explode = FieldPath(explode) }
             if let depth = reader.int(map["max_depth"], "\(path).max_depth", range: 1...10_000) { options.maxDepth = depth }
+            if let bytes = reader.int(map["max_record_bytes"], "\(path).max_record_bytes", range: 1024...(1 << 31)) { options.maxRecordBytes = bytes }
+            if let encoding = parseEncoding(map["encoding"], path: "\(path).encoding", reader: &reader) { options.encoding = encoding }
+            if let policy = parseInvalidText(map["on_invalid_text"], path: "\(path).on_invalid_text", reader: &reader) { options.onInvalidText = policy }
             format = .json(options)
         case "xml":
             let record = reader.string(map["record"], "\(path).record", required: true, parent: node) ?? "record"
-            format = .xml(XMLOptions(record: record))
+            var options = XMLOptions(record: record)
+            if let bytes = reader.int(map["max_record_bytes"], "\(path).max_record_bytes", range: 1024...(1 << 31)) { options.maxRecordBytes = bytes }
+            format = .xml(options)
         case nil:
             reader.fail(node, "\(path).format", "required (csv, json or xml)")
             return nil
@@ -131,6 +124,60 @@ public struct PipelineParser {
         }
         guard let fields else { return nil }
         return SourceDefinition(name: name, format: format, paths: paths, fields: fields)
+    }
+
+    /// CSV dialect options; each bad value is reported with its key path.
+    func parseCSVOptions(_ map: [String: Node], path: String, reader: inout YAMLNodeReader) -> CSVOptions {
+        var options = CSVOptions()
+        if let delimiter = reader.string(map["delimiter"], "\(path).delimiter") {
+            if delimiter == "auto" {
+                options.delimiter = nil
+            } else if let byte = Self.singleByte(delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter), !Self.isLineBreak(byte) {
+                options.delimiter = byte
+            } else {
+                reader.fail(map["delimiter"], "\(path).delimiter", "expected one character such as `,`, `;`, `|`, `tab`, or `auto` to sniff it")
+            }
+        }
+        if let quote = reader.string(map["quote"], "\(path).quote") {
+            if let byte = Self.singleByte(quote), !Self.isLineBreak(byte) { options.quote = byte } else {
+                reader.fail(map["quote"], "\(path).quote", "expected one character, such as `\"` or `'`")
+            }
+        }
+        if let escape = reader.string(map["escape"], "\(path).escape") {
+            if let byte = Self.singleByte(escape), !Self.isLineBreak(byte) { options.escape = byte } else {
+                reader.fail(map["escape"], "\(path).escape", "expected one character, such as `\\`")
+            }
+        }
+        if let comment = reader.string(map["comment"], "\(path).comment") {
+            if comment.isEmpty || comment.contains(where: \.isNewline) {
+                reader.fail(map["comment"], "\(path).comment", "expected the text comment lines start with, such as `#`")
+            } else {
+                options.comment = Array(comment.utf8)
+            }
+        }
+        if let rows = reader.int(map["skip_rows"], "\(path).skip_rows", range: 0...1_000_000) { options.skipRows = rows }
+        if let header = reader.bool(map["header"], "\(path).header") { options.header = header }
+        if let encoding = parseEncoding(map["encoding"], path: "\(path).encoding", reader: &reader) { options.encoding = encoding }
+        if let policy = parseInvalidText(map["on_invalid_text"], path: "\(path).on_invalid_text", reader: &reader) { options.onInvalidText = policy }
+        if let bytes = reader.int(map["max_field_bytes"], "\(path).max_field_bytes", range: 16...(1 << 30)) { options.maxFieldBytes = bytes }
+        if let delimiter = options.delimiter, delimiter == options.quote || delimiter == options.escape {
+            reader.fail(map["delimiter"], "\(path).delimiter", "must differ from `quote` and `escape`")
+        }
+        return options
+    }
+
+    func parseEncoding(_ node: Node?, path: String, reader: inout YAMLNodeReader) -> TextEncoding? {
+        guard let name = reader.string(node, path) else { return nil }
+        if let encoding = TextEncoding.named(name) { return encoding }
+        reader.fail(node, path, "unknown encoding `\(name)`; expected \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    func parseInvalidText(_ node: Node?, path: String, reader: inout YAMLNodeReader) -> InvalidTextPolicy? {
+        guard let name = reader.string(node, path) else { return nil }
+        if let policy = InvalidTextPolicy(rawValue: name) { return policy }
+        reader.fail(node, path, "expected `replace` (keep the record, bad bytes become U+FFFD) or `reject`")
+        return nil
     }
 
     func parseFields(_ node: Node?, path: String, parent: Node, reader: inout YAMLNodeReader) -> FieldMapping? {
@@ -193,14 +240,25 @@ public struct PipelineParser {
             switch format {
             case "auto": time.format = .auto
             case "iso8601": time.format = .iso8601
+            case "rfc2822": time.format = .rfc2822
             case "epoch", "epoch_seconds": time.format = .epochSeconds
             case "epoch_ms", "epoch_milliseconds": time.format = .epochMilliseconds
-            default: reader.fail(map["format"], "\(path).format", "unknown time format `\(format)`; expected auto, iso8601, epoch_seconds or epoch_ms")
+            default:
+                do {
+                    time.format = .pattern(try TimePattern(format))
+                } catch {
+                    reader.fail(map["format"], "\(path).format", "unknown time format `\(format)`: \(error.message). "
+                        + "Expected auto, iso8601, rfc2822, epoch_seconds, epoch_ms or a pattern such as `dd-MM-yyyy HH:mm`")
+                }
             }
         }
         if let zone = reader.string(map["timezone"], "\(path).timezone") {
-            if let offset = Self.offsetSeconds(zone) { time.defaultOffsetSeconds = offset } else {
-                reader.fail(map["timezone"], "\(path).timezone", "expected UTC or an offset such as +02:00")
+            if let offset = Self.offsetSeconds(zone) {
+                time.defaultOffsetSeconds = offset
+            } else if zone.contains("/"), let named = TimeZone(identifier: zone) {
+                time.timeZone = named
+            } else {
+                reader.fail(map["timezone"], "\(path).timezone", "expected UTC, an offset such as +02:00, or an IANA zone such as Europe/Berlin")
             }
         }
         return time
@@ -308,6 +366,8 @@ public struct PipelineParser {
         let bytes = Array(text.utf8)
         return bytes.count == 1 ? bytes[0] : nil
     }
+
+    static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
 
     static func offsetSeconds(_ zone: String) -> Int? {
         if zone == "UTC" || zone == "Z" { return 0 }
