@@ -1,3 +1,5 @@
+import Glibc
+
 /// A sliding window of a file's text as UTF-8, filled in fixed-size reads. Readers parse what is
 /// in the window, consume it by moving `start`, and call `fill()` when a record runs past `end`;
 /// so only the record being parsed (and one read's worth of bytes) is ever in memory.
@@ -61,9 +63,9 @@ struct ByteWindow {
         if start > 0 {
             let keep = end - start
             if keep > 0 {
-                buffer.withUnsafeMutableBufferPointer { pointer in
-                    let base = pointer.baseAddress!
-                    base.update(from: base + start, count: keep)
+                // The kept bytes may overlap their new place: memmove, not memcpy.
+                buffer.withUnsafeMutableBytes { raw in
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + start, keep)
                 }
             }
             bufferOffset += start
