@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test install clean
+.PHONY: all deps lexicons build debug demo test bench-readers install clean
 
 all: build
 
@@ -28,6 +28,12 @@ demo: build
 
 test: deps lexicons
 	$(SWIFT) test
+
+# Reader throughput on generated ~100 MB files (written once under .build/bench/): MB/s per
+# reader, parse only and parse + field mapping. A measurement, not a test; figures vary by machine.
+bench-readers: deps
+	$(SWIFT) build -c release --product vox-bench
+	.build/release/vox-bench readers --size 100
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -226,4 +226,18 @@ struct IngestTests {
         #expect(ingestor.stats.duplicates == 2)
         #expect(ingestor.stats.reconciles)
     }
+
+    @Test("records whose invalid UTF-8 was replaced are counted in invalidText and still accepted")
+    func invalidTextCounted() throws {
+        let definition = SourceDefinition(
+            name: "s", format: .csv(CSVOptions()), paths: [TestSupport.fixture("ingest/csv/invalid-utf8.csv")],
+            fields: FieldMapping(id: FieldPath("id"), text: [FieldPath("comment")])
+        )
+        var ingestor = SourceIngestor(definition: definition, baseDirectory: TestSupport.fixtures.path)
+        var accepted: [String] = []
+        try ingestor.run(onRecord: { accepted.append($0.id) }, onReject: { _ in })
+        #expect(accepted == ["1", "2", "3", "4", "5"])
+        #expect(ingestor.stats.invalidText == 3)
+        #expect(ingestor.stats.reconciles)
+    }
 }
