@@ -1,21 +1,5 @@
 import Foundation
-
-/// A seeded generator (SplitMix64): the same seed gives the same files on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import VoxModel
 
 /// Writes benchmark inputs: feedback records shaped like real exports (ids, times, ratings,
 /// segments, a comment of 10–40 words, some with commas, quotes and line breaks), as CSV,
@@ -44,7 +28,7 @@ struct BenchData {
 
     /// The records, the same sequence every time.
     func records(_ body: (Record) throws -> Void) rethrows {
-        var random = SeededGenerator(seed: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         var index = 0
         var written = 0
         while written < targetBytes {

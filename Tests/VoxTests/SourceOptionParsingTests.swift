@@ -11,16 +11,7 @@ struct SourceOptionParsingTests {
         try PipelineParser().parse(yaml, file: "p.yml", baseDirectory: "/data")
     }
 
-    func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try parse(yaml)
-            return []
-        } catch let error as PipelineErrors {
-            return error.errors.map(\.description)
-        } catch {
-            return ["unexpected: \(error)"]
-        }
-    }
+    func errors(_ yaml: String) -> [String] { PipelineParserTests().errors(yaml) }
 
     /// A one-source pipeline whose source has `options` (already indented as source keys).
     func source(_ format: String, _ options: String, fields: String = "{text: t}") -> String {
