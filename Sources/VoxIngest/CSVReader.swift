@@ -102,7 +102,7 @@ public struct CSVReader: FeedbackReader {
                 guard let known = context else {
                     let columns: CSVColumns
                     if options.header {
-                        let header = CSVRow(storage: window.buffer, fields: fields, file: CSVFileContext(columns: CSVColumns(count: fields.count), scanner: scanner), hasInvalidText: false)
+                        let header = CSVRow(storage: window.buffer, fields: fields, file: CSVFileContext(columns: CSVColumns(count: fields.count), scanner: scanner))
                         columns = CSVColumns(names: header.values.map { TextTrimming.trimmed($0) })
                         context = CSVFileContext(columns: columns, scanner: scanner)
                         continue
@@ -110,14 +110,14 @@ public struct CSVReader: FeedbackReader {
                     context = CSVFileContext(columns: CSVColumns(count: fields.count), scanner: scanner)
                     ordinal += 1
                     try handle(.record(
-                        CSVRow(storage: window.buffer, fields: fields, file: context!, hasInvalidText: invalid),
+                        CSVRow(storage: window.buffer, fields: fields, file: context!.forRow(invalidText: invalid)),
                         InputLocation(file: displayPath, line: rowLine, record: ordinal)
                     ))
                     continue
                 }
                 ordinal += 1
                 guard fields.count == known.columns.names.count else {
-                    let row = CSVRow(storage: window.buffer, fields: fields, file: known, hasInvalidText: invalid)
+                    let row = CSVRow(storage: window.buffer, fields: fields, file: known.forRow(invalidText: invalid))
                     try handle(.reject(ReaderReject(
                         location: InputLocation(file: displayPath, line: rowLine, record: ordinal), reason: "field_count",
                         message: "row has \(fields.count) fields, the header has \(known.columns.names.count)"
@@ -127,7 +127,7 @@ public struct CSVReader: FeedbackReader {
                     continue
                 }
                 try handle(.record(
-                    CSVRow(storage: window.buffer, fields: fields, file: known, hasInvalidText: invalid),
+                    CSVRow(storage: window.buffer, fields: fields, file: known.forRow(invalidText: invalid)),
                     InputLocation(file: displayPath, line: rowLine, record: ordinal)
                 ))
             }

@@ -7,9 +7,12 @@
 public struct CSVRow: RawRecord {
     let storage: [UInt8]
     let fields: [CSVField]
+    /// Shared by the file's rows (two variants: rows with and without replaced text), so that a
+    /// row is three words and passes as `any RawRecord` without an allocation.
     let file: CSVFileContext
+
     /// True when the row held invalid UTF-8 that was replaced with U+FFFD.
-    public let hasInvalidText: Bool
+    public var hasInvalidText: Bool { file.invalidText }
 
     public func value(at path: FieldPath) -> FieldValue? {
         guard let index = file.columns.index(of: path.raw), index < fields.count else { return nil }
@@ -44,11 +47,26 @@ public struct CSVRow: RawRecord {
 final class CSVFileContext: Sendable {
     let columns: CSVColumns
     let scanner: CSVScanner
+    let invalidText: Bool
+    /// The same file's context for rows whose invalid text was replaced.
+    let withInvalidText: CSVFileContext?
 
     init(columns: CSVColumns, scanner: CSVScanner) {
         self.columns = columns
         self.scanner = scanner
+        self.invalidText = false
+        self.withInvalidText = CSVFileContext(columns: columns, scanner: scanner, invalidText: true)
     }
+
+    private init(columns: CSVColumns, scanner: CSVScanner, invalidText: Bool) {
+        self.columns = columns
+        self.scanner = scanner
+        self.invalidText = invalidText
+        self.withInvalidText = nil
+    }
+
+    /// The context for a row, by whether its text had to be repaired.
+    func forRow(invalidText: Bool) -> CSVFileContext { invalidText ? withInvalidText ?? self : self }
 }
 
 /// Column names to positions, shared by every row of a file.

@@ -41,21 +41,46 @@ struct CSVScanner {
         case unterminatedQuote
     }
 
+    /// `byte` in every byte of a word, for `contains(_:_:)`.
+    @inline(__always) static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// True when any byte of `word` equals the byte broadcast in `pattern` (the classic
+    /// "has zero byte" test on `word ^ pattern`; exact, no false positives).
+    @inline(__always) static func contains(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Scans one row starting at `rowStart`. `final` says no bytes follow `end`.
+    ///
+    /// Plain stretches of a field are skipped eight bytes at a time: a word is loaded and tested
+    /// for the few bytes that matter (delimiter, quote, escape, CR, LF) all at once.
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>, from rowStart: Int, end: Int, final: Bool) -> Outcome {
         fields.removeAll(keepingCapacity: true)
         var i = rowStart
         var lines = 0
         var high: UInt8 = 0
+        var highWords: UInt64 = 0
         let delimiter = self.delimiter, quote = self.quote, escape = self.escape
         // In unquoted fields the escape byte is a stop byte only when the dialect has one.
         let unquotedStop = hasEscape ? escape : delimiter
+        let raw = UnsafeRawPointer(p.baseAddress!)
+        let lfWord = Self.broadcast(Self.lf), crWord = Self.broadcast(Self.cr)
+        let delimiterWord = Self.broadcast(delimiter), quoteWord = Self.broadcast(quote)
+        let escapeWord = Self.broadcast(escape), stopWord = Self.broadcast(unquotedStop)
         while true {
             let fieldStart = i
             if i < end, p[i] == quote {
                 i += 1
                 var escaped = false
                 while true {
+                    while i + 8 <= end {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if Self.contains(word, quoteWord) || Self.contains(word, escapeWord) || Self.contains(word, lfWord)
+                            || Self.contains(word, crWord) { break }
+                        highWords |= word
+                        i += 8
+                    }
                     while i < end {
                         let byte = p[i]
                         if byte == quote || byte == escape { break }
@@ -118,6 +143,13 @@ struct CSVScanner {
             } else {
                 var escaped = false
                 while true {
+                    while i + 8 <= end {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if Self.contains(word, delimiterWord) || Self.contains(word, lfWord) || Self.contains(word, crWord)
+                            || Self.contains(word, stopWord) { break }
+                        highWords |= word
+                        i += 8
+                    }
                     while i < end {
                         let byte = p[i]
                         if byte == delimiter || byte == Self.lf || byte == Self.cr || byte == unquotedStop { break }
@@ -137,7 +169,7 @@ struct CSVScanner {
                 if i >= end, !final { return .needMore(position: i, fieldStart: fieldStart, inQuotes: false) }
                 fields.append(CSVField(start: fieldStart, end: i, escaped: escaped))
             }
-            if i >= end { return .row(next: end, lines: lines, nonASCII: high >= 0x80) }
+            if i >= end { return .row(next: end, lines: lines, nonASCII: high >= 0x80 || highWords & 0x8080_8080_8080_8080 != 0) }
             let byte = p[i]
             if byte == delimiter {
                 i += 1
@@ -155,7 +187,7 @@ struct CSVScanner {
             } else {
                 i += 1
             }
-            return .row(next: i, lines: lines + 1, nonASCII: high >= 0x80)
+            return .row(next: i, lines: lines + 1, nonASCII: high >= 0x80 || highWords & 0x8080_8080_8080_8080 != 0)
         }
     }
 

@@ -3,42 +3,45 @@
 /// each time it grows, which cost more than parsing the rows. Equal hashes are confirmed by
 /// comparing the ids themselves, so a collision can never drop a record.
 struct IDSet {
+    /// 0 marks an empty slot (hashes are made odd), so probing reads only this array.
     private var hashes: [UInt64]
-    private var ids: [String?]
-    private(set) var count = 0
+    /// Positions in `ids`, parallel to `hashes`.
+    private var slots: [Int]
+    private var ids: [String] = []
+
+    var count: Int { ids.count }
 
     init() {
-        hashes = [UInt64](repeating: 0, count: 1024)
-        ids = [String?](repeating: nil, count: 1024)
+        hashes = [UInt64](repeating: 0, count: 1 << 14)
+        slots = [Int](repeating: 0, count: 1 << 14)
     }
 
     /// Adds `id`; false when it was already there.
     mutating func insert(_ id: String) -> Bool {
-        if (count + 1) * 4 > hashes.count * 3 { grow() }
+        if (ids.count + 1) * 4 > hashes.count * 3 { grow() }
         let hash = Self.hash(id)
         let mask = hashes.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while let existing = ids[slot] {
-            if hashes[slot] == hash, existing == id { return false }
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, ids[slots[slot]] == id { return false }
             slot = (slot + 1) & mask
         }
         hashes[slot] = hash
-        ids[slot] = id
-        count += 1
+        slots[slot] = ids.count
+        ids.append(id)
         return true
     }
 
     private mutating func grow() {
-        let oldHashes = hashes, oldIDs = ids
+        let oldHashes = hashes, oldSlots = slots
         hashes = [UInt64](repeating: 0, count: oldHashes.count * 2)
-        ids = [String?](repeating: nil, count: oldHashes.count * 2)
+        slots = [Int](repeating: 0, count: oldHashes.count * 2)
         let mask = hashes.count - 1
-        for index in oldIDs.indices {
-            guard let id = oldIDs[index] else { continue }
+        for index in oldHashes.indices where oldHashes[index] != 0 {
             var slot = Int(truncatingIfNeeded: oldHashes[index]) & mask
-            while ids[slot] != nil { slot = (slot + 1) & mask }
+            while hashes[slot] != 0 { slot = (slot + 1) & mask }
             hashes[slot] = oldHashes[index]
-            ids[slot] = id
+            slots[slot] = oldSlots[index]
         }
     }
 
@@ -51,6 +54,6 @@ struct IDSet {
         hash ^= hash >> 33
         hash &*= 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
-        return hash
+        return hash | 1
     }
 }
