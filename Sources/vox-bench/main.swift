@@ -4,7 +4,7 @@ import VoxModel
 
 // vox-bench: measures Vox's stages on generated inputs. Not a test: figures depend on the machine.
 //
-//   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml]
+//   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml] [--stage parse|map|ingest]
 //
 // `readers` writes (once) a CSV, a JSON Lines, a JSON array and an XML file of about --size MB
 // (default 100) under --dir (default .build/bench), then reads each through the real reader,
@@ -56,23 +56,39 @@ func parseOnly(_ definition: SourceDefinition, _ path: URL) throws -> Int {
     return count
 }
 
+/// Parse and field mapping, as the ingestor does it but without the duplicate check.
+func parseAndMap(_ definition: SourceDefinition, _ path: URL) throws -> Int {
+    var count = 0
+    let mapper = RecordMapper(source: definition.name, mapping: definition.fields)
+    try definition.makeReader().read(file: path.path, displayPath: path.lastPathComponent) { event in
+        guard case .record(let raw, let location) = event else { return }
+        if case .success = mapper.map(raw, location: location, fileKey: "bench", ordinal: location.record ?? 0) { count += 1 }
+    }
+    return count
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
-print("reader  size(MB)   records  parse MB/s  ingest MB/s   (ingest = parse + field mapping + duplicate check)")
+print("reader  size(MB)   records  parse MB/s  +map MB/s  ingest MB/s")
+print("  (parse: the reader alone; +map: and field mapping to FeedbackRecord; ingest: and the duplicate check, as `vox run` reads)")
 let only = option("--only")
+/// `--stage map` runs only that stage (for profiling one of them); the others print as 0.
+let stage = option("--stage")
+func runs(_ name: String) -> Bool { stage == nil || stage == name }
 for (name, path) in files where only == nil || only == name {
     let bytes = (try FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
     let source = definition(name, path)
     var ingestor = SourceIngestor(definition: source, baseDirectory: directory.path)
     var accepted = 0
     let clock = ContinuousClock()
-    let parse = seconds(try clock.measure { _ = try parseOnly(source, path) })
-    let ingest = seconds(try clock.measure {
+    let parse = runs("parse") ? seconds(try clock.measure { _ = try parseOnly(source, path) }) : .infinity
+    let mapped = runs("map") ? seconds(try clock.measure { _ = try parseAndMap(source, path) }) : .infinity
+    let ingest = runs("ingest") ? seconds(try clock.measure {
         try ingestor.run(onRecord: { _ in accepted += 1 }, onReject: { _ in })
-    })
+    }) : .infinity
     let size = Double(bytes) / 1_000_000
-    print(String(format: "%-7@ %8.1f %9d %11.0f %12.0f", name as NSString, size, accepted, size / parse, size / ingest))
+    print(String(format: "%-7@ %8.1f %9d %11.0f %10.0f %12.0f", name as NSString, size, accepted, size / parse, size / mapped, size / ingest))
     if ingestor.stats.rejected > 0 { print("  (\(ingestor.stats.rejected) rejected: \(ingestor.stats.rejectReasons))") }
 }
