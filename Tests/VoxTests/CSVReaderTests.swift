@@ -184,4 +184,38 @@ struct CSVReaderTests {
         let same = run.texts("comment") == expected
         #expect(same)
     }
+
+    @Test("UTF-16 surrogate pairs and code units split across reads decode whole")
+    func utf16AcrossReads() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var expected: [String] = []
+        var text = "\u{FEFF}id;comment\n"
+        var random = SeededRandom(seed: 11)
+        for index in 0..<20_000 {
+            let comment = String(repeating: "a😀é", count: Int(random.next() % 7)) + String(repeating: "b", count: Int(random.next() % 3))
+            expected.append(comment)
+            text += "\(index);\(comment)\n"
+        }
+        for (name, encoding) in [("le.csv", String.Encoding.utf16LittleEndian), ("be.csv", .utf16BigEndian)] {
+            let file = directory.appendingPathComponent(name)
+            try #require(text.data(using: encoding)).write(to: file)
+            let run = ReaderRun(path: file.path, display: name, csv(delimiter: nil))
+            #expect(run.rejects.isEmpty, "\(name)")
+            let same = run.texts("comment") == expected
+            #expect(same, "\(name)")
+        }
+    }
+
+    @Test("an empty file and a header-only file give no records and no rejects")
+    func emptyFiles() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in [("empty.csv", ""), ("header.csv", "id,comment\r\n"), ("bom.csv", "\u{FEFF}")] {
+            let file = directory.appendingPathComponent(name)
+            try TestSupport.write(text, to: file)
+            let run = ReaderRun(path: file.path, display: name, csv(delimiter: nil))
+            #expect(run.records.isEmpty && run.rejects.isEmpty && run.error == nil, "\(name)")
+        }
+    }
 }
