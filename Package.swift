@@ -54,7 +54,7 @@ let package = Package(
             ]
         ),
         // Benchmarks on generated inputs (`make bench-readers`); not part of the product.
-        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel"]),
+        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel", "VoxText"]),
         .testTarget(
             name: "VoxTests",
             dependencies: [

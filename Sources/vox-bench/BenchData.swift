@@ -1,10 +1,13 @@
 import Foundation
 import VoxModel
+import VoxText
 
 /// Writes benchmark inputs: feedback records shaped like real exports (ids, times, ratings,
 /// segments, a comment of 10–40 words, some with commas, quotes and line breaks), as CSV,
 /// JSON Lines, a JSON array and XML, each about `targetBytes` long.
 struct BenchData {
+    /// Bump when the generated content changes.
+    static let version = 1
     static let words = [
         "delivery", "late", "parcel", "refund", "app", "crashes", "great", "service", "never", "arrived", "driver",
         "friendly", "tracking", "broken", "box", "quick", "support", "agent", "helpful", "waited", "hours", "order",
@@ -57,19 +60,6 @@ struct BenchData {
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     func xmlText(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
@@ -82,10 +72,10 @@ struct BenchData {
                 "\(r.id),\(r.time),\(r.rating),\(r.product),\(r.region),\(csvField(r.comment))\n"
             }, "response_id,submitted_at,csat,product,region,comment\n", ""),
             ("jsonl", "tickets.jsonl", { r in
-                "{\"id\":\"\(r.id)\",\"created_at\":\"\(r.time)\",\"rating\":\(r.rating),\"product\":\"\(r.product)\",\"region\":\"\(r.region)\",\"body\":\(jsonString(r.comment))}\n"
+                "{\"id\":\"\(r.id)\",\"created_at\":\"\(r.time)\",\"rating\":\(r.rating),\"product\":\"\(r.product)\",\"region\":\"\(r.region)\",\"body\":\(JSONString.quote(r.comment))}\n"
             }, "", ""),
             ("json", "tickets.json", { r in
-                "{\"id\":\"\(r.id)\",\"created_at\":\"\(r.time)\",\"rating\":\(r.rating),\"product\":\"\(r.product)\",\"region\":\"\(r.region)\",\"body\":\(jsonString(r.comment))},\n"
+                "{\"id\":\"\(r.id)\",\"created_at\":\"\(r.time)\",\"rating\":\(r.rating),\"product\":\"\(r.product)\",\"region\":\"\(r.region)\",\"body\":\(JSONString.quote(r.comment))},\n"
             }, "{\"tickets\":[\n", "{\"id\":\"last\",\"body\":\"end\"}]}\n"),
             ("xml", "reviews.xml", { r in
                 "<review id=\"\(r.id)\" date=\"\(r.time)\"><rating>\(r.rating)</rating><product>\(r.product)</product><region>\(r.region)</region><body>\(xmlText(r.comment))</body></review>\n"

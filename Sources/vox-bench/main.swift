@@ -20,7 +20,9 @@ guard arguments.first == "readers" else {
     exit(2)
 }
 let megabytes = option("--size").flatMap(Int.init) ?? 100
-let directory = URL(fileURLWithPath: option("--dir") ?? ".build/bench/\(megabytes)mb")
+// The generator's version is in the directory name, so that a changed generator never meets
+// files an older one wrote.
+let directory = URL(fileURLWithPath: option("--dir") ?? ".build/bench/v\(BenchData.version)-\(megabytes)mb")
 let data = BenchData(directory: directory, targetBytes: megabytes * 1_000_000)
 let files = try data.write()
 
