@@ -94,11 +94,11 @@ public struct JSONReader: FeedbackReader {
             let line = stream.line
             let location = { (record: Int) in InputLocation(file: file, line: line, byteOffset: offset, record: record) }
             switch try stream.frame(keep: true, limit: options.maxRecordBytes) {
-            case .tooLarge:
+            case .tooLarge(_, let excerpt):
                 ordinal += 1
                 try handle(.reject(ReaderReject(
                     location: location(ordinal), reason: "record_too_large",
-                    message: "record is longer than max_record_bytes (\(options.maxRecordBytes) bytes); it was skipped", excerpt: ""
+                    message: "record is longer than max_record_bytes (\(options.maxRecordBytes) bytes); it was skipped", excerpt: excerpt
                 )))
             case .value(let length, let lines, let nonASCII):
                 let outcome = parse(stream, length: length, mayHaveNonASCII: nonASCII)
@@ -129,12 +129,12 @@ public struct JSONReader: FeedbackReader {
             switch try stream.nextLine(limit: options.maxRecordBytes) {
             case .endOfFile:
                 return
-            case .tooLarge:
+            case .tooLarge(let excerpt):
                 stream.line += 1
                 ordinal += 1
                 try handle(.reject(ReaderReject(
                     location: InputLocation(file: file, line: line, byteOffset: offset, record: ordinal), reason: "record_too_large",
-                    message: "line is longer than max_record_bytes (\(options.maxRecordBytes) bytes); it was skipped", excerpt: ""
+                    message: "line is longer than max_record_bytes (\(options.maxRecordBytes) bytes); it was skipped", excerpt: excerpt
                 )))
             case .line(let length, let terminator):
                 defer {
@@ -146,11 +146,14 @@ public struct JSONReader: FeedbackReader {
                 let location = { (record: Int) in InputLocation(file: file, line: line, record: record) }
                 let outcome = parse(stream, length: length, mayHaveNonASCII: true)
                 if case .syntax(let failure) = outcome {
+                    // A pretty-printed document read as JSON Lines fails on its first line: say why.
+                    let hint = ordinal == 0 && options.records == nil
+                        ? "; if the file is one JSON document rather than JSON Lines, set `records:` to the path of its array" : ""
                     ordinal += 1
                     try handle(.reject(ReaderReject(
                         location: InputLocation(file: file, line: line, column: failure.offset - start + 1,
                                                 byteOffset: stream.window.offset(of: failure.offset), record: ordinal),
-                        reason: "malformed_json", message: "malformed JSON line: \(failure.message)",
+                        reason: "malformed_json", message: "malformed JSON line: \(failure.message)\(hint)",
                         excerpt: stream.excerpt(length: length)
                     )))
                     continue

@@ -52,8 +52,9 @@ struct JSONStream {
     enum Framed {
         /// The value is the `length` bytes from `window.start` (not yet consumed).
         case value(length: Int, lines: Int, nonASCII: Bool)
-        /// The value was longer than the limit; it has been consumed without being kept.
-        case tooLarge(lines: Int)
+        /// The value was longer than the limit; it has been consumed without being kept, but for
+        /// its first bytes (an excerpt).
+        case tooLarge(lines: Int, excerpt: String)
     }
 
     /// Frames the value that starts at `window.start`. With `keep`, its bytes stay in the window
@@ -63,6 +64,7 @@ struct JSONStream {
         var framer = JSONFramer()
         var scanned = 0
         var keeping = keep
+        var excerpt = ""
         while true {
             let from = window.start + scanned
             let next = window.buffer.withUnsafeBufferPointer { framer.advance($0, from: from, end: window.end) }
@@ -70,10 +72,13 @@ struct JSONStream {
                 if keeping { return .value(length: next - window.start, lines: framer.lines, nonASCII: framer.nonASCII >= 0x80) }
                 window.start = next
                 line += framer.lines
-                return keep ? .tooLarge(lines: framer.lines) : .value(length: 0, lines: framer.lines, nonASCII: false)
+                return keep ? .tooLarge(lines: framer.lines, excerpt: excerpt) : .value(length: 0, lines: framer.lines, nonASCII: false)
             }
             scanned = window.end - window.start
-            if keeping, scanned > limit { keeping = false }
+            if keeping, scanned > limit {
+                keeping = false
+                excerpt = self.excerpt(length: scanned)
+            }
             if !keeping {
                 window.start = window.end
                 scanned = 0
@@ -82,7 +87,7 @@ struct JSONStream {
                 if framer.canEndAtEndOfFile {
                     if keeping { return .value(length: scanned, lines: framer.lines, nonASCII: false) }
                     line += framer.lines
-                    return keep ? .tooLarge(lines: framer.lines) : .value(length: 0, lines: framer.lines, nonASCII: false)
+                    return keep ? .tooLarge(lines: framer.lines, excerpt: excerpt) : .value(length: 0, lines: framer.lines, nonASCII: false)
                 }
                 throw error("unexpected end of file inside a value (is the file truncated?)")
             }
@@ -92,8 +97,9 @@ struct JSONStream {
     enum Line {
         /// The line is the `length` bytes from `window.start`; `terminator` bytes follow it.
         case line(length: Int, terminator: Int)
-        /// The line was longer than the limit and has been consumed without being kept.
-        case tooLarge
+        /// The line was longer than the limit and has been consumed without being kept, but for
+        /// its first bytes (an excerpt).
+        case tooLarge(excerpt: String)
         case endOfFile
     }
 
@@ -101,6 +107,7 @@ struct JSONStream {
     mutating func nextLine(limit: Int) throws -> Line {
         var scanned = 0
         var keeping = true
+        var excerpt = ""
         while true {
             let from = window.start + scanned
             let found: Int? = window.buffer.withUnsafeBufferPointer { buffer in
@@ -111,16 +118,19 @@ struct JSONStream {
             if let found {
                 if keeping { return .line(length: found - window.start, terminator: 1) }
                 window.start = found + 1
-                return .tooLarge
+                return .tooLarge(excerpt: excerpt)
             }
             scanned = window.end - window.start
-            if scanned > limit { keeping = false }
+            if keeping, scanned > limit {
+                keeping = false
+                excerpt = self.excerpt(length: scanned)
+            }
             if !keeping {
                 window.start = window.end
                 scanned = 0
             }
             if try !window.fill() {
-                if !keeping { return .tooLarge }
+                if !keeping { return .tooLarge(excerpt: excerpt) }
                 return scanned == 0 ? .endOfFile : .line(length: scanned, terminator: 0)
             }
         }

@@ -76,6 +76,16 @@ struct JSONReaderTests {
         #expect(run.rejects.last?.message.contains("trailing characters") == true)
     }
 
+    @Test("a pretty-printed document read as JSON Lines says to set records:")
+    func prettyDocumentHint() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TestSupport.write("{\n  \"items\": [{\"t\": \"a\"}]\n}\n", to: directory.appendingPathComponent("doc.json"))
+        let run = ReaderRun(path: directory.appendingPathComponent("doc.json").path, display: "doc.json", json())
+        #expect(run.rejects.first?.message.contains("set `records:`") == true)
+        #expect(run.rejects.dropFirst().allSatisfy { !$0.message.contains("records:") })
+    }
+
     @Test("a malformed array stops the file at the byte offset; earlier records stand")
     func malformedArray() {
         let run = ReaderRun(fixture: "json/malformed-array.json", json())
@@ -131,6 +141,7 @@ struct JSONReaderTests {
             let run = ReaderRun(path: directory.appendingPathComponent(name).path, display: name, json(maxRecordBytes: 1 << 20))
             #expect(run.texts("t") == ["a", "c"], "\(name)")
             #expect(run.rejects.map(\.reason) == ["record_too_large"], "\(name)")
+            #expect(run.rejects.first?.excerpt.hasPrefix("{\"t\": \"xxxx") == true, "\(name)")
         }
     }
 
