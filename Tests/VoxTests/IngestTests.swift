@@ -241,4 +241,16 @@ struct IngestTests {
         #expect(ingestor.stats.invalidText == 3)
         #expect(ingestor.stats.reconciles)
     }
+
+    @Test("ratings are read as decimals with either separator; anything odd is refused or left to Double")
+    func ratingNumbers() {
+        #expect(RecordMapper.number("4") == 4)
+        #expect(RecordMapper.number("4.5") == 4.5)
+        #expect(RecordMapper.number("4,5") == 4.5)
+        #expect(RecordMapper.number("-1") == -1)
+        #expect(RecordMapper.number("1e1") == 10)
+        #expect(RecordMapper.number("4.5.1") == nil)
+        #expect(RecordMapper.number("-") == nil)
+        #expect(RecordMapper.number("five") == nil)
+    }
 }
