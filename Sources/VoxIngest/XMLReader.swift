@@ -23,7 +23,11 @@ public struct XMLReader: FeedbackReader {
     static let parserOptions = Int32(XML_PARSE_NONET.rawValue)
     static let chunkSize = 64 * 1024
 
+    /// libxml2 wants `xmlInitParser` once, before any parsing, when several threads may parse.
+    private static let libraryReady: Void = xmlInitParser()
+
     public func read(file: String, displayPath: String, handle: (ReaderEvent) throws -> Void) throws {
+        Self.libraryReady
         let source = try ByteSource(path: file, displayPath: displayPath)
         let state = XMLParseState(recordPath: options.recordPath, maxRecordBytes: options.maxRecordBytes)
         var sax = Self.handler()

@@ -87,7 +87,9 @@ struct BenchData {
             result.append((name, url))
             if FileManager.default.fileExists(atPath: url.path) { continue }
             let partial = url.appendingPathExtension("partial")
-            FileManager.default.createFile(atPath: partial.path, contents: nil)
+            guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partial.path])
+            }
             let handle = try FileHandle(forWritingTo: partial)
             var pending = head
             records { record in
