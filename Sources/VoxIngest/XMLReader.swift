@@ -36,6 +36,10 @@ public struct XMLReader: FeedbackReader {
             throw IngestError(location: InputLocation(file: displayPath), message: "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(parser) }
+        // Encoding and I/O errors bypass the parser's handler and would be printed on standard
+        // error; route them to the same collector for the length of this file.
+        xmlSetStructuredErrorFunc(context, sax.serror)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         xmlCtxtUseOptions(parser, Self.parserOptions)
         state.parser = parser
 
@@ -69,7 +73,7 @@ public struct XMLReader: FeedbackReader {
             }
             if let error = state.fatalError {
                 throw IngestError(
-                    location: InputLocation(file: displayPath, line: error.line, column: error.column),
+                    location: InputLocation(file: displayPath, line: error.line, column: error.column > 0 ? error.column : nil),
                     message: "malformed XML: \(error.message); records before this point were read"
                 )
             }
@@ -108,6 +112,9 @@ public struct XMLReader: FeedbackReader {
             state.entityDeclarationLine = state.line
             if let parser = state.parser { xmlStopParser(parser) }
         }
+        // Errors go to the file's `XMLParseState`, never to standard error. (A closure here
+        // rather than a named constant: a stored declaration of a libxml2 type would pull the
+        // C module, and its clash with Foundation's ICU headers, into every importer.)
         sax.serror = { context, error in
             guard let context, let error else { return }
             Unmanaged<XMLParseState>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
@@ -185,7 +192,8 @@ final class XMLParseState {
     func record(_ error: xmlError) {
         guard error.level == XML_ERR_FATAL, fatalError == nil else { return }
         let message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "parse error"
-        fatalError = Failure(message: message, line: Int(error.line), column: Int(error.int2))
+        // Encoding errors come without a position: the parser's line is the best there is.
+        fatalError = Failure(message: message, line: error.line > 0 ? Int(error.line) : line, column: Int(error.int2))
     }
 }
 

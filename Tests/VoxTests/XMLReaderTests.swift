@@ -107,4 +107,12 @@ struct XMLReaderTests {
         #expect(run.texts("t") == ["a"])
         #expect(run.error?.message.hasPrefix("malformed XML") == true)
     }
+
+    @Test("text that cannot be decoded in the document's encoding is a malformed document with a line, not noise on stderr")
+    func undecodable() {
+        let run = ReaderRun(fixture: "xml/bad-utf16.xml", xml("review"))
+        #expect(run.records.isEmpty)
+        #expect(run.error?.location.line == 1)
+        #expect(run.error?.message.contains("input conversion failed") == true)
+    }
 }
