@@ -95,7 +95,7 @@ private struct CSVFileReader {
                     // Reject before the window grows any further, then skip without keeping.
                     let message = fieldBytes > options.maxFieldBytes
                         ? tooLargeMessage(field: scanner.fields.count + 1)
-                        : "row is longer than \(options.maxRowBytes) bytes (16 × max_field_bytes)"
+                        : rowTooLargeMessage
                     try reject("field_too_large", message, line: line, at: rowStart, excerptEnd: window.end, handle)
                     try skipRow(from: position - rowStart, inQuotes: inQuotes)
                     continue
@@ -126,6 +126,10 @@ private struct CSVFileReader {
         if fields.count == 1, fields[0].start == fields[0].end { return } // a blank line
         if let large = fields.firstIndex(where: { $0.end - $0.start > options.maxFieldBytes }) {
             try reject("field_too_large", tooLargeMessage(field: large + 1), line: rowLine, at: start, excerptEnd: next, handle)
+            return
+        }
+        if next - start > options.maxRowBytes {
+            try reject("field_too_large", rowTooLargeMessage, line: rowLine, at: start, excerptEnd: next, handle)
             return
         }
         var invalid = false
@@ -176,6 +180,10 @@ private struct CSVFileReader {
             reason: reason, message: message,
             excerpt: String(decoding: window.buffer[start..<min(start + 400, excerptEnd)], as: UTF8.self)
         )))
+    }
+
+    private var rowTooLargeMessage: String {
+        "row is longer than \(options.maxRowBytes) bytes (16 × max_field_bytes); raise max_field_bytes if the export really holds such rows"
     }
 
     private func tooLargeMessage(field: Int) -> String {

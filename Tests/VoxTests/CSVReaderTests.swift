@@ -218,4 +218,13 @@ struct CSVReaderTests {
             #expect(run.records.isEmpty && run.rejects.isEmpty && run.error == nil, "\(name)")
         }
     }
+
+    @Test("a row over 16 × max_field_bytes is rejected even when each field is within the limit")
+    func longRow() {
+        let run = ReaderRun(fixture: "csv/long-row.csv", csv(maxFieldBytes: 16))
+        #expect(run.rejects.map(\.reason) == ["field_too_large"])
+        #expect(run.rejects.first?.message.hasPrefix("row is longer than 256 bytes") == true)
+        #expect(run.rejects.first?.location.line == 2)
+        #expect(run.texts("id") == ["2"])
+    }
 }

@@ -42,6 +42,9 @@ struct JSONReaderTests {
         let run = ReaderRun(fixture: "json/records-missing.json", json(records: "data.items"))
         #expect(run.error?.message.contains("no key `items`") == true)
         #expect(run.records.isEmpty)
+        let notArray = ReaderRun(fixture: "json/records-missing.json", json(records: "data"))
+        #expect(notArray.error?.message.contains("expected an array of records at `records: data`, found '{'") == true)
+        #expect(notArray.error?.location.byteOffset == 9)
     }
 
     @Test("explode: each comment is a record that reaches its ticket's fields through parent.")
