@@ -72,7 +72,8 @@ public final class ByteSource {
             if count > 0 || (count == 0 && code == Z_OK) { return Int(count) }
             throw IngestError(
                 location: InputLocation(file: displayPath),
-                message: "corrupt or truncated gzip data (\(message)); records before this point were read"
+                message: "corrupt or truncated gzip data (\(message)); records before this point were read",
+                kind: .malformed
             )
         }
     }

@@ -29,14 +29,26 @@ public struct ReaderReject: Sendable, Hashable {
     }
 }
 
-/// A file-level failure: the file is missing, unreadable, or broken beyond resynchronising.
+/// A file-level failure: the file is missing or unreadable (`unreadable`: the run fails), or its
+/// content breaks off beyond resynchronising (`malformed`: records before the error stand, the
+/// ingestor rejects the rest of the file and goes on with the next one).
 public struct IngestError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// Cannot open or read the file at all.
+        case unreadable
+        /// The content stops making sense at `location`: a malformed JSON array or XML document,
+        /// corrupt compressed data, a DTD declaring entities, a `records:` path not in the file.
+        case malformed
+    }
+
     public var location: InputLocation
     public var message: String
+    public var kind: Kind
 
-    public init(location: InputLocation, message: String) {
+    public init(location: InputLocation, message: String, kind: Kind = .unreadable) {
         self.location = location
         self.message = message
+        self.kind = kind
     }
 
     public var description: String { "\(location): \(message)" }

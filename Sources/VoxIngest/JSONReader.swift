@@ -41,7 +41,8 @@ public struct JSONReader: FeedbackReader {
                     try stream.skipWhitespace()
                     if try stream.peek() == UInt8(ascii: "}") {
                         throw IngestError(location: InputLocation(file: stream.displayPath, line: stream.line, byteOffset: stream.offset),
-                                          message: "no key `\(key)` on the way to `records: \(path)`; check the path against the export")
+                                          message: "no key `\(key)` on the way to `records: \(path)`; check the path against the export",
+                                          kind: .malformed)
                     }
                     let name = try parseKey(&stream)
                     try stream.expect(UInt8(ascii: ":"), "':' after a key")

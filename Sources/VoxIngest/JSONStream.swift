@@ -45,7 +45,8 @@ struct JSONStream {
     func error(_ message: String, at offset: Int? = nil, line: Int? = nil) -> IngestError {
         IngestError(
             location: InputLocation(file: displayPath, line: line ?? self.line, byteOffset: offset ?? self.offset),
-            message: "malformed JSON: \(message); records before this point were read"
+            message: "malformed JSON: \(message); records before this point were read",
+            kind: .malformed
         )
     }
 

@@ -21,8 +21,11 @@ public struct SourceIngestor {
         InputFiles.expand(definition.paths)
     }
 
-    /// Reads all files, handing each accepted record and each reject over in file order.
-    /// - Throws: `IngestError` for a file that cannot be read or stops being parseable.
+    /// Reads all files, handing each accepted record and each reject over in file order. A file
+    /// whose content breaks off (`IngestError.Kind.malformed`) keeps the records before the error;
+    /// the rest of it counts as one reject (`malformed_file`, at the error's location), and the
+    /// next file is read.
+    /// - Throws: `IngestError` for a file that cannot be opened or read at all.
     public mutating func run(
         onRecord: (FeedbackRecord) throws -> Void, onReject: (Reject) throws -> Void
     ) throws {
@@ -32,30 +35,46 @@ public struct SourceIngestor {
             let display = displayPath(file)
             stats.files.append(display)
             let fileKey = URL(fileURLWithPath: file).lastPathComponent
-            try reader.read(file: file, displayPath: display) { event in
+            do {
+                try read(file, display: display, fileKey: fileKey, reader: reader, mapper: mapper, onRecord: onRecord, onReject: onReject)
+            } catch let error as IngestError where error.kind == .malformed {
+                // Records before the error stand; the rest of the file counts as one reject.
                 stats.read += 1
-                switch event {
-                case .reject(let problem):
+                try reject(Reject(
+                    source: definition.name, location: error.location, reason: "malformed_file",
+                    message: "\(error.message); the rest of the file was skipped", excerpt: ""
+                ), onReject)
+            }
+        }
+    }
+
+    private mutating func read(
+        _ file: String, display: String, fileKey: String, reader: any FeedbackReader, mapper: RecordMapper,
+        onRecord: (FeedbackRecord) throws -> Void, onReject: (Reject) throws -> Void
+    ) throws {
+        try reader.read(file: file, displayPath: display) { event in
+            stats.read += 1
+            switch event {
+            case .reject(let problem):
+                try reject(Reject(
+                    source: definition.name, location: problem.location, reason: problem.reason,
+                    message: problem.message, excerpt: problem.excerpt
+                ), onReject)
+            case .record(let raw, let location):
+                switch mapper.map(raw, location: location, fileKey: fileKey, ordinal: location.record ?? stats.read) {
+                case .failure(let failure):
                     try reject(Reject(
-                        source: definition.name, location: problem.location, reason: problem.reason,
-                        message: problem.message, excerpt: problem.excerpt
+                        source: definition.name, location: location, reason: failure.reason,
+                        message: failure.message, excerpt: raw.excerpt
                     ), onReject)
-                case .record(let raw, let location):
-                    switch mapper.map(raw, location: location, fileKey: fileKey, ordinal: location.record ?? stats.read) {
-                    case .failure(let failure):
-                        try reject(Reject(
-                            source: definition.name, location: location, reason: failure.reason,
-                            message: failure.message, excerpt: raw.excerpt
-                        ), onReject)
-                    case .success(let record):
-                        guard seenIDs.insert(record.id) else {
-                            stats.duplicates += 1
-                            return
-                        }
-                        stats.accepted += 1
-                        if raw.hasInvalidText { stats.invalidText += 1 }
-                        try onRecord(record)
+                case .success(let record):
+                    guard seenIDs.insert(record.id) else {
+                        stats.duplicates += 1
+                        return
                     }
+                    stats.accepted += 1
+                    if raw.hasInvalidText { stats.invalidText += 1 }
+                    try onRecord(record)
                 }
             }
         }

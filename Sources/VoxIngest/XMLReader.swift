@@ -68,13 +68,15 @@ public struct XMLReader: FeedbackReader {
                 throw IngestError(
                     location: InputLocation(file: displayPath, line: line),
                     message: "the document's DTD declares entities; Vox does not expand entities (XXE and entity-expansion protection). "
-                        + "Export the file without a DTD"
+                        + "Export the file without a DTD",
+                    kind: .malformed
                 )
             }
             if let error = state.fatalError {
                 throw IngestError(
                     location: InputLocation(file: displayPath, line: error.line, column: error.column > 0 ? error.column : nil),
-                    message: "malformed XML: \(error.message); records before this point were read"
+                    message: "malformed XML: \(error.message); records before this point were read",
+                    kind: .malformed
                 )
             }
             if count == 0 { break }

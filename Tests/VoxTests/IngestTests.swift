@@ -253,4 +253,31 @@ struct IngestTests {
         #expect(RecordMapper.number("-") == nil)
         #expect(RecordMapper.number("five") == nil)
     }
+
+    @Test("a file that breaks off keeps its earlier records, counts the rest as one reject, and the next file is read")
+    func malformedFileThenGoodFile() throws {
+        let definition = SourceDefinition(
+            name: "s", format: .json(JSONOptions()), paths: [TestSupport.fixture("ingest/glob") + "/*.json"],
+            fields: FieldMapping(text: [FieldPath("t")])
+        )
+        var ingestor = SourceIngestor(definition: definition, baseDirectory: TestSupport.fixtures.path)
+        var texts: [String] = []
+        var rejects: [Reject] = []
+        try ingestor.run(onRecord: { texts.append($0.text) }, onReject: { rejects.append($0) })
+        #expect(texts == ["a", "b", "c", "d"])
+        #expect(rejects.map(\.reason) == ["malformed_file"])
+        #expect(rejects.first?.location.file == "ingest/glob/a-malformed.json")
+        #expect(rejects.first?.location.byteOffset == 33)
+        #expect(rejects.first?.message.contains("the rest of the file was skipped") == true)
+        #expect(ingestor.stats.read == 5 && ingestor.stats.rejected == 1 && ingestor.stats.reconciles)
+    }
+
+    @Test("a file that cannot be opened still fails the run")
+    func unreadableFile() {
+        let definition = SourceDefinition(
+            name: "s", format: .csv(CSVOptions()), paths: ["/nonexistent/vox/x.csv"], fields: FieldMapping(text: [FieldPath("t")])
+        )
+        var ingestor = SourceIngestor(definition: definition, baseDirectory: "/")
+        #expect(throws: IngestError.self) { try ingestor.run(onRecord: { _ in }, onReject: { _ in }) }
+    }
 }
