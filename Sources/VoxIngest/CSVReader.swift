@@ -23,7 +23,7 @@ public struct CSVReader: FeedbackReader {
         let delimiter = try options.delimiter ?? CSVDialectSniffer.delimiter(in: &window, quote: options.quote)
         var reader = CSVFileReader(
             options: options, displayPath: displayPath, window: window, line: line,
-            scanner: CSVScanner(delimiter: delimiter, quote: options.quote, escape: options.escape)
+            scanner: CSVScanner(dialect: CSVDialect(delimiter: delimiter, quote: options.quote, escape: options.escape))
         )
         try reader.run(handle)
     }
@@ -148,18 +148,18 @@ private struct CSVFileReader {
         }
         guard let known = context else {
             if options.header {
-                let header = CSVRow(storage: window.buffer, fields: fields, file: CSVFileContext(columns: CSVColumns(count: fields.count), scanner: scanner))
-                context = CSVFileContext(columns: CSVColumns(names: header.values.map(TextTrimming.trimmed)), scanner: scanner)
+                let header = CSVRow(storage: window.buffer, fields: fields, file: CSVFileContext(columns: CSVColumns(count: fields.count), dialect: scanner.dialect))
+                context = CSVFileContext(columns: CSVColumns(names: header.values.map(TextTrimming.trimmed)), dialect: scanner.dialect)
                 return
             }
-            context = CSVFileContext(columns: CSVColumns(count: fields.count), scanner: scanner)
+            context = CSVFileContext(columns: CSVColumns(count: fields.count), dialect: scanner.dialect)
             return try row(from: start, to: next, line: rowLine, nonASCII: nonASCII, handle)
         }
         ordinal += 1
         let row = CSVRow(storage: window.buffer, fields: fields, file: known.forRow(invalidText: invalid))
         let location = InputLocation(file: displayPath, line: rowLine, record: ordinal)
         guard fields.count == known.columns.names.count else {
-            let sniffed = options.delimiter == nil ? " (delimiter sniffed as `\(CSVReader.describe(scanner.delimiter))`)" : ""
+            let sniffed = options.delimiter == nil ? " (delimiter sniffed as `\(CSVReader.describe(scanner.dialect.delimiter))`)" : ""
             try handle(.reject(ReaderReject(
                 location: location, reason: "field_count",
                 message: "row has \(fields.count) fields, the header has \(known.columns.names.count)\(sniffed)", excerpt: row.excerpt
@@ -203,7 +203,7 @@ private struct CSVFileReader {
         var skipper = CSVRowSkipper(inQuotes: inQuotes)
         var position = window.start + offset
         while true {
-            let next = window.buffer.withUnsafeBufferPointer { skipper.skip($0, from: position, end: window.end, scanner: scanner) }
+            let next = window.buffer.withUnsafeBufferPointer { skipper.skip($0, from: position, end: window.end, dialect: scanner.dialect) }
             if let next {
                 window.start = next
                 break

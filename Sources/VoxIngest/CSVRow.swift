@@ -23,7 +23,7 @@ public struct CSVRow: RawRecord {
     func text(of field: CSVField) -> String {
         storage.withUnsafeBufferPointer { buffer in
             let raw = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
-            if field.escaped { return String(decoding: file.scanner.unescape(raw), as: UTF8.self) }
+            if field.escaped { return String(decoding: file.dialect.unescape(raw), as: UTF8.self) }
             return String(decoding: raw, as: UTF8.self)
         }
     }
@@ -39,59 +39,6 @@ public struct CSVRow: RawRecord {
             parts.append(text(of: field))
             length += field.end - field.start + 1
         }
-        return parts.joined(separator: String(decoding: [file.scanner.delimiter], as: UTF8.self))
-    }
-}
-
-/// What every row of one file shares: its columns and dialect.
-final class CSVFileContext: Sendable {
-    let columns: CSVColumns
-    let scanner: CSVScanner
-    let invalidText: Bool
-    /// The same file's context for rows whose invalid text was replaced.
-    let withInvalidText: CSVFileContext?
-
-    init(columns: CSVColumns, scanner: CSVScanner) {
-        self.columns = columns
-        self.scanner = scanner
-        self.invalidText = false
-        self.withInvalidText = CSVFileContext(columns: columns, scanner: scanner, invalidText: true)
-    }
-
-    private init(columns: CSVColumns, scanner: CSVScanner, invalidText: Bool) {
-        self.columns = columns
-        self.scanner = scanner
-        self.invalidText = invalidText
-        self.withInvalidText = nil
-    }
-
-    /// The context for a row, by whether its text had to be repaired.
-    func forRow(invalidText: Bool) -> CSVFileContext { invalidText ? withInvalidText ?? self : self }
-}
-
-/// Column names to positions, shared by every row of a file.
-public final class CSVColumns: Sendable {
-    public let names: [String]
-    private let positions: [String: Int]
-
-    public init(names: [String]) {
-        self.names = names
-        var positions: [String: Int] = [:]
-        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
-        self.positions = positions
-    }
-
-    /// Without a header, columns are named "1", "2", …
-    public init(count: Int) {
-        self.names = (1...max(1, count)).map(String.init)
-        var positions: [String: Int] = [:]
-        for index in 0..<max(1, count) { positions[String(index + 1)] = index }
-        self.positions = positions
-    }
-
-    /// A short header is searched in order: comparing short strings is cheaper than hashing.
-    public func index(of name: String) -> Int? {
-        if names.count <= 16 { return names.firstIndex(of: name) }
-        return positions[name]
+        return parts.joined(separator: String(decoding: [file.dialect.delimiter], as: UTF8.self))
     }
 }

@@ -11,23 +11,22 @@ struct CSVField: Sendable {
 /// The scanner is restartable rather than resumable: when a row runs past the window it answers
 /// `needMore`, the reader reads more and scans the row again from its start. Rows are short, so
 /// the rescan costs little, and the loop stays simple enough to be fast.
+
+/// Finds the fields of one CSV row in a window of UTF-8 bytes, without copying them.
+///
+/// The scanner is restartable rather than resumable: when a row runs past the window it answers
+/// `needMore`, the reader reads more and scans the row again from its start. Rows are short, so
+/// the rescan costs little, and the loop stays simple enough to be fast.
 struct CSVScanner {
-    let delimiter: UInt8
-    let quote: UInt8
-    /// Equal to `quote` when the dialect has no separate escape byte.
-    let escape: UInt8
-    let hasEscape: Bool
+    let dialect: CSVDialect
     /// The row's fields after a `.row` outcome; reused from row to row.
     var fields: [CSVField] = []
 
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
 
-    init(delimiter: UInt8, quote: UInt8, escape: UInt8?) {
-        self.delimiter = delimiter
-        self.quote = quote
-        self.escape = escape ?? quote
-        self.hasEscape = escape != nil && escape != quote
+    init(dialect: CSVDialect) {
+        self.dialect = dialect
     }
 
     enum Outcome {
@@ -61,7 +60,7 @@ struct CSVScanner {
         var lines = 0
         var high: UInt8 = 0
         var highWords: UInt64 = 0
-        let delimiter = self.delimiter, quote = self.quote, escape = self.escape
+        let delimiter = dialect.delimiter, quote = dialect.quote, escape = dialect.escape, hasEscape = dialect.hasEscape
         // In unquoted fields the escape byte is a stop byte only when the dialect has one.
         let unquotedStop = hasEscape ? escape : delimiter
         let raw = UnsafeRawPointer(p.baseAddress!)
@@ -188,116 +187,6 @@ struct CSVScanner {
                 i += 1
             }
             return .row(next: i, lines: lines + 1, nonASCII: high >= 0x80 || highWords & 0x8080_8080_8080_8080 != 0)
-        }
-    }
-
-    /// Unescapes a field that still holds quotes or escape bytes: the outer quotes go, doubled
-    /// quotes become one, an escape byte makes the next byte literal.
-    func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var index = 0
-        var inQuotes = false
-        while index < raw.count {
-            let byte = raw[index]
-            if hasEscape, byte == escape, index + 1 < raw.count {
-                out.append(raw[index + 1])
-                index += 2
-                continue
-            }
-            if byte == quote {
-                if inQuotes, index + 1 < raw.count, raw[index + 1] == quote {
-                    out.append(quote)
-                    index += 2
-                    continue
-                }
-                if inQuotes || index == 0 {
-                    inQuotes.toggle()
-                    index += 1
-                    continue
-                }
-            }
-            out.append(byte)
-            index += 1
-        }
-        return out
-    }
-}
-
-/// Skips the rest of a row whose bytes are not kept (a field over `max_field_bytes`), one window
-/// at a time, following quotes so that a line break inside a quoted field does not end the row.
-struct CSVRowSkipper {
-    var inQuotes: Bool
-    var atFieldStart = false
-    private var pendingQuote = false
-    private var pendingEscape = false
-    private var afterCR = false
-    /// Line breaks passed so far.
-    private(set) var lines = 0
-
-    init(inQuotes: Bool) {
-        self.inQuotes = inQuotes
-    }
-
-    /// Consumes bytes from `from`; returns the index after the row's line break, or nil when
-    /// the window ran out first (call again with the next window).
-    mutating func skip(_ p: UnsafeBufferPointer<UInt8>, from: Int, end: Int, scanner: CSVScanner) -> Int? {
-        var i = from
-        while i < end {
-            let byte = p[i]
-            i += 1
-            let wasAfterCR = afterCR
-            afterCR = false
-            if pendingEscape {
-                pendingEscape = false
-                countBreak(byte, wasAfterCR: wasAfterCR)
-                continue
-            }
-            if inQuotes {
-                if pendingQuote {
-                    pendingQuote = false
-                    if byte == scanner.quote { continue }
-                    inQuotes = false
-                } else if byte == scanner.quote {
-                    pendingQuote = true
-                    continue
-                } else if scanner.hasEscape, byte == scanner.escape {
-                    pendingEscape = true
-                    continue
-                } else {
-                    countBreak(byte, wasAfterCR: wasAfterCR)
-                    continue
-                }
-            }
-            if byte == scanner.quote, atFieldStart {
-                inQuotes = true
-                atFieldStart = false
-            } else if scanner.hasEscape, byte == scanner.escape {
-                pendingEscape = true
-                atFieldStart = false
-            } else if byte == scanner.delimiter {
-                atFieldStart = true
-            } else if byte == CSVScanner.lf {
-                lines += 1
-                return i
-            } else if byte == CSVScanner.cr {
-                lines += 1
-                // A following LF belongs to this line break.
-                if i < end, p[i] == CSVScanner.lf { i += 1 }
-                return i
-            } else {
-                atFieldStart = false
-            }
-        }
-        return nil
-    }
-
-    private mutating func countBreak(_ byte: UInt8, wasAfterCR: Bool) {
-        if byte == CSVScanner.cr {
-            lines += 1
-            afterCR = true
-        } else if byte == CSVScanner.lf, !wasAfterCR {
-            lines += 1
         }
     }
 }
