@@ -43,7 +43,8 @@ struct StandardErrorLogHandler: LogHandler {
             }
             line = members + "}\n"
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        // Through the shared sink, so that a progress line on the terminal is not garbled.
+        StandardErrorSink.shared.writeLine(line)
     }
 
     static func timestamp() -> String {

@@ -1,15 +1,15 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes output files so that a reader never sees half of one: each file goes to a temporary
-/// name in the same directory and is renamed over the old one.
+/// Writes files one at a time into a directory that is not switched as a whole (the history
+/// directory): each file goes to a new temporary name and is renamed over the old one, so a
+/// reader never sees half of it. Neither step follows a symbolic link planted in the directory:
+/// the temporary file is created with `O_EXCL | O_NOFOLLOW`, and `rename` replaces a link
+/// rather than writing through it.
 struct OutputWriter {
     var directory: String
-
-    struct WriteError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "cannot write \(path): \(reason)" }
-    }
 
     /// - Returns: the paths written.
     @discardableResult
@@ -17,33 +17,22 @@ struct OutputWriter {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: directory, reason: Self.reason(error))
+            throw OutputError(path: directory, reason: "cannot create the directory: \(OutputDirectory.reason(error))")
         }
         var written: [String] = []
         for (name, contents) in files {
             let target = directory + "/" + name
             let temporary = directory + "/.\(name).tmp-\(getpid())"
-            do {
-                try Data(contents.utf8).write(to: URL(fileURLWithPath: temporary))
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw WriteError(path: target, reason: Self.reason(error))
-            }
+            unlink(temporary)
+            try OutputFile.write(contents, to: temporary)
             guard rename(temporary, target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw WriteError(path: target, reason: reason)
+                let code = errno
+                unlink(temporary)
+                throw OutputError.system(target, errno: code, doing: "cannot rename into place")
             }
             written.append(target)
         }
+        OutputFile.syncDirectory(directory)
         return written
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }

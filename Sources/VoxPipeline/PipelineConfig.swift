@@ -55,14 +55,17 @@ public struct OutputOptions: Sendable {
     public var maxRejectRatio: Double
     /// Directory keeping one trend file per as-of date; nil: only the previous trend.json is used.
     public var history: String?
+    /// Complete runs kept in `DIRECTORY.runs/`, the current one included (see `OutputDirectory`).
+    public var keepRuns: Int
 
     public init(directory: String, formats: Set<OutputFormat> = Set(OutputFormat.allCases), redact: Bool = true,
-                maxRejectRatio: Double = 0.05, history: String? = nil) {
+                maxRejectRatio: Double = 0.05, history: String? = nil, keepRuns: Int = 3) {
         self.directory = directory
         self.formats = formats
         self.redact = redact
         self.maxRejectRatio = maxRejectRatio
         self.history = history
+        self.keepRuns = keepRuns
     }
 }
 

@@ -333,7 +333,7 @@ public struct PipelineParser {
     func parseOutputs(_ node: Node?, name: String, base: String, reader: inout YAMLNodeReader) -> OutputOptions {
         let fallback = Self.resolve("out/\(name.isEmpty ? "vox" : name)", base: base)
         var options = OutputOptions(directory: fallback)
-        guard let node, let map = reader.mapping(node, "outputs", allowed: ["directory", "formats", "redact", "max_reject_ratio", "history"]) else {
+        guard let node, let map = reader.mapping(node, "outputs", allowed: ["directory", "formats", "redact", "max_reject_ratio", "history", "keep_runs"]) else {
             return options
         }
         if let directory = reader.string(map["directory"], "outputs.directory", required: true, parent: node) {
@@ -352,6 +352,7 @@ public struct PipelineParser {
         options.redact = reader.bool(map["redact"], "outputs.redact") ?? true
         options.maxRejectRatio = reader.double(map["max_reject_ratio"], "outputs.max_reject_ratio", range: 0...1) ?? options.maxRejectRatio
         options.history = reader.string(map["history"], "outputs.history").map { Self.resolve($0, base: base) }
+        options.keepRuns = reader.int(map["keep_runs"], "outputs.keep_runs", range: 1...1000) ?? options.keepRuns
         return options
     }
 

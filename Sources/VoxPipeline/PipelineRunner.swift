@@ -38,10 +38,26 @@ public struct PipelineRunner {
     public func run() throws -> Outcome {
         let started = Date()
         let asOf = options.asOf ?? ISOTime.date(started)
-        let engine = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
-        let outputDirectory = options.outputDirectory.map { PipelineParser.resolve($0, base: FileManager.default.currentDirectoryPath) }
+        let outputPath = options.outputDirectory.map { PipelineParser.resolve($0, base: FileManager.default.currentDirectoryPath) }
             ?? config.outputs.directory
+        let output = try OutputDirectory(path: outputPath, keep: config.outputs.keepRuns)
+        if let history = config.outputs.history, history == output.path || history.hasPrefix(output.path + "/") {
+            throw OutputError(path: history, reason: "outputs.history is inside the output directory \(output.path)",
+                              advice: "each run replaces that directory as a whole; keep the history beside it, e.g. ../history")
+        }
+        // A directory vox could never switch is refused before anything is created; then the
+        // lock, before any reading: a second run must stop at once.
+        _ = try output.target()
+        let lock = try output.lock(startedAt: ISOTime.format(started))
+        defer { lock.release() }
+        try output.recover()
+        Failpoint.reach("locked")
+
+        let engine = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
         let redactor = config.outputs.redact ? PIIRedactor() : nil
+        let cancellation = options.cancellation
+        let progress = options.progress
+        defer { progress?.finish() }
 
         // 1. Read.
         var records: [FeedbackRecord] = []
@@ -58,18 +74,29 @@ public struct PipelineRunner {
                 )
             }
             logger.debug("reading source", metadata: ["source": "\(definition.name)", "files": "\(files.count)"])
+            progress?.begin("reading \(definition.name)")
+            var sinceCheck = 0
+            // Called for records and rejects alike: a file of nothing but rejects must stop too.
+            let tick = {
+                sinceCheck += 1
+                if sinceCheck == 256 {
+                    sinceCheck = 0
+                    progress?.advance(by: 256)
+                    try cancellation?.check()
+                }
+            }
             try ingestor.run(
                 onRecord: { record in
-                    var record = record
-                    if let redactor { record.text = redactor.redact(record.text) }
-                    records.append(record)
+                    records.append(redactor?.redacting(record) ?? record)
+                    if records.count == 1 { Failpoint.reach("reading") }
+                    try tick()
                 },
                 onReject: { reject in
-                    var reject = reject
-                    if let redactor { reject.excerpt = redactor.redact(reject.excerpt) }
-                    rejects.append(reject)
+                    rejects.append(redactor?.redacting(reject) ?? reject)
+                    try tick()
                 }
             )
+            try cancellation?.check()
             stats.append(ingestor.stats)
             logger.info("read source", metadata: [
                 "source": "\(definition.name)", "read": "\(ingestor.stats.read)",
@@ -78,11 +105,13 @@ public struct PipelineRunner {
         }
 
         // 2. Score and aggregate, in parallel chunks.
+        progress?.begin("scoring")
         let (scored, aggregator) = score(records, engine: engine)
+        try cancellation?.check()
 
         // 3. Finish figures; compare with the previous run.
         let summary = aggregator.finish(clusterInfo: engine.clusterInfo, minClusterSize: config.clustering.minSize)
-        let history = TrendHistory(directory: config.outputs.history, outputDirectory: outputDirectory, logger: logger)
+        let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, logger: logger)
         let earlier = history.snapshots(before: asOf)
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
@@ -117,15 +146,28 @@ public struct PipelineRunner {
         }
         files.append(("rejects.jsonl", rejects.map { RejectsJSON.line($0) + "\n" }.joined()))
         files.append(("trend.json", TrendFile.encode(trend)))
-        let writer = OutputWriter(directory: outputDirectory)
-        let written = try writer.write(files)
+        progress?.begin("writing")
+        let staging = try output.makeStaging()
+        do {
+            for (index, (name, contents)) in files.enumerated() {
+                try staging.write(name, contents)
+                if index == 0 { Failpoint.reach("writing") }
+            }
+            // The last moment to stop: after the switch the run is complete.
+            try cancellation?.check()
+            try output.commit(staging)
+        } catch {
+            staging.remove()
+            throw error
+        }
+        output.prune()
         if let historyDirectory = config.outputs.history {
             try OutputWriter(directory: historyDirectory).write([("trend-\(asOf).json", TrendFile.encode(trend))])
         }
         let read = result.totalRead
         let ratio = read == 0 ? 0 : Double(result.totalRejected) / Double(read)
         return Outcome(
-            result: result, outputDirectory: outputDirectory, written: written,
+            result: result, outputDirectory: output.path, written: files.map { output.path + "/" + $0.0 },
             rejectThresholdExceeded: ratio > config.outputs.maxRejectRatio, rejectRatio: ratio
         )
     }
@@ -135,7 +177,11 @@ public struct PipelineRunner {
         let chunkCount = (records.count + Self.chunkSize - 1) / Self.chunkSize
         let results = ChunkResults(count: chunkCount)
         let threads = max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let cancellation = options.cancellation
+        let progress = options.progress
         let work: @Sendable (Int) -> Void = { chunk in
+            // After a cancellation the remaining chunks are skipped; the caller throws.
+            if cancellation?.isCancelled == true { return }
             let range = (chunk * Self.chunkSize)..<min(records.count, (chunk + 1) * Self.chunkSize)
             var aggregator = RunAggregator()
             var scored: [ScoredRecord] = []
@@ -146,6 +192,8 @@ public struct PipelineRunner {
                 scored.append(record)
             }
             results.store(chunk, scored: scored, aggregator: aggregator)
+            progress?.advance(by: range.count)
+            if chunk == 0 { Failpoint.reach("scoring") }
         }
         if threads == 1 || chunkCount <= 1 {
             for chunk in 0..<chunkCount { work(chunk) }

@@ -6,10 +6,19 @@ public struct RunOptions: Sendable {
     public var asOf: String?
     /// Scoring threads; nil: one per core.
     public var threads: Int?
+    /// Set by a signal handler to stop the run before it publishes anything.
+    public var cancellation: RunCancellation?
+    /// The progress line; nil when nobody watches (standard error is not a terminal).
+    public var progress: ProgressDisplay?
 
-    public init(outputDirectory: String? = nil, asOf: String? = nil, threads: Int? = nil) {
+    public init(
+        outputDirectory: String? = nil, asOf: String? = nil, threads: Int? = nil,
+        cancellation: RunCancellation? = nil, progress: ProgressDisplay? = nil
+    ) {
         self.outputDirectory = outputDirectory
         self.asOf = asOf
         self.threads = threads
+        self.cancellation = cancellation
+        self.progress = progress
     }
 }

@@ -58,11 +58,21 @@ struct RunCommand: ParsableCommand {
             for problem in problems { logger.error("\(problem)") }
             throw ExitStatus.usage
         }
+        let cancellation = RunCancellation()
+        let trap = SignalTrap(cancellation: cancellation) { message in logger.warning("\(message)") }
+        defer { withExtendedLifetime(trap) {} }
+        // The progress line is for a person at a terminal, never for cron's mail or a log file.
+        let progress = StandardErrorSink.isTerminal && !logging.quiet ? ProgressDisplay() : nil
+        let options = RunOptions(outputDirectory: out, asOf: asOf, threads: threads, cancellation: cancellation, progress: progress)
         let outcome: PipelineRunner.Outcome
         do {
-            outcome = try PipelineRunner(
-                config: config, options: RunOptions(outputDirectory: out, asOf: asOf, threads: threads), logger: logger
-            ).run()
+            outcome = try PipelineRunner(config: config, options: options, logger: logger).run()
+        } catch let held as OutputLock.Held {
+            logger.error("\(held)")
+            throw ExitStatus.locked
+        } catch let stopped as RunCancellation.Cancelled {
+            logger.error("\(stopped)")
+            throw ExitStatus.runFailed
         } catch {
             logger.error("run failed: \(error)")
             throw ExitStatus.runFailed

@@ -12,9 +12,24 @@ enum TestSupport {
         fixtures.appendingPathComponent(relative).path
     }
 
+    /// This test process's directory for temporary files. A run used as `--out DIR` leaves the
+    /// sibling `DIR.runs` (its versions and lock) after the test removes `DIR`, so every temporary
+    /// directory lives under one root per process, and the roots of finished processes are removed.
+    static let temporaryRoot: URL = {
+        let base = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("vox-tests-") {
+            if let pid = Int32(name.dropFirst("vox-tests-".count)), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+            }
+        }
+        let root = base.appendingPathComponent("vox-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }()
+
     /// A fresh temporary directory, removed by the caller with `cleanUp`.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vox-test-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("vox-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

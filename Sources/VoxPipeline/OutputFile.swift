@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One output file written with plain system calls, for guarantees Foundation's `Data.write`
+/// does not give: the file must be new (`O_EXCL`), a symbolic link in its place is never followed
+/// (`O_NOFOLLOW`), and its bytes are on disk (`fsync`) before anyone renames it into view.
+/// Writes may be streamed in pieces.
+public final class OutputFile {
+    public let path: String
+    private var descriptor: Int32
+
+    /// Creates `path`; fails if anything, a link included, already has that name.
+    public init(creating path: String) throws {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw OutputError.system(path, errno: errno, doing: "cannot create") }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system(path, errno: errno, doing: "cannot write")
+            }
+            offset += count
+        }
+    }
+
+    /// Flushes the bytes to disk and closes the file. A full disk can show up only here (some
+    /// file systems delay allocation), so the result must be checked like any write.
+    public func finish() throws {
+        defer {
+            close(descriptor)
+            descriptor = -1
+        }
+        if fsync(descriptor) != 0 { throw OutputError.system(path, errno: errno, doing: "cannot flush to disk") }
+    }
+
+    /// Writes a whole file in one go.
+    public static func write(_ contents: String, to path: String) throws {
+        let file = try OutputFile(creating: path)
+        do {
+            try file.write(contents)
+            try file.finish()
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// Flushes a directory, so that the names created or renamed in it survive a power cut.
+    static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The directory a run writes its files into before `OutputDirectory.commit` publishes them.
+/// Files are created new (never through a link planted in their place) and flushed to disk.
+public struct StagingDirectory: Sendable {
+    public let path: String
+    /// The output directory, named in errors: the user knows it, not the staging name.
+    let shownAs: String
+
+    /// Writes one file; on failure the error names the output file and its staging path.
+    public func write(_ name: String, _ contents: String) throws {
+        do {
+            try OutputFile.write(contents, to: path + "/" + name)
+        } catch var error as OutputError {
+            error.reason = "cannot write \(name) (staged in \(path)): " + error.reason
+            error.path = shownAs
+            throw error
+        }
+    }
+
+    /// Opens a file for streamed writing.
+    public func create(_ name: String) throws -> OutputFile {
+        try OutputFile(creating: path + "/" + name)
+    }
+
+    /// Removes the staging directory and what it holds (a failed or interrupted run).
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
