@@ -1,135 +1,100 @@
-/// Replaces personal data in free text with readable placeholders: `[email]`, `[card]`, `[phone]`.
+/// Replaces personal data in free text with readable placeholders: `[email]`, `[phone]`,
+/// `[card]`, `[iban]`, `[ip]`.
 ///
-/// Hand-written scanners rather than regular expressions: one pass over the text, and each
-/// detector can apply the checks a pattern cannot (a Luhn checksum for cards, digit counts and
-/// date shapes for phone numbers).
+/// Hand-written scanners over the UTF-8 bytes rather than regular expressions: one pass, and
+/// each detector applies the checks a pattern cannot — a Luhn checksum and issuer digit for cards,
+/// the ISO 13616 length and mod-97 checksum for IBANs, octet ranges for IPv4, group rules for
+/// IPv6, and for phone numbers the shapes real numbers have (international `+`/`00`, a national
+/// trunk `0`, `(555) 123-4567`, `555-123-4567`). Things that look like numbers but are not personal
+/// — dates, times, prices, version numbers, order and ticket numbers — are recognised first and
+/// kept whole, so that no detector sees their middle.
+///
+/// Everything personal the detectors look for is ASCII, so the scan works on bytes and treats
+/// any non-ASCII byte as a separator; the placeholders are ASCII too, so the output stays valid
+/// UTF-8. Known limits (see README, Security): names and postal addresses are not detected;
+/// a phone number written as one run of digits without `+` or a leading `0` is left alone
+/// (it cannot be told from an order number); identifiers named by the context word before
+/// them (`order 0612345678`) are kept.
 public struct PIIRedactor: Sendable {
     public init() {}
 
+    /// What a detector found at a position: the end of the span, and the placeholder, or nil to
+    /// copy the span unchanged (a date, a price, a version: seen whole, so never re-scanned).
+    struct Match {
+        var end: Int
+        var placeholder: String?
+    }
+
     public func redact(_ text: String) -> String {
-        // Fast path: nothing that could start an e-mail address or a number.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "@") || ($0 >= 0x30 && $0 <= 0x39) }) {
+        // Fast path: nothing that could start an e-mail address, a number or an IPv6 address.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") || Bytes.isDigit($0) }) {
             return text
         }
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var index = 0
-        while index < scalars.count {
-            if let end = emailEnd(scalars, at: index) {
-                output.append(contentsOf: "[email]".unicodeScalars)
-                index = end
-            } else if let (end, kind) = numberRun(scalars, at: index) {
-                // A run of digits is redacted or kept whole: never re-scanned from its middle,
-                // where the tail of a non-card number could pass for a phone number.
-                if let kind { output.append(contentsOf: kind.unicodeScalars) } else { output.append(contentsOf: scalars[index..<end]) }
-                index = end
+        var changed = false
+        while index < bytes.count {
+            if Bytes.startsToken(bytes, at: index), let match = detect(bytes, at: index) {
+                if let placeholder = match.placeholder {
+                    output.append(contentsOf: placeholder.utf8)
+                    changed = true
+                } else {
+                    output.append(contentsOf: bytes[index..<match.end])
+                }
+                index = match.end
             } else {
-                output.append(scalars[index])
+                output.append(bytes[index])
                 index += 1
             }
         }
-        return String(output)
+        return changed ? String(decoding: output, as: UTF8.self) : text
     }
 
-    // MARK: e-mail
+    /// The detectors, most specific first: an e-mail's local part may start with digits, an
+    /// IBAN with letters that could start a word, an IPv6 address with digits.
+    private func detect(_ bytes: [UInt8], at start: Int) -> Match? {
+        if let end = EmailDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[email]") }
+        if let end = IBANDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[iban]") }
+        if let end = IPDetector.matchIPv6(bytes, at: start) { return Match(end: end, placeholder: "[ip]") }
+        return NumberDetector.match(bytes, at: start)
+    }
+}
 
-    private static func isLocalPart(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "._%+-".unicodeScalars.contains(s))
+/// Byte classes shared by the detectors.
+enum Bytes {
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
+    static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66) }
+
+    /// True where a token may begin: at the start, or after a byte that is not an ASCII letter or
+    /// digit. (Detectors never start inside a word or a number.)
+    static func startsToken(_ bytes: [UInt8], at index: Int) -> Bool {
+        index == 0 || !isAlphanumeric(bytes[index - 1])
     }
 
-    private static func isDomainPart(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == ".")
+    /// True when the span ends at a token boundary: the end of the text or a byte that is not an
+    /// ASCII letter or digit.
+    static func endsToken(_ bytes: [UInt8], at index: Int) -> Bool {
+        index >= bytes.count || !isAlphanumeric(bytes[index])
     }
 
-    /// If an e-mail address starts at `start` (and not in the middle of one), its end index.
-    private func emailEnd(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
-        guard Self.isLocalPart(scalars[start]), scalars[start] != "." else { return nil }
-        if start > 0, Self.isLocalPart(scalars[start - 1]) { return nil }
-        var at = start
-        while at < scalars.count, Self.isLocalPart(scalars[at]) { at += 1 }
-        guard at < scalars.count, scalars[at] == "@", at > start else { return nil }
-        var end = at + 1
-        while end < scalars.count, Self.isDomainPart(scalars[end]) { end += 1 }
-        while end > at + 1, scalars[end - 1] == "." || scalars[end - 1] == "-" { end -= 1 }
-        let domain = String(String.UnicodeScalarView(scalars[(at + 1)..<end]))
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
-              let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return nil }
-        return end
-    }
-
-    // MARK: cards and phone numbers
-
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-
-    /// If a run of digits and separators starts at `start`: its end, and the placeholder when
-    /// it is a card or phone number (nil when it is some other number).
-    private func numberRun(_ scalars: [Unicode.Scalar], at start: Int) -> (Int, String?)? {
-        let first = scalars[start]
-        guard Self.isDigit(first) || first == "+" || first == "(" else { return nil }
-        if start > 0 {
-            let before = scalars[start - 1]
-            if Self.isDigit(before) || before.properties.isAlphabetic || before == "+" { return nil }
-        }
-        // Digits joined by single separators (space, dash, dot, parentheses).
-        var digits: [UInt8] = []
-        var end = start
-        var lastDigitEnd = start
-        var separatorRun = 0
+    /// The word just before `start` (lowercased), skipping spaces and the punctuation that joins a
+    /// label to its number (`#`, `:`, `.`, `-`) and a `no`/`nr`/`number` in between:
+    /// `Order no. 123` → `order`.
+    static func wordBefore(_ bytes: [UInt8], at start: Int) -> String {
         var index = start
-        while index < scalars.count {
-            let s = scalars[index]
-            if Self.isDigit(s) {
-                digits.append(UInt8(s.value - 48))
-                separatorRun = 0
-                index += 1
-                lastDigitEnd = index
-            } else if (s == " " || s == "-" || s == "." || s == "(" || s == ")" || (s == "+" && index == start)),
-                      separatorRun < 2 {
-                separatorRun += 1
-                index += 1
-            } else {
-                break
-            }
+        var word = ""
+        for _ in 0..<2 {
+            while index > 0, " #:.-\t".utf8.contains(bytes[index - 1]) { index -= 1 }
+            var begin = index
+            while begin > 0, isLetter(bytes[begin - 1]) { begin -= 1 }
+            word = String(decoding: bytes[begin..<index].map { $0 | 0x20 }, as: UTF8.self)
+            guard ["no", "nr", "number", "num"].contains(word) else { return word }
+            index = begin
         }
-        end = lastDigitEnd
-        guard end > start else { return nil }
-        if end < scalars.count, scalars[end].properties.isAlphabetic { return (end, nil) }
-        let span = String(String.UnicodeScalarView(scalars[start..<end]))
-        if (13...19).contains(digits.count), Self.luhnValid(digits) { return (end, "[card]") }
-        if isPhoneShaped(span, digits: digits) { return (end, "[phone]") }
-        return (end, nil)
-    }
-
-    /// Phone numbers: 7–15 digits, and either an international `+`, a national trunk `0`, or
-    /// separators grouping them. Dates (`2026-01-03`), times and plain counts are left alone.
-    private func isPhoneShaped(_ span: String, digits: [UInt8]) -> Bool {
-        guard (7...15).contains(digits.count) else { return false }
-        if Self.looksLikeDate(span) { return false }
-        if span.hasPrefix("+") { return digits.count >= 8 }
-        let groups = span.split(whereSeparator: { !$0.isNumber }).count
-        if digits.first == 0, digits.count >= 9 { return true }
-        if span.hasPrefix("(") { return true }
-        return groups >= 3 && digits.count >= 9
-    }
-
-    private static func looksLikeDate(_ span: String) -> Bool {
-        let parts = span.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" })
-        guard parts.count == 3 else { return false }
-        let lengths = parts.map(\.count)
-        return lengths == [4, 2, 2] || lengths == [2, 2, 4]
-    }
-
-    static func luhnValid(_ digits: [UInt8]) -> Bool {
-        var sum = 0
-        for (offset, digit) in digits.reversed().enumerated() {
-            var value = Int(digit)
-            if offset % 2 == 1 {
-                value *= 2
-                if value > 9 { value -= 9 }
-            }
-            sum += value
-        }
-        return sum % 10 == 0
+        return word
     }
 }
