@@ -21,13 +21,15 @@ public struct RunResult: Sendable {
     public var previous: TrendSnapshot?
     /// Earlier snapshots, oldest first, for trend charts (may include `previous`).
     public var history: [TrendSnapshot]
+    /// This run against `previous`, with significance tests; nil without a previous run.
+    public var changes: TrendDiff?
     public var redacted: Bool
 
     public init(
         pipeline: String, pipelineFile: String, asOf: String, runInfo: RunInfo? = nil,
         sources: [SourceStats], metrics: RunMetrics, clusters: [PainPointCluster], unclustered: Int,
         segments: [SegmentMetrics] = [], conversations: [ConversationSummary] = [], agents: [AgentSummary] = [],
-        previous: TrendSnapshot? = nil, history: [TrendSnapshot] = [], redacted: Bool
+        previous: TrendSnapshot? = nil, history: [TrendSnapshot] = [], changes: TrendDiff? = nil, redacted: Bool
     ) {
         self.pipeline = pipeline
         self.pipelineFile = pipelineFile
@@ -42,6 +44,7 @@ public struct RunResult: Sendable {
         self.agents = agents
         self.previous = previous
         self.history = history
+        self.changes = changes
         self.redacted = redacted
     }
 

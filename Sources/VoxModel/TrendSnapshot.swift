@@ -30,6 +30,10 @@ public struct TrendSnapshot: Sendable, Hashable {
 public struct TrendFigures: Sendable, Hashable {
     public var volume: Int
     public var customerMessages: Int
+    /// Label counts over customer messages; with `customerMessages` they let `vox diff` test
+    /// whether a sentiment share moved significantly.
+    public var positive: Int
+    public var neutral: Int
     public var negative: Int
     public var negativeShare: Double?
     public var meanCompound: Double?
@@ -39,11 +43,14 @@ public struct TrendFigures: Sendable, Hashable {
     public var recoveryRate: Double?
 
     public init(
-        volume: Int, customerMessages: Int, negative: Int, negativeShare: Double?, meanCompound: Double?,
+        volume: Int, customerMessages: Int, positive: Int = 0, neutral: Int = 0, negative: Int,
+        negativeShare: Double?, meanCompound: Double?,
         csat: Double? = nil, nps: Double? = nil, meanEmpathy: Double? = nil, recoveryRate: Double? = nil
     ) {
         self.volume = volume
         self.customerMessages = customerMessages
+        self.positive = positive
+        self.neutral = neutral
         self.negative = negative
         self.negativeShare = negativeShare
         self.meanCompound = meanCompound
@@ -53,9 +60,15 @@ public struct TrendFigures: Sendable, Hashable {
         self.recoveryRate = recoveryRate
     }
 
+    /// Positive customer messages over all customer messages, or nil when there are none.
+    public var positiveShare: Double? {
+        customerMessages == 0 ? nil : Double(positive) / Double(customerMessages)
+    }
+
     public init(_ metrics: RunMetrics) {
         self.init(
-            volume: metrics.volume, customerMessages: metrics.customerMessages, negative: metrics.negative,
+            volume: metrics.volume, customerMessages: metrics.customerMessages, positive: metrics.positive,
+            neutral: metrics.neutral, negative: metrics.negative,
             negativeShare: metrics.negativeShare, meanCompound: metrics.meanCompound, csat: metrics.csat,
             nps: metrics.nps, meanEmpathy: metrics.meanEmpathy, recoveryRate: metrics.recoveryRate
         )

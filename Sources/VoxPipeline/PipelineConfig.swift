@@ -58,7 +58,7 @@ public struct OutputOptions: Sendable {
     /// Complete runs kept in `DIRECTORY.runs/`, the current one included (see `OutputDirectory`).
     public var keepRuns: Int
 
-    public init(directory: String, formats: Set<OutputFormat> = Set(OutputFormat.allCases), redact: Bool = true,
+    public init(directory: String, formats: Set<OutputFormat> = OutputFormat.defaults, redact: Bool = true,
                 maxRejectRatio: Double = 0.05, history: String? = nil, keepRuns: Int = 3) {
         self.directory = directory
         self.formats = formats
@@ -72,7 +72,17 @@ public struct OutputOptions: Sendable {
 /// Output files a pipeline can ask for. rejects.jsonl and trend.json are always written: cron
 /// jobs and `vox diff` depend on them.
 public enum OutputFormat: String, Sendable, CaseIterable {
+    /// report.md and the chart-*.svg files it links.
     case markdown
+    /// report.json.
     case json
+    /// report.html (self-contained).
+    case html
+    /// records.jsonl.
     case records
+    /// records.csv, for spreadsheets; only on request.
+    case csv
+
+    /// What a pipeline without `outputs.formats` writes: everything but the CSV export.
+    public static let defaults: Set<OutputFormat> = [.markdown, .json, .html, .records]
 }

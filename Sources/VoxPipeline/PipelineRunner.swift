@@ -111,7 +111,7 @@ public struct PipelineRunner {
 
         // 3. Finish figures; compare with the previous run.
         let summary = aggregator.finish(clusterInfo: engine.clusterInfo, minClusterSize: config.clustering.minSize)
-        let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, logger: logger)
+        let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, pipeline: config.name, logger: logger)
         let earlier = history.snapshots(before: asOf)
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
@@ -125,25 +125,20 @@ public struct PipelineRunner {
         let trend = TrendBuilder.snapshot(
             pipeline: config.name, asOf: asOf, metrics: summary.metrics, segments: summary.segments, clusters: summary.clusters
         )
+        result.changes = result.previous.map { TrendComparison.compare(old: $0, new: trend) }
         if var info = result.runInfo {
             info.durationSeconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
             result.runInfo = info
         }
 
         // 4. Write.
-        var files: [(String, String)] = []
-        if config.outputs.formats.contains(.markdown) { files.append(("report.md", MarkdownReport(result: result).render())) }
-        if config.outputs.formats.contains(.json) { files.append(("report.json", ReportJSON.encode(result))) }
-        if config.outputs.formats.contains(.records) {
-            var lines = ""
-            for var record in scored {
-                if let cluster = record.cluster, !keptClusters.contains(cluster) { record.cluster = nil }
-                record.secondaryClusters.removeAll { !keptClusters.contains($0) }
-                lines += RecordsJSON.line(record)
-                lines += "\n"
-            }
-            files.append(("records.jsonl", lines))
+        let exported = scored.map { record in
+            var record = record
+            if let cluster = record.cluster, !keptClusters.contains(cluster) { record.cluster = nil }
+            record.secondaryClusters.removeAll { !keptClusters.contains($0) }
+            return record
         }
+        var files = ReportFiles.render(result: result, records: exported, formats: config.outputs.formats)
         files.append(("rejects.jsonl", rejects.map { RejectsJSON.line($0) + "\n" }.joined()))
         files.append(("trend.json", TrendFile.encode(trend)))
         progress?.begin("writing")

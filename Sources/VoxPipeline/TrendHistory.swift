@@ -8,6 +8,8 @@ import VoxReport
 struct TrendHistory {
     var directory: String?
     var outputDirectory: String
+    /// Snapshots of another pipeline (a shared history directory) are skipped with a warning.
+    var pipeline: String
     var logger: Logger
 
     /// Snapshots dated strictly before `asOf`, oldest first, one per date. A file that cannot
@@ -19,10 +21,15 @@ struct TrendHistory {
         }
         paths.append(outputDirectory + "/trend.json")
         var byDate: [String: TrendSnapshot] = [:]
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+        for path in paths where FileManager.default.fileExists(atPath: path) {
             do {
-                let snapshot = try TrendFile.decode(data, path: path)
+                let snapshot = try TrendFileLoader.load(path)
+                guard snapshot.pipeline == pipeline else {
+                    logger.warning("skipping trend file of another pipeline", metadata: [
+                        "file": "\(path)", "pipeline": "\(snapshot.pipeline)", "expected": "\(pipeline)",
+                    ])
+                    continue
+                }
                 if snapshot.asOf < asOf { byDate[snapshot.asOf] = snapshot }
             } catch {
                 logger.warning("skipping unreadable trend file", metadata: ["file": "\(path)", "error": "\(error)"])

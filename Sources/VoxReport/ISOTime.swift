@@ -29,6 +29,20 @@ public enum ISOTime {
         String(format(date).prefix(10))
     }
 
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil when it is not one.
+    public static func dayNumber(_ date: String) -> Int? {
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // The inverse of `civil(fromDays:)` (same published algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// Civil date from days since 1970-01-01 (Howard Hinnant's published algorithm).
     static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468

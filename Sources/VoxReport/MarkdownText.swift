@@ -1,35 +1,29 @@
 /// Escaping for text that comes from customers or exports, so that it can neither break the
 /// report's Markdown nor inject HTML or links.
 public enum MarkdownText {
-    /// Characters with a meaning in GitHub-flavoured Markdown inline text (or in raw HTML).
-    static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "!", "&"]
+    /// Characters with a meaning in GitHub-flavoured Markdown inline text (or in raw HTML)
+    /// wherever they stand. (`!` needs no escape: with `[` escaped no image can form; `#` only
+    /// matters at the start of a line.)
+    static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
 
-    /// Inline text: Markdown punctuation backslash-escaped; line breaks become ` / ` so that the
-    /// text stays inside its paragraph or table cell.
+    /// Inline text: `InlineText.flatten`, then Markdown punctuation backslash-escaped. Escaped
+    /// `[`, `]` and `<` mean no link or autolink can form, and escaped `<`, `&` no HTML or entity.
     public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        var previousWasBreak = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                if !previousWasBreak { out.append(contentsOf: " / ".unicodeScalars) }
-                previousWasBreak = true
-                continue
+        for scalar in InlineText.flatten(text).unicodeScalars {
+            if special.contains(scalar) || (out.isEmpty && scalar == "#") {
+                out.append("\\")
             }
-            previousWasBreak = false
-            if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-            if special.contains(scalar) { out.append("\\") }
             out.append(scalar)
         }
         return String(out)
     }
 
-    /// Text shortened to `limit` characters at a word boundary, with an ellipsis.
-    public static func shorten(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
-        var cut = String(text.prefix(limit))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            cut = String(cut[..<space])
-        }
-        return cut + "…"
+    /// A code span. Backticks cannot be escaped inside one, so they become `'`; `|` is escaped
+    /// because GitHub splits table cells before it parses code spans.
+    public static func code(_ text: String) -> String {
+        var body = InlineText.flatten(text).replacingOccurrences(of: "`", with: "'")
+        body = body.replacingOccurrences(of: "|", with: "\\|")
+        return "`" + body + "`"
     }
 }

@@ -44,4 +44,30 @@ public enum NumberFormat {
         }
         return (value < 0 ? "-" : "") + out
     }
+
+    /// An axis tick: `5`, `2.5`, `0.25` — as few decimals as the value needs (at most 2).
+    public static func axis(_ value: Double) -> String {
+        for places in 0...2 {
+            let text = fixed(value, places)
+            if abs((Double(text) ?? value) - value) < 1e-9 { return text }
+        }
+        return fixed(value, 2)
+    }
+
+    /// A p-value: `0.0312`, or `< 0.0001` when smaller than four decimals show.
+    public static func pValue(_ value: Double?) -> String {
+        guard let value else { return "n/a" }
+        return value < 0.0001 ? "< 0.0001" : fixed(value, 4)
+    }
+
+    /// `= 0.0312` or `< 0.0001`: a p-value after "p".
+    public static func pValueRelation(_ value: Double?) -> String {
+        guard let value else { return "n/a" }
+        return value < 0.0001 ? "< 0.0001" : "= " + fixed(value, 4)
+    }
+
+    /// A percentage, or nil when there is no share: for optional table cells.
+    public static func percentOrNil(_ share: Double?) -> String? {
+        share.map { percent($0) }
+    }
 }

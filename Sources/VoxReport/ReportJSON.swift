@@ -21,6 +21,7 @@ public enum ReportJSON {
         }
         members += [
             ("redacted", .bool(result.redacted)),
+            ("summary", .string(ReportText.join(SummaryWriter(result: result).sentences(), " ").plainText)),
             ("totals", .object([
                 ("read", .int(result.totalRead)),
                 ("accepted", .int(result.totalAccepted)),
@@ -30,9 +31,17 @@ public enum ReportJSON {
             ("sources", .array(result.sources.map(source))),
             ("metrics", metrics(result.metrics)),
             ("previous", result.previous.map { previous in
-                .object([("as_of", .string(previous.asOf)), ("totals", trendFigures(previous.totals))])
+                .object([("as_of", .string(previous.asOf)), ("totals", TrendFile.figures(previous.totals))])
             } ?? .null),
-            ("clusters", .array(result.clusters.map(cluster))),
+            ("changes", result.changes.map(DiffReport.json) ?? .null),
+            ("history", .array(result.history.map { snapshot in
+                .object([
+                    ("as_of", .string(snapshot.asOf)),
+                    ("totals", TrendFile.figures(snapshot.totals)),
+                    ("cluster_shares", .sortedObject(snapshot.clusters.mapValues { .double($0.share) })),
+                ])
+            })),
+            ("clusters", .array(result.clusters.enumerated().map { rank, item in cluster(item, rank: rank + 1, change: result.changes?.cluster(item.id)) })),
             ("unclustered", .int(result.unclustered)),
             ("segments", .array(result.segments.map { segment in
                 .object([
@@ -43,6 +52,10 @@ public enum ReportJSON {
             })),
             ("conversations", conversations(result.conversations)),
             ("agents", .array(result.agents.map(agent))),
+            ("data_quality", dataQuality(result)),
+            ("charts", .array(ReportSections(result: result).document().charts.map { chart in
+                .object([("file", .string(chart.fileName)), ("title", .string(chart.title)), ("description", .string(chart.description))])
+            })),
         ]
         return JSONValue.object(members).pretty()
     }
@@ -82,20 +95,22 @@ public enum ReportJSON {
         ])
     }
 
-    static func trendFigures(_ figures: TrendFigures) -> JSONValue {
-        .object([
-            ("volume", .int(figures.volume)),
-            ("negative_share", .number(figures.negativeShare)),
-            ("mean_compound", .number(figures.meanCompound)),
-            ("csat", .number(figures.csat)),
-            ("nps", .number(figures.nps)),
-            ("mean_empathy", .number(figures.meanEmpathy)),
-            ("recovery_rate", .number(figures.recoveryRate)),
+    static func dataQuality(_ result: RunResult) -> JSONValue {
+        var reasons: [String: Int] = [:]
+        for source in result.sources {
+            for (reason, count) in source.rejectReasons { reasons[reason, default: 0] += count }
+        }
+        return .object([
+            ("rejected", .int(result.totalRejected)),
+            ("rejects_by_reason", .sortedObject(reasons.mapValues { .int($0) })),
+            ("duplicates", .int(result.totalDuplicates)),
+            ("invalid_text", .int(result.sources.reduce(0) { $0 + $1.invalidText })),
         ])
     }
 
-    static func cluster(_ cluster: PainPointCluster) -> JSONValue {
+    static func cluster(_ cluster: PainPointCluster, rank: Int, change: ClusterChange?) -> JSONValue {
         .object([
+            ("rank", .int(rank)),
             ("id", .string(cluster.id)),
             ("label", .string(cluster.label)),
             ("origin", .string(cluster.origin.rawValue)),
@@ -118,6 +133,9 @@ public enum ReportJSON {
                     ("compound", .double(quote.compound)),
                 ])
             })),
+            ("change", change.map { change in
+                .object([("status", .string(change.status.rawValue)), ("share", DiffReport.share(change.share))])
+            } ?? .null),
         ])
     }
 

@@ -12,11 +12,13 @@ struct VoxCommand: ParsableCommand {
               vox validate pipelines/demo.yml
               vox score "Still waiting for my refund after two weeks"
               vox explain "Not bad at all, but the app keeps crashing"
+              vox diff history/trend-2026-01-01.json out/demo/trend.json
 
             Exit codes: 0 success; 1 the run failed; 2 bad command line or pipeline file;
-            3 rejects exceeded the pipeline's threshold; 4 another run holds the lock.
+            3 rejects exceeded the pipeline's threshold; 4 another run holds the lock;
+            5 (vox diff --fail-on-rise only) a pain point's share rose significantly.
             """,
         version: VoxVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ScoreCommand.self, ExplainCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ScoreCommand.self, ExplainCommand.self, DiffCommand.self]
     )
 }

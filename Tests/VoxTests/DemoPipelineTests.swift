@@ -29,10 +29,10 @@ struct DemoPipelineTests {
             #expect(lines.count == (name == "records.jsonl" ? 361 : 3))
         }
         let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(report.contains("| **Total** | | | **365** | **361** | **3** | **1** |"))
+        #expect(report.contains("| **Total** |  |  | **365** | **361** | **3** | **1** |"))
         // The demo plants fake personal data; none of it may reach the outputs.
         for secret in ["4111 1111 1111 1111", "@example.com", "7946 0123"] {
-            for name in ["report.md", "report.json", "records.jsonl", "rejects.jsonl"] {
+            for name in ["report.md", "report.html", "report.json", "records.jsonl", "rejects.jsonl"] {
                 let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
                 #expect(!text.contains(secret), "\(secret) leaked into \(name)")
             }

@@ -31,7 +31,10 @@ struct PipelineRunTests {
         #expect(stats["reviews"].map { [$0.read, $0.accepted, $0.rejected, $0.duplicates] } == [3, 2, 1, 0])
         #expect(outcome.result.sources.allSatisfy { $0.reconciles })
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["records.jsonl", "rejects.jsonl", "report.json", "report.md", "trend.json"])
+        #expect(names == [
+            "chart-pain-points.svg", "chart-sentiment.svg", "records.jsonl", "rejects.jsonl", "report.html", "report.json",
+            "report.md", "trend.json",
+        ])
         for name in ["report.json", "trend.json"] {
             let data = try Data(contentsOf: out.appendingPathComponent(name))
             #expect(try JSONSerialization.jsonObject(with: data) is [String: Any], "\(name) parses")
@@ -78,7 +81,7 @@ struct PipelineRunTests {
             try? FileManager.default.removeItem(at: first)
             try? FileManager.default.removeItem(at: second)
         }
-        for name in ["records.jsonl", "rejects.jsonl", "report.json", "report.md", "trend.json"] {
+        for name in ["records.jsonl", "rejects.jsonl", "report.json", "report.md", "report.html", "chart-pain-points.svg", "trend.json"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             let b = try Data(contentsOf: second.appendingPathComponent(name))
             #expect(a == b, "\(name) differs")
@@ -93,7 +96,8 @@ struct PipelineRunTests {
         let outcome = try PipelineRunner(config: config, options: RunOptions(outputDirectory: out.path, asOf: "2026-01-02")).run()
         #expect(outcome.result.previous?.asOf == "2026-01-01")
         let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(report.contains("Change since 2026-01-01"))
+        #expect(report.contains("| Figure | Value | Previous (2026-01-01) | Change |"))
+        #expect(report.contains("Changes are since the run of **2026-01-01**"))
     }
 
     @Test("the binary prints one line per source and the report path; rejects over the threshold exit 3")

@@ -43,9 +43,9 @@ struct ReportTests {
     func trendRoundTrip() throws {
         let snapshot = TrendSnapshot(
             pipeline: "p", asOf: "2026-01-01",
-            totals: TrendFigures(volume: 10, customerMessages: 8, negative: 3, negativeShare: 0.375, meanCompound: -0.1),
+            totals: TrendFigures(volume: 10, customerMessages: 8, positive: 4, neutral: 1, negative: 3, negativeShare: 0.375, meanCompound: -0.1),
             clusters: ["refunds": ClusterTrend(label: "Refund not received", volume: 2, share: 0.6667, meanSentiment: -0.5, severity: 1.0, phrases: ["refund"])],
-            segments: ["region": ["EU": TrendFigures(volume: 4, customerMessages: 4, negative: 1, negativeShare: 0.25, meanCompound: 0.2)]]
+            segments: ["region": ["EU": TrendFigures(volume: 4, customerMessages: 4, positive: 2, neutral: 1, negative: 1, negativeShare: 0.25, meanCompound: 0.2)]]
         )
         let text = TrendFile.encode(snapshot)
         #expect(text.contains("\"as_of\": \"2026-01-01\",\n  \"clusters\""))
