@@ -110,7 +110,8 @@ public struct HTMLReport {
         p { margin: 8px 0; }
         nav ul { list-style: none; padding: 0; margin: 4px 0 12px; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 14px; }
         a { color: var(--accent); }
-        code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--band); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+        code { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; background: var(--band); padding: 1px 4px; border-radius: 4px; white-space: nowrap; }
+        td code { white-space: normal; overflow-wrap: anywhere; }
         .table { overflow-x: auto; margin: 12px 0; }
         table { border-collapse: collapse; font-size: 14px; min-width: 40%; }
         th, td { border: 1px solid var(--rule); padding: 5px 10px; text-align: left; vertical-align: top; }

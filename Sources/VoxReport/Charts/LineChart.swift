@@ -17,8 +17,10 @@ struct LineChart {
     var description: String
     var series: [Series]
     var axisTitle: String
-    /// Formats a y value for ticks and tooltips.
-    var format: (Double) -> String
+    /// Formats a y value for axis ticks (`20%`).
+    var tickFormat: (Double) -> String
+    /// Formats a data value for the legend and tooltips (`30.7%`).
+    var valueFormat: (Double) -> String
 
     static let width = 760.0
     static let plotHeight = 240.0
@@ -30,7 +32,7 @@ struct LineChart {
         let span = Double(max(1, last - first))
         let legendRows = series.count
         let top = 40.0
-        let plotLeft = 64.0, plotRight = Self.width - 24
+        let plotLeft = 64.0, plotRight = Self.width - 48
         let plotWidth = plotRight - plotLeft
         let plotBottom = top + Self.plotHeight
         let height = plotBottom + 58 + Double(legendRows) * 20 + 8
@@ -45,7 +47,7 @@ struct LineChart {
 
         for tick in scale.ticks {
             svg.line(x1: plotLeft, y1: y(tick), x2: plotRight, y2: y(tick), stroke: ChartPalette.grid)
-            svg.text(format(tick), x: plotLeft - 8, y: y(tick) + 4, anchor: .end, size: 12, fill: ChartPalette.muted)
+            svg.text(tickFormat(tick), x: plotLeft - 8, y: y(tick) + 4, anchor: .end, size: 12, fill: ChartPalette.muted)
         }
         svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartPalette.axis)
         svg.text(axisTitle, x: 16, y: top + Self.plotHeight / 2, anchor: .middle, size: 12, fill: ChartPalette.muted, rotate: -90)
@@ -70,13 +72,13 @@ struct LineChart {
             svg.polyline(points.map { (x($0.date), y($0.value)) }, stroke: color)
             for point in points {
                 svg.marker(ChartPalette.marker(index), x: x(point.date), y: y(point.value), fill: color,
-                           tooltip: "\(line.name), \(point.date): \(format(point.value))")
+                           tooltip: "\(line.name), \(point.date): \(valueFormat(point.value))")
             }
             // Legend row: marker, name and the latest value.
             let legendY = plotBottom + 60 + Double(index) * 20
             svg.line(x1: plotLeft, y1: legendY - 4, x2: plotLeft + 24, y2: legendY - 4, stroke: color, width: 2)
             svg.marker(ChartPalette.marker(index), x: plotLeft + 12, y: legendY - 4, fill: color)
-            let latest = points.last.map { " — \(format($0.value)) on \($0.date)" } ?? ""
+            let latest = points.last.map { " — \(valueFormat($0.value)) on \($0.date)" } ?? ""
             svg.text(InlineText.shorten(InlineText.flatten(line.name), to: 60) + latest, x: plotLeft + 32, y: legendY, size: 12)
         }
         return svg.render(title: title, description: description)

@@ -79,7 +79,8 @@ struct ReportCharts {
             + "\(NumberFormat.fixed(points.first!.value, 1))% then, \(NumberFormat.fixed(points.last!.value, 1))% now."
         let chart = LineChart(
             title: title, description: description, series: [.init(name: "Negative share", points: points)],
-            axisTitle: "% of customer messages", format: { NumberFormat.axis($0) + "%" }
+            axisTitle: "% of customer messages", tickFormat: { NumberFormat.axis($0) + "%" },
+            valueFormat: { NumberFormat.fixed($0, 1) + "%" }
         )
         return ReportChart(fileName: Self.negativeTrendFile, title: title, description: description, svg: chart.render())
     }
@@ -99,7 +100,8 @@ struct ReportCharts {
         let description = "Share of negative feedback of the \(followed.count) most severe pain points over \(runs.count) runs from \(runs.first!.asOf) to \(runs.last!.asOf)."
         let chart = LineChart(
             title: title, description: description, series: series,
-            axisTitle: "% of negative feedback", format: { NumberFormat.axis($0) + "%" }
+            axisTitle: "% of negative feedback", tickFormat: { NumberFormat.axis($0) + "%" },
+            valueFormat: { NumberFormat.fixed($0, 1) + "%" }
         )
         return ReportChart(fileName: Self.painPointTrendFile, title: title, description: description, svg: chart.render())
     }

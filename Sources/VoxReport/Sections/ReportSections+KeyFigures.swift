@@ -57,7 +57,7 @@ extension ReportSections {
                 previous?.nps.map { NumberFormat.signed($0, 0) }, meanChange(metrics.nps, previous?.nps, 0))
         }
         if metrics.agentMessages > 0 {
-            row("Agent replies", NumberFormat.count(metrics.agentMessages), nil, nil)
+            row("Agent replies", NumberFormat.count(metrics.agentMessages), "", "") // trend files do not keep this count
             row("Mean agent empathy (0–100)", metrics.meanEmpathy.map { NumberFormat.fixed($0, 1) } ?? "n/a",
                 previous?.meanEmpathy.map { NumberFormat.fixed($0, 1) }, meanChange(metrics.meanEmpathy, previous?.meanEmpathy, 1))
         }

@@ -13,7 +13,7 @@ extension ReportSections {
             "\(NumberFormat.count(negative)) negative customer messages; \(NumberFormat.count(negative - result.unclustered)) fall into \(result.clusters.count) pain points, \(NumberFormat.count(result.unclustered)) fit none. Ranked by severity: complaints × how negative they are on average (the mean compound below zero)."
         ))
         let diff = result.changes
-        var columns: [ReportTable.Column] = [.init("#", .right), .init("Pain point"), .init("Volume", .right), .init("Share", .right)]
+        var columns: [ReportTable.Column] = [.init("Rank", .right), .init("Pain point"), .init("Volume", .right), .init("Share", .right)]
         if diff != nil { columns.append(.init("Change", .right)) }
         columns += [.init("Severity", .right), .init("Quote")]
         var table = ReportTable(columns: columns)
@@ -75,27 +75,21 @@ extension ReportSections {
         return blocks
     }
 
-    /// Segment values of one cluster's complaints: the five largest per segment, the rest summed.
+    /// Where one cluster's complaints come from: a row per segment with its largest values.
+    /// Shares are of the complaints that carry the segment at all (sources differ in which
+    /// segments they have), and the rest are counted as "without".
     func segmentTable(_ cluster: PainPointCluster) -> ReportTable? {
         guard !cluster.segments.isEmpty else { return nil }
-        var table = ReportTable(columns: [.init("Segment"), .init("Value"), .init("Complaints", .right), .init("Share of this pain point", .right)])
+        var table = ReportTable(columns: [.init("Segment"), .init("Largest values (complaints, share)"), .init("Without this segment", .right)])
         let limit = 5
         for breakdown in cluster.segments {
-            for count in breakdown.counts.prefix(limit) {
-                table.append([.plain(breakdown.name), .plain(count.value), .plain(NumberFormat.count(count.count)),
-                              .plain(NumberFormat.percent(Double(count.count) / Double(max(1, cluster.size))))])
+            let known = breakdown.counts.reduce(0) { $0 + $1.count }
+            var parts = breakdown.counts.prefix(limit).map { count in
+                "\(count.value) \(count.count) (\(NumberFormat.percent(Double(count.count) / Double(max(1, known)))))"
             }
             let rest = breakdown.counts.dropFirst(limit)
-            if !rest.isEmpty {
-                let sum = rest.reduce(0) { $0 + $1.count }
-                table.append([.plain(breakdown.name), .plain("\(rest.count) other values"), .plain(NumberFormat.count(sum)),
-                              .plain(NumberFormat.percent(Double(sum) / Double(max(1, cluster.size))))])
-            }
-            let known = breakdown.counts.reduce(0) { $0 + $1.count }
-            if known < cluster.size {
-                table.append([.plain(breakdown.name), "(not given)", .plain(NumberFormat.count(cluster.size - known)),
-                              .plain(NumberFormat.percent(Double(cluster.size - known) / Double(max(1, cluster.size))))])
-            }
+            if !rest.isEmpty { parts.append("\(rest.count) other value\(rest.count == 1 ? "" : "s") \(rest.reduce(0) { $0 + $1.count })") }
+            table.append([.plain(breakdown.name), .plain(parts.joined(separator: " · ")), .plain(NumberFormat.count(cluster.size - known))])
         }
         return table
     }

@@ -79,9 +79,9 @@ public struct ReportSections {
         return [.heading(level: 2, text: "Inputs", anchor: "inputs"), .table(table)]
     }
 
-    /// `“text” (source · id · compound)`: a quote a reader can trace back to its record.
+    /// `“text” (source, record id, sentiment)`: a quote a reader can trace back to its record.
     func quote(_ quote: Quote, limit: Int) -> ReportText {
-        "\(quoted: InlineText.shorten(quote.text, to: limit)) (\(quote.source) · \(code: quote.recordID) · \(NumberFormat.fixed(quote.compound, 2)))"
+        "\(quoted: InlineText.shorten(quote.text, to: limit)) (\(quote.source), record \(code: quote.recordID), sentiment \(NumberFormat.fixed(quote.compound, 2)))"
     }
 
     /// A count with its change since the previous run: `+3`, `±0`.

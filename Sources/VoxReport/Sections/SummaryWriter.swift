@@ -57,7 +57,8 @@ struct SummaryWriter {
         if let change = diff.cluster(top.id), change.status != .new {
             let before = change.share.oldCount, now = change.share.newCount
             let standing = previousTop == top.id ? "remains the top pain point" : "is now the top pain point"
-            sentences.append(label + " " + .plain(Self.movement(before, now)) + " and \(standing).")
+            let significance = change.share.significant ? " (its share \(change.share.significantRise ? "rose" : "fell") significantly, p \(NumberFormat.pValueRelation(change.share.pValue)))" : ""
+            sentences.append(label + " " + .plain(Self.movement(before, now) + significance) + " and \(standing).")
         } else {
             sentences.append(label + " is new since \(diff.oldAsOf) and already the top pain point (\(NumberFormat.count(top.size)) complaints).")
         }
