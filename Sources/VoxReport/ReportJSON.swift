@@ -84,7 +84,7 @@ public enum ReportJSON {
                 ("neutral", .int(metrics.neutral)),
                 ("negative", .int(metrics.negative)),
             ])),
-            ("negative_share", .number(metrics.negativeShare)),
+            ("negative_share", .number(metrics.negativeShare.map { TrendFile.round($0, TrendFile.Precision.share) })),
             ("mean_compound", .number(metrics.meanCompound)),
             ("csat", .number(metrics.csat)),
             ("csat_responses", .int(metrics.csatResponses)),
