@@ -15,14 +15,9 @@ struct ChartScale {
         self.maximum = (top / step).rounded(.up) * step
     }
 
+    /// 0, step, 2 × step, … maximum (multiplied, not summed, so no rounding error creeps in).
     var ticks: [Double] {
-        var values: [Double] = []
-        var value = 0.0
-        while value <= maximum + step / 1000 {
-            values.append(value)
-            value += step
-        }
-        return values
+        (0...Int((maximum / step).rounded())).map { Double($0) * step }
     }
 
     /// Position of `value` on an axis of `length` pixels.

@@ -18,7 +18,7 @@ struct SVGWriter {
         var attributes = "x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\" fill=\"\(fill)\""
         if let stroke { attributes += " stroke=\"\(stroke)\"" }
         if let tooltip {
-            elements.append("<rect \(attributes)><title>\(Self.escape(tooltip))</title></rect>")
+            elements.append("<rect \(attributes)><title>\(Self.escape(InlineText.flatten(tooltip)))</title></rect>")
         } else {
             elements.append("<rect \(attributes)/>")
         }
@@ -69,7 +69,7 @@ struct SVGWriter {
             shapeMarkup = "<rect x=\"\(Self.number(x - r + 0.5))\" y=\"\(Self.number(y - r + 0.5))\" width=\"\(Self.number(2 * r - 1))\" height=\"\(Self.number(2 * r - 1))\" fill=\"#ffffff\" stroke=\"\(fill)\" stroke-width=\"2\""
         }
         if let tooltip {
-            elements.append(shapeMarkup + "><title>\(Self.escape(tooltip))</title></\(shape.element)>")
+            elements.append(shapeMarkup + "><title>\(Self.escape(InlineText.flatten(tooltip)))</title></\(shape.element)>")
         } else {
             elements.append(shapeMarkup + "/>")
         }
