@@ -1,4 +1,5 @@
 import Foundation
+import VoxReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,9 +35,9 @@ public struct OutputDirectory: Sendable {
 
     /// The names Vox writes into an output directory (a real directory holding only these, plus
     /// leftover temporary files, may be taken over).
-    public static let outputNames: Set<String> = [
+    public static let outputNames: Set<String> = Set([
         "report.md", "report.json", "report.html", "records.jsonl", "records.csv", "rejects.jsonl", "trend.json",
-    ]
+    ]).union(ReportSections.chartFileNames)
 
     public init(path: String, keep: Int = 3) throws {
         var path = path

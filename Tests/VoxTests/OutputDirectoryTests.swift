@@ -38,7 +38,7 @@ struct OutputDirectoryTests {
         #expect(trend.contains("2026-01-05"))
         // The previous trend.json was read through the link: the report compares with it.
         let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
-        #expect(report.contains("Change since 2026-01-04"))
+        #expect(report.contains("Changes are since the run of **2026-01-04**"))
     }
 
     @Test("pruning never removes the version DIR points to, even when newer versions exist")

@@ -17,6 +17,11 @@ public struct ReportSections {
         self.result = result
     }
 
+    /// Every chart file a report can link (written next to report.md when drawn).
+    public static let chartFileNames: Set<String> = [
+        ReportCharts.painPointsFile, ReportCharts.sentimentFile, ReportCharts.negativeTrendFile, ReportCharts.painPointTrendFile,
+    ]
+
     public func document() -> ReportDocument {
         var blocks: [ReportBlock] = []
         blocks += header()
