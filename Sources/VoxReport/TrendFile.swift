@@ -155,8 +155,8 @@ public enum TrendFile {
 
         func count(_ key: String, in object: [String: Any], at: String) throws -> Int {
             let raw = try value(key, in: object, at: at)
-            guard !Self.isBoolean(raw), let number = raw as? NSNumber, let value = Int(exactly: number.doubleValue), value >= 0 else {
-                throw fail(at, key, "expected a whole number ≥ 0, got \(Self.show(raw))")
+            guard !ParsedJSON.isBoolean(raw), let number = raw as? NSNumber, let value = Int(exactly: number.doubleValue), value >= 0 else {
+                throw fail(at, key, "expected a whole number ≥ 0, got \(ParsedJSON.describe(raw))")
             }
             return value
         }
@@ -168,7 +168,7 @@ public enum TrendFile {
 
         func optionalNumber(_ key: String, in object: [String: Any], at: String, range: ClosedRange<Double>) throws -> Double? {
             guard let raw = object[key], !(raw is NSNull) else { return nil }
-            guard !Self.isBoolean(raw), let number = raw as? NSNumber else { throw fail(at, key, "expected a number, got \(Self.show(raw))") }
+            guard !ParsedJSON.isBoolean(raw), let number = raw as? NSNumber else { throw fail(at, key, "expected a number, got \(ParsedJSON.describe(raw))") }
             let value = number.doubleValue
             guard range.contains(value) else {
                 throw fail(at, key, "\(value) is outside \(NumberFormat.axis(range.lowerBound))…\(range.upperBound == .greatestFiniteMagnitude ? "" : NumberFormat.axis(range.upperBound))")
@@ -194,23 +194,6 @@ public enum TrendFile {
                 meanEmpathy: try optionalNumber("mean_empathy", in: object, at: at, range: 0...100),
                 recoveryRate: try optionalNumber("recovery_rate", in: object, at: at, range: 0...1)
             )
-        }
-
-        /// JSON `true`/`false`. (`is Bool` cannot tell: on Linux the numbers 0 and 1 pass it too.)
-        static func isBoolean(_ value: Any) -> Bool {
-            type(of: value) == type(of: NSNumber(value: true))
-        }
-
-        static func show(_ value: Any) -> String {
-            if isBoolean(value) { return (value as? Bool) == true ? "true" : "false" }
-            switch value {
-            case is NSNull: return "null"
-            case let string as String: return "\"\(string)\""
-            case let number as NSNumber: return number.stringValue
-            case is [Any]: return "an array"
-            case is [String: Any]: return "an object"
-            default: return "\(value)"
-            }
         }
     }
 }

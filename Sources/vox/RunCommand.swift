@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a pipeline: read its sources, score, cluster, and write the reports.",
         discussion: """
-            Writes report.md, report.json, records.jsonl, rejects.jsonl and trend.json into the
+            Writes report.md (with its chart-*.svg), report.html, report.json, records.jsonl,
+            rejects.jsonl and trend.json (records.csv on request) into the
             pipeline's output directory (or --out), and prints one summary line per source.
 
             Example:

@@ -1,4 +1,5 @@
 import Foundation
+@testable import VoxReport
 
 /// A validator for the subset of JSON Schema (2020-12) that `schemas/*.schema.json` use: `type`
 /// (one or a list), `properties`, `required`, `additionalProperties` (true, false or a schema),
@@ -94,14 +95,8 @@ struct JSONSchemaValidator {
 
     // MARK: JSON values as JSONSerialization returns them
 
-    /// JSON `true`/`false` (on Linux `is Bool` also holds for the numbers 0 and 1).
-    static func isBoolean(_ value: Any) -> Bool {
-        type(of: value) == type(of: NSNumber(value: true))
-    }
-
-    static func isNumber(_ value: Any) -> Bool {
-        value is NSNumber && !isBoolean(value)
-    }
+    static func isBoolean(_ value: Any) -> Bool { ParsedJSON.isBoolean(value) }
+    static func isNumber(_ value: Any) -> Bool { ParsedJSON.isNumber(value) }
 
     static func number(_ value: Any) -> Double? {
         isNumber(value) ? (value as? NSNumber)?.doubleValue : nil
@@ -127,17 +122,7 @@ struct JSONSchemaValidator {
         return a is NSNull && b is NSNull
     }
 
-    static func describe(_ value: Any) -> String {
-        if isBoolean(value) { return (value as? Bool) == true ? "true" : "false" }
-        switch value {
-        case is NSNull: return "null"
-        case let string as String: return "\"\(string)\""
-        case let number as NSNumber: return number.stringValue
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        default: return "\(value)"
-        }
-    }
+    static func describe(_ value: Any) -> String { ParsedJSON.describe(value) }
 
     /// JSON-pointer escaping of one key (RFC 6901).
     static func escape(_ key: String) -> String {

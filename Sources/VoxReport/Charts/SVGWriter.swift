@@ -98,18 +98,7 @@ struct SVGWriter {
 
     /// XML escaping for text content and attribute values.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escapeMarkup(text)
     }
 
     /// Rough width of text at `size` px in a sans-serif font: for layout, not typesetting.
