@@ -123,6 +123,7 @@ struct ReportEscapingTests {
         #expect(!markdown.contains("\u{202E}"))
         #expect(!markdown.contains("\n# a"), "customer text made a heading")
         #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))
+        #expect(markdown.contains("\n> **Warning:** personal-data redaction is off for this pipeline"), "redaction off is flagged at the top")
         #expect(markdown.contains("\\[x\\](javascript:alert(1))"))
         #expect(markdown.contains("a \\| b \\`rm -rf\\`"))
         #expect(Self.unescaped("&", in: prose) == 0 && prose.contains("\\&lt;"), "a raw entity would render as <")

@@ -19,7 +19,7 @@ extension ReportSections {
         let invalid = result.sources.reduce(0) { $0 + $1.invalidText }
         blocks.append(.paragraph(
             "Duplicates dropped: \(strong: NumberFormat.count(result.totalDuplicates)). Records kept with invalid text replaced (U+FFFD): \(strong: NumberFormat.count(invalid))."
-                + ReportText.plain(result.redacted ? " Personal data (e-mail addresses, phone and card numbers) is redacted in every output." : "")
+                + ReportText.plain(result.redacted ? " Personal data (e-mail addresses, phone, card and bank account numbers, IP addresses) is redacted in every output." : "")
         ))
         return blocks
     }

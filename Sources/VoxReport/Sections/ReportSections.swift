@@ -55,7 +55,7 @@ public struct ReportSections {
             blocks.append(.paragraph("No earlier run to compare with: changes and trends appear once the output directory holds an earlier trend.json or outputs.history holds earlier snapshots."))
         }
         if !result.redacted {
-            blocks.append(.warning("personal-data redaction is off for this pipeline (outputs.redact: false); quotes may contain e-mail addresses, phone numbers or card numbers."))
+            blocks.append(.warning("personal-data redaction is off for this pipeline (outputs.redact: false); quotes may contain e-mail addresses, phone, card or bank account numbers and IP addresses."))
         }
         return blocks
     }
