@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test bench-readers install clean
+.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers install clean
 
 all: build
 
@@ -28,6 +28,17 @@ demo: build
 
 test: deps lexicons
 	$(SWIFT) test
+
+# End-to-end speed and memory: `vox run` on N generated records (default 1,000,000; `N=` overrides)
+# as CSV, JSON Lines and XML under .build/bench/, each beside `wc -w` on the same file
+# (scripts/bench.sh). A measurement, not a test; figures vary by machine and load.
+N ?= 1000000
+bench: deps lexicons
+	N=$(N) SWIFT=$(SWIFT) scripts/bench.sh
+
+# Ten million CSV records: linear growth and memory (compared with an earlier 1M `make bench`).
+bench-10m: deps lexicons
+	N=10000000 FORMATS=csv SWIFT=$(SWIFT) scripts/bench.sh
 
 # Reader throughput on generated ~100 MB files (written once under .build/bench/): MB/s per
 # reader, parse only and parse + field mapping. A measurement, not a test; figures vary by machine.

@@ -59,8 +59,8 @@ let package = Package(
             name: "VoxTests",
             dependencies: [
                 "VoxModel", "VoxText", "VoxLexicons", "VoxIngest", "VoxScoring", "VoxAggregate", "VoxReport", "VoxPipeline",
-                // Built so that contract tests can run the real binary.
-                "vox",
+                // Built so that contract tests can run the real binaries.
+                "vox", "vox-bench",
             ],
             exclude: ["Fixtures"]
         ),

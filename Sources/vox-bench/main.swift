@@ -4,6 +4,13 @@ import VoxModel
 
 // vox-bench: measures Vox's stages on generated inputs. Not a test: figures depend on the machine.
 //
+//   vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]
+//
+// `generate` writes (once) N synthetic feedback messages (default 1,000,000) as feedback.csv,
+// feedback.jsonl and feedback.xml under DIR/feedback-v1-N (DIR defaults to .build/bench), with one
+// pipeline per format beside them (csv.yml, jsonl.yml, xml.yml), and prints that directory.
+// `make bench` (scripts/bench.sh) runs `vox run` on each pipeline.
+//
 //   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml] [--stage parse|map|ingest]
 //
 // `readers` writes (once) a CSV, a JSON Lines, a JSON array and an XML file of about --size MB
@@ -15,8 +22,20 @@ func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
+if arguments.first == "generate" {
+    let count = option("--records").flatMap(Int.init) ?? 1_000_000
+    let formats = option("--formats").map { $0.split(separator: ",").map(String.init) } ?? FeedbackExport.formats
+    if let unknown = formats.first(where: { !FeedbackExport.formats.contains($0) }) {
+        FileHandle.standardError.write(Data("vox-bench generate: unknown format `\(unknown)`; expected csv, jsonl or xml\n".utf8))
+        exit(2)
+    }
+    let export = FeedbackExport(directory: FeedbackExport.directory(base: option("--dir") ?? ".build/bench", count: count), count: count)
+    try export.write(formats: formats)
+    print(export.directory.path)
+    exit(0)
+}
 guard arguments.first == "readers" else {
-    FileHandle.standardError.write(Data("usage: vox-bench readers [--size MB] [--dir DIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]\n       vox-bench readers [--size MB] [--dir DIR]\n".utf8))
     exit(2)
 }
 let megabytes = option("--size").flatMap(Int.init) ?? 100

@@ -40,16 +40,19 @@ enum TestSupport {
     }
 
     /// The `vox` binary built next to the test bundle.
-    static var voxBinary: URL {
+    static var voxBinary: URL { builtBinary("vox") }
+
+    /// An executable of this package (`vox`, `vox-bench`) built next to the test bundle.
+    static func builtBinary(_ name: String) -> URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         // The runner may sit inside `VoxPackageTests.xctest/…`; walk up to the build directory.
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("vox")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return repositoryRoot.appendingPathComponent(".build/debug/vox")
+        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
     }
 
     struct ProcessResult {
