@@ -202,7 +202,11 @@ aspects:
 # (extremely positive). Terms are lowercase; multi-word expressions are separated by single
 # spaces. Written for this project.
 #
-# positive
+# The first sections are the original anchor entries; the later ones are grouped by category.
+# Emoticons and emoji are single tokens: the tokenizer keeps the emoticons listed in
+# Sources/VoxText/Emoticons.swift whole and strips variation selectors (U+FE0F) and skin-tone
+# modifiers from emoji, so emoji are written here in that base form.
+# positive (anchors)
 good	1.9
 great	3.1
 excellent	3.3
@@ -300,7 +304,7 @@ successful	2.2
 trust	1.5
 improve	1.2
 improved	1.5
-# negative
+# negative (anchors)
 bad	-2.5
 terrible	-3.2
 horrible	-3.3
@@ -418,7 +422,7 @@ unfair	-2.1
 delay	-1.3
 delayed	-1.5
 delays	-1.4
-# emoticons and emoji
+# emoticons and emoji (anchors)
 :)	2.0
 :-)	2.0
 :D	2.6
@@ -445,13 +449,3715 @@ delays	-1.4
 👎	-2.0
 🙁	-1.6
 😞	-2.1
-# multi-word expressions
+# multi-word expressions (anchors)
 not bad	1.0
 well done	2.3
 top notch	2.8
 rip off	-2.6
 waste of time	-2.6
 waste of money	-2.7
+# core-positive
+acceptable	0.9
+accuracy	1.1
+accurately	1.3
+adept	1.6
+adequate	0.6
+adequately	0.6
+admirable	2.3
+admirably	2.2
+admiration	2.3
+admire	2.2
+admired	2.1
+admires	2.1
+admiring	2.0
+adorable	2.7
+adorably	2.5
+allright	0.8
+alright	0.9
+amaze	2.6
+amazed	2.8
+amazement	2.6
+amazes	2.7
+amazingly	2.9
+appeal	1.2
+appealing	1.9
+applaud	2.2
+applauded	2.2
+applause	2.0
+appreciates	2.0
+appreciating	1.9
+appreciation	2.1
+appreciative	2.0
+astonishing	2.5
+astounding	2.6
+attentively	1.8
+attentiveness	1.8
+attractive	2.0
+attractively	1.8
+awesomely	2.9
+awesomeness	3.0
+beauties	2.3
+beautifully	2.9
+beautify	1.6
+beauty	2.6
+bravo	2.5
+breathtaking	3.0
+breathtakingly	2.9
+bright	1.4
+brighter	1.4
+brilliance	2.8
+brilliantly	2.9
+capable	1.4
+careful	1.2
+carefully	1.1
+caringly	2.0
+charm	2.0
+charmed	2.0
+charming	2.4
+charmingly	2.3
+chic	1.8
+classy	2.0
+cleaner	1.1
+cleanest	1.4
+cleanly	1.1
+clever	1.9
+cleverly	1.8
+comfort	1.5
+comfortably	1.6
+comforting	1.8
+comfy	1.8
+commendable	2.2
+competent	1.5
+competently	1.4
+congrats	2.6
+congratulate	2.2
+congratulated	2.2
+congratulations	2.7
+convenience	1.5
+conveniently	1.5
+cooler	1.2
+coolest	1.9
+courteously	1.7
+courtesy	1.6
+crisp	1.1
+cute	2.0
+cuter	2.0
+cutest	2.4
+decent	1.3
+decently	1.2
+delicious	2.8
+deliciously	2.7
+delight	2.9
+delightful	3.0
+delightfully	2.9
+delighting	2.6
+delights	2.7
+diligent	1.9
+diligently	1.8
+easier	1.5
+easiest	1.8
+easily	1.4
+efficiency	1.5
+efficiently	1.6
+effortless	2.2
+effortlessly	2.2
+elegance	2.3
+elegant	2.3
+elegantly	2.2
+enjoyable	2.4
+enjoyably	2.2
+enjoying	2.3
+enjoyment	2.3
+enjoys	2.1
+excel	2.2
+excelled	2.2
+excellence	3.0
+excellently	3.0
+excelling	2.2
+excels	2.2
+exceptionally	2.9
+excite	2.2
+excitedly	2.3
+excitement	2.5
+excites	2.2
+expert	1.6
+expertise	1.4
+expertly	1.9
+exquisite	3.0
+exquisitely	2.9
+extraordinarily	2.0
+extraordinary	2.6
+fab	2.6
+fabulous	3.2
+fabulously	3.0
+fairly	0.4
+fairness	1.4
+fantastically	3.0
+faster	1.2
+fastest	1.5
+faultless	2.7
+favorable	1.8
+favorably	1.7
+favored	1.4
+favorites	1.8
+favourable	1.8
+favourably	1.7
+favoured	1.4
+favourites	1.8
+fine-tuned	1.3
+finest	2.7
+first-class	2.7
+first-rate	2.6
+flavorful	2.2
+flavourful	2.2
+flawlessly	3.0
+fresh	1.3
+freshly	1.0
+friendlier	2.0
+friendliest	2.5
+friendliness	2.2
+fun-filled	2.4
+funnier	2.0
+funniest	2.3
+funny	1.9
+gem	2.4
+generosity	2.4
+generously	2.1
+genius	2.6
+gifted	2.2
+gladly	1.9
+gladness	2.2
+glorious	3.0
+gloriously	2.9
+glowing	2.0
+goodies	1.2
+goodly	1.0
+goodness	1.6
+gorgeous	3.0
+gorgeously	2.9
+graceful	2.2
+gracefully	2.1
+grand	1.9
+gratefully	2.1
+gratitude	2.3
+greater	1.6
+greatest	3.0
+greatly	1.6
+greatness	2.6
+handsome	2.1
+happier	2.4
+happiest	3.0
+happily	2.2
+happiness	2.9
+helpfully	1.9
+helpfulness	2.0
+high-quality	2.2
+hoped	0.9
+hopefully	1.1
+hopefulness	1.6
+hopes	1.0
+hoping	0.9
+ideal	2.0
+ideally	1.0
+immaculate	2.7
+immaculately	2.6
+impeccable	3.0
+impeccably	2.9
+impress	2.1
+impresses	2.2
+impressive	2.5
+impressively	2.4
+improvement	1.3
+improvements	1.3
+improves	1.2
+improving	1.2
+incredibly	2.4
+ingenious	2.5
+intuitively	1.5
+invaluable	2.6
+jewel	1.8
+kinder	1.8
+kindest	2.6
+kindhearted	2.4
+kindly	1.8
+kindness	2.4
+knowledgeable	1.9
+kudos	2.4
+laudable	2.0
+likable	1.8
+likeable	1.8
+likes	1.4
+liking	1.6
+lively	1.8
+lovable	2.6
+loveable	2.6
+lovelier	2.6
+loveliest	2.9
+loveliness	2.6
+magnificent	3.2
+magnificently	3.1
+marvellous	3.1
+marvellously	3.0
+marvelous	3.1
+marvelously	3.0
+masterful	2.8
+masterfully	2.8
+masterpiece	3.1
+meticulous	2.0
+meticulously	2.0
+mind-blowing	2.8
+mindblowing	2.8
+mouth-watering	2.6
+mouthwatering	2.6
+neat	1.5
+neatly	1.3
+nicely	1.8
+niceness	1.7
+nicer	1.8
+nicest	2.4
+okey	0.8
+optimism	1.8
+optimistic	1.8
+outstandingly	3.1
+passable	0.4
+patience	1.4
+patiently	1.3
+perfected	2.4
+perfecting	1.8
+perfection	3.1
+perfectly	2.6
+phenomenal	3.2
+phenomenally	3.0
+pleasant	2.1
+pleasantly	2.0
+please	1.0
+pleases	1.6
+pleasing	2.0
+pleasingly	1.8
+pleasurable	2.3
+pleasure	2.4
+pleasures	2.1
+polished	1.8
+politely	1.5
+politeness	1.7
+positive	1.6
+positively	1.5
+positivity	1.9
+praise	2.2
+praised	2.1
+praises	2.1
+praiseworthy	2.2
+praising	2.0
+precious	2.2
+premium	1.4
+prettier	1.7
+prettiest	2.2
+pretty	1.7
+priceless	2.7
+pride	1.8
+prime	1.2
+pristine	2.3
+professionalism	1.9
+professionally	1.5
+proficient	1.5
+proudly	2.1
+quicker	1.2
+quickest	1.4
+radiant	2.3
+recommendable	1.9
+recommendation	1.4
+recommending	1.9
+recommends	1.9
+refined	1.6
+refreshing	2.0
+refreshingly	1.9
+reliability	1.6
+reliably	1.7
+relief	1.8
+relieve	1.2
+relieving	1.4
+remarkable	2.5
+remarkably	2.0
+responsiveness	1.4
+safely	1.3
+safer	1.2
+safest	1.4
+safety	1.2
+satisfaction	2.0
+satisfactory	1.3
+satisfies	1.6
+satisfy	1.6
+satisfying	2.0
+satisfyingly	1.8
+savory	1.3
+scrumptious	2.8
+seamlessly	2.0
+sensational	2.9
+skilfully	1.9
+skilled	1.8
+skillful	2.0
+skillfully	1.9
+sleek	1.7
+smart	1.7
+smarter	1.6
+smartest	2.0
+smoother	1.5
+smoothest	1.8
+smoothly	1.6
+solid	1.4
+solidly	1.3
+spectacular	3.0
+spectacularly	2.8
+splendid	2.9
+splendidly	2.8
+spotless	2.2
+stellar	3.0
+stunning	2.9
+stunningly	2.8
+stylish	1.9
+sublime	3.0
+succeed	2.1
+succeeded	2.2
+succeeding	2.0
+succeeds	2.1
+successes	2.1
+successfully	2.2
+super	2.6
+superbly	3.1
+superior	2.2
+superiority	1.6
+talented	2.3
+tasty	2.1
+terrifically	2.8
+thanked	1.3
+thankfully	1.8
+thankyou	1.8
+thanx	1.6
+thorough	1.7
+thoroughly	1.3
+thrill	2.6
+thrilling	2.7
+thrills	2.4
+thx	1.5
+tidily	1.1
+tidy	1.2
+top-notch	2.8
+top-quality	2.5
+topnotch	2.8
+treasure	2.2
+treasured	2.4
+trusted	1.6
+trusting	1.4
+trusts	1.4
+trustworthiness	2.0
+trustworthy	2.1
+trusty	1.6
+ty	1.3
+tyvm	2.0
+unbelievable	1.2
+usefully	1.5
+usefulness	1.6
+valuable	2.0
+vibrant	2.0
+winner	2.4
+winners	2.2
+winning	2.3
+wins	2.0
+wisdom	1.9
+wise	1.8
+wisely	1.7
+won	2.0
+wonderfully	3.0
+wondrous	2.8
+world-class	2.8
+worthiness	1.5
+worthwhile	1.9
+worthy	1.7
+yum	2.3
+yummy	2.6
+# core-negative
+abysmal	-3.4
+abysmally	-3.3
+anger	-2.6
+angered	-2.5
+angers	-2.4
+angrier	-2.6
+angriest	-2.9
+angrily	-2.5
+annoy	-1.7
+annoyance	-1.8
+annoyances	-1.7
+annoyingly	-1.9
+annoys	-1.8
+appalled	-3.0
+appalling	-3.2
+appallingly	-3.1
+atrocious	-3.3
+atrociously	-3.2
+awfully	-1.8
+awfulness	-3.0
+baddest	-1.5
+badly	-2.2
+badness	-2.3
+bland	-1.2
+bleak	-2.0
+bored	-1.4
+boredom	-1.6
+bores	-1.5
+boringly	-1.6
+breakage	-1.8
+breaking	-1.3
+breaks	-1.5
+burnt	-1.4
+cheat	-2.5
+cheater	-2.6
+cheating	-2.6
+cheats	-2.5
+chewy	-0.4
+colder	-0.7
+complained	-1.5
+complaining	-1.6
+complains	-1.5
+complaints	-1.5
+confuse	-1.3
+confuses	-1.4
+confusingly	-1.5
+confusion	-1.5
+crap	-2.5
+crappier	-2.5
+crappiest	-2.9
+crappy	-2.6
+crashy	-1.9
+cried	-2.1
+cries	-1.9
+damage	-1.9
+damages	-1.8
+damaging	-2.1
+defect	-1.8
+defective	-2.4
+defects	-1.8
+deficient	-1.7
+depressed	-2.5
+depressing	-2.4
+depression	-2.6
+difficulties	-1.4
+difficulty	-1.3
+dirtier	-2.0
+dirtiest	-2.4
+disappoint	-2.1
+disappointingly	-2.3
+disappointments	-2.2
+disappoints	-2.2
+disgust	-3.0
+disgusted	-3.0
+disgustingly	-3.0
+dishonest	-2.5
+dishonestly	-2.4
+dishonesty	-2.5
+disliked	-1.8
+dislikes	-1.7
+disliking	-1.7
+dismal	-2.6
+dismally	-2.4
+dread	-2.4
+dreaded	-2.3
+dreadful	-3.0
+dreadfully	-2.7
+dull	-1.5
+dullest	-1.8
+dumb	-2.1
+dumber	-2.1
+dumbest	-2.6
+erroneous	-1.5
+exhausted	-1.9
+exhausting	-2.0
+exhaustion	-2.0
+failing	-2.1
+failures	-2.2
+faked	-2.0
+fakes	-1.8
+fault	-1.6
+faults	-1.6
+faulty	-2.1
+filth	-2.7
+filthy	-2.8
+flaw	-1.4
+flawed	-1.6
+flaws	-1.4
+foul	-2.4
+fraudster	-3.0
+fraudsters	-3.0
+fraudulent	-3.0
+frustrate	-2.2
+frustrates	-2.3
+frustratingly	-2.3
+frustrations	-2.2
+furiously	-2.8
+fury	-3.0
+glitch	-1.4
+glitches	-1.4
+glitchy	-1.8
+gloomy	-1.9
+greasy	-1.2
+grim	-2.0
+grimy	-2.1
+gross	-2.3
+grossly	-2.0
+grubby	-1.9
+gummy	-0.8
+harder	-0.7
+hardest	-0.9
+hateful	-3.1
+hatefully	-3.0
+hater	-2.0
+haters	-2.0
+hating	-2.8
+hatred	-3.2
+hideous	-2.8
+hideously	-2.7
+hopelessly	-2.5
+hopelessness	-2.9
+horrendous	-3.3
+horrendously	-3.2
+horribly	-3.0
+horrid	-3.0
+horridly	-2.9
+horrific	-3.5
+horrifically	-3.4
+horrified	-3.1
+horrifying	-3.3
+horror	-3.0
+horrors	-2.9
+hurtful	-2.5
+hurting	-2.2
+hurts	-2.1
+idiotic	-2.7
+ignore	-1.6
+ignores	-1.8
+ignoring	-1.9
+imperfect	-0.9
+impossibly	-1.2
+inadequate	-1.8
+inadequately	-1.7
+incompetence	-2.8
+incompetently	-2.7
+inedible	-2.5
+inferior	-2.0
+injustice	-2.7
+insufficient	-1.4
+junk	-2.3
+junky	-2.2
+lamer	-1.7
+lamest	-2.1
+liar	-2.8
+liars	-2.8
+loathsome	-3.0
+lose	-1.6
+loser	-2.2
+losers	-2.1
+loses	-1.6
+losing	-1.6
+loss	-1.9
+losses	-1.9
+lousy	-2.4
+lukewarm	-1.0
+lying	-2.3
+malfunction	-2.1
+malfunctioned	-2.1
+malfunctioning	-2.1
+malfunctions	-2.0
+mediocre	-1.3
+mediocrity	-1.5
+messed	-1.9
+messy	-1.7
+miserable	-2.9
+miserably	-2.7
+misery	-2.9
+misfortune	-2.2
+mistaken	-1.2
+mistakenly	-1.2
+mistakes	-1.6
+monotonous	-1.5
+moronic	-2.8
+mushy	-1.0
+nastier	-2.5
+nastiest	-2.8
+nastily	-2.3
+nasty	-2.5
+negative	-1.5
+negatively	-1.5
+negativity	-1.8
+nightmares	-2.8
+nightmarish	-3.0
+noisier	-1.2
+overcharge	-2.1
+overcharged	-2.3
+overcharging	-2.2
+overcooked	-1.5
+painfully	-2.1
+pains	-1.8
+pathetically	-2.7
+pessimistic	-1.6
+poorer	-1.9
+poorest	-2.3
+pricey	-1.0
+putrid	-2.8
+rancid	-2.6
+refusal	-1.6
+refuse	-1.4
+refuses	-1.5
+refusing	-1.5
+regret	-2.0
+regrets	-1.9
+regrettable	-2.0
+regrettably	-1.6
+regretted	-2.0
+regretting	-2.0
+repugnant	-3.0
+repulsive	-3.0
+revolting	-3.0
+ridicule	-2.2
+ridiculed	-2.3
+ridiculously	-1.4
+rotten	-2.5
+rubbishy	-2.2
+rudely	-2.4
+rudeness	-2.5
+ruder	-2.5
+rudest	-2.9
+sadden	-2.1
+saddened	-2.2
+saddening	-2.2
+sadder	-2.1
+saddest	-2.6
+sadness	-2.3
+scammed	-3.1
+scammer	-3.1
+scammers	-3.1
+scammy	-2.7
+scams	-3.0
+scare	-1.9
+scares	-1.8
+scarier	-2.1
+scariest	-2.5
+scary	-2.0
+second-rate	-1.9
+shock	-1.8
+shocked	-1.9
+shockingly	-2.2
+shoddily	-2.3
+shoddy	-2.4
+sickening	-2.9
+sicker	-2.0
+sickly	-1.8
+sickness	-2.0
+slower	-1.2
+slowest	-1.5
+slowly	-1.0
+slowness	-1.3
+sluggish	-1.6
+sluggishly	-1.5
+smelly	-1.8
+soggy	-1.5
+stale	-1.6
+stink	-2.1
+stinks	-2.2
+stinky	-2.0
+stresses	-1.7
+stressing	-1.8
+stupider	-2.3
+stupidest	-2.8
+stupidity	-2.4
+stupidly	-2.2
+sub-par	-1.8
+subpar	-1.8
+substandard	-2.0
+sucked	-2.3
+suckiest	-2.6
+sucky	-2.3
+tasteless	-1.5
+tearful	-1.8
+tears	-1.6
+tedious	-1.8
+tediously	-1.7
+terribly	-2.8
+third-rate	-2.3
+tiresome	-1.9
+tiring	-1.5
+uglier	-2.2
+ugliest	-2.6
+ugliness	-2.1
+ugly	-2.2
+unacceptably	-2.6
+undercooked	-1.8
+unfairly	-2.0
+unfairness	-2.1
+unfortunate	-1.6
+unhappier	-2.2
+unhappiest	-2.6
+unhappily	-2.0
+unhappiness	-2.3
+unhelpfully	-2.1
+unhelpfulness	-2.2
+unjust	-2.3
+unjustly	-2.2
+unreliability	-2.0
+upsets	-2.0
+upsetting	-2.2
+uselessly	-2.3
+uselessness	-2.4
+vile	-3.0
+wasteful	-2.0
+wastes	-2.1
+wasting	-2.1
+watery	-1.1
+woeful	-2.6
+woefully	-2.4
+worries	-1.5
+worrisome	-1.8
+worrying	-1.7
+worsen	-1.9
+worsened	-2.0
+worsening	-2.0
+worsens	-1.9
+wretched	-2.8
+wronged	-2.2
+wrongful	-2.2
+wrongly	-1.8
+wrongs	-1.8
+# emotions
+abandon	-1.8
+abandoned	-2.3
+abandonment	-2.3
+abhor	-3.0
+abhorrent	-3.2
+adoration	2.8
+adore	2.9
+adored	2.9
+adores	2.8
+adoring	2.7
+affection	2.3
+affectionate	2.3
+affectionately	2.1
+aggravated	-2.1
+aggravating	-2.2
+aggravation	-2.0
+alarmed	-1.9
+alarming	-2.1
+alarmingly	-1.9
+amuse	1.6
+amused	1.8
+amusement	1.8
+amusing	1.9
+anxieties	-2.0
+anxiety	-2.1
+anxious	-1.9
+anxiously	-1.8
+apathetic	-1.3
+apprehension	-1.5
+apprehensive	-1.4
+ashamed	-2.1
+assured	1.5
+awe	2.0
+awed	2.2
+awestruck	2.4
+awkward	-1.2
+awkwardly	-1.1
+awkwardness	-1.2
+baffled	-1.2
+baffling	-1.3
+beloved	2.6
+bewildered	-1.3
+bewildering	-1.4
+bitter	-1.9
+bitterly	-1.8
+bitterness	-2.0
+blessed	2.4
+blessing	2.4
+blessings	2.3
+bliss	3.0
+blissful	3.0
+blissfully	2.7
+brokenhearted	-3.0
+burned-out	-2.0
+burnout	-2.0
+burnt-out	-2.0
+calm	1.3
+calmer	1.3
+calming	1.5
+calmly	1.2
+captivated	2.3
+captivating	2.5
+cheer	2.0
+cheered	1.9
+cheerful	2.4
+cheerfully	2.3
+cheerfulness	2.3
+cheering	2.0
+cheerleader	1.0
+cheerless	-1.8
+cheers	1.6
+cheery	2.1
+comforted	1.7
+compassion	2.2
+compassionate	2.3
+confidence	1.7
+confident	1.8
+confidently	1.8
+contempt	-2.6
+contemptuous	-2.5
+content	1.3
+contented	1.6
+contentment	1.9
+cranky	-1.6
+crushed	-2.4
+cynical	-1.3
+cynicism	-1.4
+darling	2.0
+dazzled	2.4
+dazzling	2.6
+dejected	-2.4
+demoralised	-2.4
+demoralising	-2.4
+demoralized	-2.4
+demoralizing	-2.4
+despair	-3.0
+despairing	-3.0
+desperate	-2.2
+desperately	-1.6
+desperation	-2.4
+despicable	-3.2
+despise	-3.0
+despised	-3.0
+despondent	-2.8
+detest	-3.0
+detestable	-3.1
+detested	-3.0
+devastated	-3.2
+devastating	-3.1
+devastation	-3.0
+discontent	-1.9
+discontented	-1.9
+discouraged	-2.0
+discouraging	-2.0
+disdain	-2.3
+disdainful	-2.3
+disgruntled	-2.2
+disheartened	-2.3
+disheartening	-2.3
+dismay	-2.1
+dismayed	-2.2
+displeased	-2.0
+displeasure	-2.0
+dissatisfaction	-2.3
+dissatisfied	-2.3
+distress	-2.3
+distressed	-2.3
+distressing	-2.4
+disturbed	-2.0
+disturbing	-2.4
+downcast	-2.0
+downhearted	-2.2
+drained	-1.7
+eager	1.6
+eagerly	1.6
+eagerness	1.7
+ecstasy	3.1
+ecstatic	3.3
+ecstatically	3.2
+elated	3.0
+elation	3.0
+embarrass	-1.7
+embarrassed	-1.7
+embarrassing	-1.9
+embarrassment	-1.8
+empathetic	1.9
+enchanted	2.5
+enchanting	2.6
+encourage	1.6
+encouraged	1.8
+encouragement	2.0
+encourages	1.6
+encouraging	2.0
+enraged	-3.0
+enraging	-3.0
+enthusiasm	2.3
+enthusiastic	2.4
+enthusiastically	2.3
+envious	-1.3
+envy	-1.3
+euphoria	3.0
+euphoric	3.1
+exasperated	-2.3
+exasperating	-2.4
+exasperation	-2.3
+exhilarated	2.9
+exhilarating	2.9
+exuberant	2.6
+fascinated	2.0
+fascinating	2.3
+fatigue	-1.5
+fatigued	-1.5
+fear	-2.1
+feared	-2.0
+fearful	-2.0
+fearing	-1.9
+fears	-2.0
+fed-up	-2.2
+fond	1.7
+fondly	1.7
+fondness	1.9
+forgotten	-1.4
+fortunate	2.0
+fortunately	1.6
+fortune	1.4
+fright	-2.0
+frightened	-2.2
+frightening	-2.3
+fuming	-2.8
+giggle	1.7
+giggles	1.6
+giggling	1.6
+glee	2.3
+gleeful	2.5
+gloom	-2.0
+grief	-2.8
+grieve	-2.5
+grieved	-2.5
+grieving	-2.6
+grin	1.7
+grinning	1.8
+grouchy	-1.6
+grumpy	-1.6
+guilt	-1.7
+guilty	-1.6
+heart-warming	2.7
+heartache	-2.6
+heartbreak	-3.0
+heartbreaking	-3.0
+heartbreakingly	-2.9
+heartbroken	-3.1
+heartened	2.0
+heartening	2.1
+heartfelt	2.3
+heartsick	-2.6
+heartwarming	2.7
+helpless	-2.1
+helplessness	-2.2
+hilarious	2.5
+hilariously	2.3
+hilarity	2.3
+homesick	-1.5
+hostile	-2.4
+hostility	-2.5
+humiliated	-2.7
+humiliating	-2.8
+humiliation	-2.7
+impatience	-1.3
+impatient	-1.3
+impatiently	-1.2
+incensed	-2.8
+indifference	-1.2
+indifferent	-1.0
+indignant	-1.9
+indignation	-2.0
+infatuated	1.4
+infuriate	-2.8
+infuriated	-3.0
+infuriating	-3.1
+infuriatingly	-3.0
+inspiration	2.2
+inspirational	2.4
+inspire	2.1
+inspired	2.2
+inspires	2.1
+inspiring	2.5
+interested	1.1
+interesting	1.5
+intrigued	1.3
+intriguing	1.6
+irate	-2.8
+irritable	-1.6
+irritate	-1.7
+irritated	-1.9
+irritates	-1.8
+irritating	-2.0
+irritatingly	-1.9
+irritation	-1.8
+isolated	-1.6
+isolation	-1.6
+jaded	-1.3
+jealous	-1.6
+jealousy	-1.8
+jolly	2.1
+jovial	2.1
+joy	2.8
+joyful	2.9
+joyfully	2.8
+joyless	-2.0
+joyous	2.9
+joyously	2.8
+joys	2.6
+jubilant	3.1
+keen	1.4
+laugh	1.9
+laughed	1.8
+laughing	1.9
+laughs	1.8
+laughter	2.2
+let-down	-2.0
+letdown	-2.0
+livid	-3.0
+loathe	-3.0
+loathed	-3.0
+loathing	-3.0
+loneliness	-2.1
+lonely	-2.0
+lonesome	-1.9
+lover	1.8
+lovers	1.7
+luckiest	2.5
+luckily	1.8
+lucky	2.1
+mad	-2.0
+maddening	-2.6
+maddeningly	-2.5
+madder	-2.1
+melancholy	-1.8
+merry	2.3
+mortified	-2.5
+motivated	1.8
+motivating	1.8
+motivation	1.4
+moving	1.3
+neglect	-2.0
+neglected	-2.1
+neglectful	-2.2
+nervous	-1.5
+nervously	-1.4
+nervousness	-1.5
+odious	-2.9
+outrage	-2.8
+outraged	-3.0
+outrageous	-2.6
+outrageously	-2.3
+overjoyed	3.3
+overwhelmed	-1.6
+overwhelming	-0.6
+panic	-2.2
+panicked	-2.3
+panicking	-2.2
+panicky	-2.0
+passion	1.9
+passionate	2.1
+passionately	2.0
+peace	2.1
+peaceful	2.1
+peacefully	2.0
+perplexed	-1.0
+perplexing	-1.1
+powerless	-1.9
+puzzled	-0.6
+rage	-2.8
+raging	-2.6
+rattled	-1.6
+reassurance	1.7
+reassured	1.8
+reassuring	1.8
+reassuringly	1.7
+rejected	-2.1
+rejection	-2.1
+relax	1.4
+relaxed	1.7
+relaxes	1.4
+relaxing	1.9
+remorse	-1.6
+resent	-2.1
+resented	-2.1
+resentful	-2.1
+resentment	-2.2
+restful	1.7
+restless	-1.0
+scorn	-2.3
+secure	1.5
+securely	1.3
+seething	-2.8
+self-conscious	-1.0
+serene	2.0
+serenity	2.1
+shaken	-1.8
+shame	-2.0
+shameful	-2.5
+shamefully	-2.4
+shameless	-2.0
+smile	2.1
+smiled	2.0
+smiles	2.1
+smiling	2.1
+smitten	2.2
+sneer	-1.9
+sorrow	-2.5
+sorrowful	-2.5
+sorrowfully	-2.3
+spite	-2.2
+spiteful	-2.4
+starstruck	1.9
+surprised	0.5
+sweet	2.0
+sweeter	1.9
+sweetest	2.5
+sweetheart	2.0
+sweetly	1.9
+sweetness	2.1
+sympathetic	1.6
+tender	1.5
+tenderly	1.6
+tenderness	2.0
+tense	-1.4
+tension	-1.4
+terrified	-2.8
+terrifying	-2.9
+terror	-3.1
+touched	1.8
+tranquil	1.9
+tranquility	1.9
+trauma	-2.7
+traumatic	-2.8
+traumatised	-2.8
+traumatized	-2.8
+troubled	-1.9
+troubling	-2.0
+unappreciated	-2.0
+underwhelmed	-1.6
+underwhelming	-1.6
+unease	-1.5
+uneasiness	-1.5
+uneasy	-1.5
+unimpressed	-1.8
+unloved	-2.5
+unsatisfactory	-2.1
+unsatisfied	-2.0
+unsatisfying	-2.0
+unwanted	-1.8
+vengeful	-2.3
+warm	1.3
+warmly	1.8
+warmth	1.8
+weary	-1.4
+wholesome	2.1
+wowed	2.5
+# verbs
+abhors	-3.0
+abuse	-3.0
+abused	-3.0
+abuses	-2.9
+abusing	-2.9
+abusive	-3.0
+accomplish	1.8
+accomplished	2.1
+accomplishment	2.1
+accomplishments	2.0
+accusation	-1.9
+accusations	-1.8
+accuse	-1.8
+accused	-1.9
+accuses	-1.8
+accusing	-1.9
+achieve	1.7
+achieved	1.9
+achievement	2.1
+achievements	2.0
+achieves	1.8
+achieving	1.8
+agonising	-2.6
+agonize	-2.0
+agonizing	-2.6
+agony	-2.9
+agree	1.0
+agreeable	1.5
+agreed	1.1
+agreement	1.0
+agrees	1.0
+approval	1.5
+approve	1.5
+approved	1.5
+approves	1.4
+assist	1.1
+assistance	1.2
+assisted	1.3
+assisting	1.1
+award	1.9
+award-winning	2.4
+awarded	2.0
+awards	1.8
+beneficial	1.9
+benefit	1.7
+benefited	1.7
+benefits	1.6
+benefitted	1.7
+berate	-2.1
+berated	-2.2
+betray	-2.8
+betrayal	-3.0
+betrayed	-3.0
+betrays	-2.8
+blame	-1.7
+blamed	-1.8
+blames	-1.7
+blaming	-1.8
+blunder	-1.8
+blunders	-1.8
+boost	1.3
+boosted	1.4
+botch	-2.0
+botched	-2.2
+bother	-1.3
+bothered	-1.4
+bothering	-1.4
+bothers	-1.4
+bothersome	-1.6
+brighten	1.8
+brightened	1.9
+brightens	1.8
+bullied	-2.8
+bullies	-2.6
+bully	-2.7
+bullying	-2.8
+bungle	-1.9
+bungled	-2.1
+celebrate	2.5
+celebrated	2.3
+celebrates	2.4
+celebrating	2.5
+celebration	2.6
+celebrations	2.5
+celebratory	2.4
+cherish	2.6
+cherished	2.7
+cherishes	2.6
+cherishing	2.6
+comforts	1.5
+complicate	-1.2
+complicated	-1.2
+complicates	-1.1
+complication	-1.3
+complications	-1.3
+compliment	2.0
+complimentary	1.6
+complimented	1.9
+compliments	2.0
+condemn	-2.2
+condemnation	-2.3
+condemned	-2.3
+condemns	-2.2
+conned	-2.7
+conquer	1.7
+conquered	1.8
+criticise	-1.6
+criticised	-1.7
+criticism	-1.6
+criticisms	-1.6
+criticize	-1.6
+criticized	-1.7
+criticizes	-1.6
+curse	-2.0
+cursed	-2.2
+curses	-1.9
+cursing	-1.9
+dammit	-2.0
+damn	-1.7
+damned	-1.9
+damnit	-2.0
+deceit	-2.6
+deceitful	-2.8
+deceive	-2.5
+deceived	-2.6
+deceives	-2.5
+deceiving	-2.5
+deception	-2.6
+deceptive	-2.5
+deceptively	-2.2
+denounce	-2.1
+denounced	-2.1
+despises	-3.0
+destroy	-2.5
+destroyed	-2.6
+destroying	-2.5
+destroys	-2.4
+destruction	-2.6
+destructive	-2.4
+detests	-3.0
+disrupt	-1.6
+disrupted	-1.7
+disrupting	-1.6
+disruption	-1.7
+disruptive	-1.8
+disrupts	-1.6
+dreading	-2.3
+dreads	-2.3
+embrace	1.6
+embraced	1.7
+embraces	1.5
+empower	1.9
+empowered	2.0
+empowering	2.2
+empowerment	1.9
+endorse	1.4
+endorsed	1.4
+endure	-1.0
+endured	-1.1
+enhance	1.5
+enhanced	1.6
+enhancement	1.4
+enhances	1.5
+enhancing	1.5
+excruciating	-3.0
+excruciatingly	-2.7
+exploit	-1.8
+exploitation	-2.5
+exploitative	-2.5
+exploited	-2.4
+extort	-2.9
+extortion	-3.0
+extortionate	-2.7
+festive	2.1
+fix	0.8
+fixes	0.8
+fixing	0.7
+flatter	1.4
+flattered	1.9
+flattering	1.6
+flourish	2.2
+flourished	2.2
+flourishing	2.3
+fret	-1.3
+fretting	-1.4
+fumble	-1.1
+gladden	1.9
+h8	-2.8
+h8ed	-2.8
+h8s	-2.6
+hamper	-1.2
+hampered	-1.3
+harass	-2.8
+harassed	-2.9
+harassing	-2.8
+harassment	-2.9
+hassle	-1.7
+hassled	-1.8
+hassles	-1.6
+help	1.3
+helped	1.5
+helper	1.1
+helpers	1.1
+helping	1.4
+helps	1.3
+hinder	-1.3
+hindered	-1.3
+hinders	-1.3
+hindrance	-1.4
+hug	2.0
+hugged	2.0
+hugging	1.9
+hugs	2.1
+impede	-1.3
+impeded	-1.3
+insult	-2.4
+insulted	-2.5
+insulting	-2.6
+insults	-2.3
+interrupt	-1.0
+interrupted	-1.1
+interruption	-1.1
+interruptions	-1.2
+intimidate	-2.2
+intimidated	-2.1
+intimidating	-1.8
+kiss	1.9
+kissed	1.8
+kisses	1.9
+life-saver	2.7
+lifesaver	2.7
+loathes	-3.0
+lurve	2.7
+luv	2.7
+luved	2.6
+luving	2.6
+luvs	2.6
+manipulate	-2.0
+manipulated	-2.3
+manipulation	-2.2
+manipulative	-2.5
+mishandle	-1.9
+mishandled	-2.0
+mislead	-2.2
+misleading	-2.3
+misleadingly	-2.2
+misled	-2.3
+mismanage	-2.0
+mismanaged	-2.1
+mismanagement	-2.1
+mistreat	-2.6
+mistreated	-2.7
+misuse	-1.7
+misused	-1.7
+mock	-1.7
+mocked	-1.9
+mockery	-2.0
+mocking	-1.8
+nag	-1.3
+nagging	-1.5
+obstacle	-1.2
+obstacles	-1.2
+obstruct	-1.4
+obstructed	-1.4
+party	1.5
+partying	1.5
+pester	-1.6
+pestered	-1.7
+prize	2.0
+prizes	1.9
+prosper	2.1
+prospered	2.1
+prospering	2.2
+prosperity	2.3
+prosperous	2.2
+rejoice	2.7
+rejoiced	2.7
+rejoicing	2.7
+relish	1.7
+relished	1.8
+rescue	1.7
+rescued	2.0
+rescues	1.7
+rescuing	1.7
+resents	-2.0
+resolution	1.3
+resolve	1.2
+resolves	1.2
+resolving	1.1
+revel	1.8
+reward	2.0
+rewarded	2.1
+rewarding	2.3
+rewards	1.9
+ripped	-1.0
+rob	-2.5
+robbed	-2.7
+robbery	-2.8
+robbing	-2.6
+ruin	-2.4
+ruined	-2.6
+ruining	-2.5
+ruins	-2.3
+sabotage	-2.4
+sabotaged	-2.5
+save	1.2
+saved	1.5
+saves	1.3
+saving	1.1
+savior	2.2
+saviour	2.2
+savor	1.9
+savored	1.9
+savour	1.9
+savoured	1.9
+scold	-1.7
+scolded	-1.8
+screw-up	-2.1
+screwed	-2.2
+screwup	-2.1
+solution	1.2
+solutions	1.1
+solve	1.1
+solves	1.2
+solving	1.0
+soothe	1.5
+soothed	1.6
+soothing	1.8
+sorted	1.3
+spoil	-1.7
+spoiled	-1.7
+spoils	-1.5
+spoilt	-1.7
+steal	-2.5
+stealing	-2.6
+steals	-2.5
+stole	-2.5
+stolen	-2.4
+strengthen	1.3
+strengthened	1.4
+struggle	-1.5
+struggled	-1.5
+struggles	-1.5
+struggling	-1.6
+suffer	-2.2
+suffered	-2.3
+suffering	-2.5
+suffers	-2.2
+support	1.1
+supported	1.2
+supporting	1.1
+supportive	2.0
+supportively	1.8
+swindle	-2.8
+swindled	-2.9
+swindler	-2.9
+taunt	-1.9
+taunted	-2.0
+threat	-2.3
+threaten	-2.4
+threatened	-2.4
+threatening	-2.5
+threats	-2.3
+thrive	2.2
+thrived	2.2
+thrives	2.2
+thriving	2.3
+torment	-2.8
+tormented	-2.9
+torture	-3.1
+tortured	-3.1
+torturous	-3.0
+treasures	2.1
+tricked	-2.2
+trickery	-2.2
+triumph	2.7
+triumphant	2.8
+triumphantly	2.6
+triumphs	2.6
+undermine	-1.8
+undermined	-1.9
+undermines	-1.8
+upgrade	1.1
+upgraded	1.2
+uplift	2.2
+uplifted	2.3
+uplifting	2.5
+value	1.2
+valued	1.7
+values	1.0
+victories	2.5
+victorious	2.7
+victory	2.6
+vouch	1.5
+welcome	1.9
+welcomed	1.9
+welcomes	1.7
+welcoming	2.1
+wreck	-2.2
+wrecked	-2.4
+wrecks	-2.1
+# quality
+absent	-0.8
+accessible	1.2
+advanced	0.9
+ambiguous	-0.9
+antiquated	-1.4
+archaic	-1.2
+badly-designed	-2.1
+badly-made	-2.3
+bang-on	2.2
+bent	-1.1
+blazing	1.3
+blazing-fast	2.1
+bloated	-1.5
+brand-new	1.0
+bricked	-2.7
+brittle	-1.2
+bug-free	1.9
+careless	-1.9
+carelessly	-1.8
+carelessness	-2.0
+cheaply-made	-2.1
+chipped	-1.3
+choppy	-1.4
+clarity	1.3
+clear	1.0
+clearly	0.6
+clumsily	-1.5
+clumsy	-1.6
+clunkier	-1.8
+clunky	-1.8
+compact	0.7
+consistency	1.1
+consistent	1.3
+consistently	1.1
+contaminated	-2.4
+convoluted	-1.7
+correct	1.0
+correctly	1.0
+corrupt	-2.3
+corrupted	-2.0
+corruption	-2.4
+counter-intuitive	-1.4
+counterintuitive	-1.4
+counterproductive	-1.8
+crack	-1.0
+cracked	-1.6
+craftsmanship	1.5
+creative	1.8
+creatively	1.7
+creativity	1.8
+cumbersome	-1.6
+customizable	1.0
+cutting-edge	1.7
+danger	-2.3
+dangerous	-2.4
+dangerously	-2.2
+dangers	-2.2
+dated	-0.8
+dented	-1.5
+dependable	1.8
+dependably	1.7
+disadvantage	-1.3
+disadvantages	-1.3
+downside	-1.2
+downsides	-1.2
+drawback	-1.3
+drawbacks	-1.3
+dud	-2.0
+durability	1.4
+durable	1.7
+easy-to-use	1.9
+effective	1.7
+effectively	1.5
+effectiveness	1.5
+efficacious	1.6
+ergonomic	1.4
+erratic	-1.7
+erratically	-1.6
+error-free	1.8
+expired	-1.3
+flakey	-1.8
+flaky	-1.8
+flexibility	1.3
+flexible	1.3
+flimsy	-1.9
+fragile	-1.0
+frayed	-1.1
+freeze	-1.3
+freezes	-1.5
+freezing	-1.2
+froze	-1.5
+frozen	-1.1
+functional	1.0
+functioning	0.5
+futile	-1.9
+half-assed	-2.3
+half-baked	-1.9
+handy	1.6
+hangs	-1.0
+hassle-free	2.0
+hazard	-1.9
+hazardous	-2.3
+ill-fitting	-1.5
+illegible	-1.6
+immediate	1.0
+immediately	0.8
+impractical	-1.4
+imprecise	-1.2
+improper	-1.5
+improperly	-1.5
+inaccuracies	-1.6
+inaccuracy	-1.6
+inaccurate	-1.7
+inaccurately	-1.6
+incomplete	-1.4
+incomprehensible	-1.9
+inconsistency	-1.5
+inconsistent	-1.6
+inconsistently	-1.5
+incorrect	-1.5
+incorrectly	-1.5
+ineffective	-2.0
+ineffectively	-1.9
+ineffectual	-2.0
+inefficiency	-1.7
+inefficient	-1.7
+inefficiently	-1.6
+infested	-2.6
+innovation	1.5
+innovative	1.9
+instability	-1.7
+instant	1.2
+instantly	1.1
+lack	-1.2
+lacked	-1.3
+lacking	-1.3
+lacks	-1.3
+lag	-1.3
+lagged	-1.3
+lagging	-1.4
+laggy	-1.9
+lags	-1.3
+leak	-1.3
+leaked	-1.3
+leaking	-1.5
+leaks	-1.3
+leaky	-1.5
+lightning-fast	2.1
+lightweight	0.9
+like-new	1.6
+long-lasting	1.8
+meaningless	-1.9
+mended	1.0
+mold	-1.7
+moldy	-2.3
+mould	-1.7
+mouldy	-2.3
+nail	1.0
+nailed	2.2
+nails	1.6
+obsolete	-1.3
+optimal	1.6
+optimized	1.2
+outdated	-1.3
+overcomplicated	-1.6
+pain-free	1.8
+pointless	-2.0
+pointlessly	-1.9
+poorly-designed	-2.1
+poorly-made	-2.3
+powerful	1.6
+powerfully	1.4
+practical	1.3
+precise	1.3
+precisely	1.0
+precision	1.2
+productive	1.5
+productivity	1.2
+prompt	1.4
+promptly	1.6
+proper	0.9
+properly	0.9
+punctual	1.6
+qualities	0.9
+quality	1.1
+quick-thinking	1.6
+rapid	1.1
+rapidly	0.9
+recovered	1.2
+recovery	0.9
+repaired	1.0
+restored	1.3
+risk	-1.1
+risks	-1.1
+risky	-1.5
+robust	1.7
+roomy	1.4
+rugged	1.2
+rusted	-1.4
+rusty	-1.3
+scratched	-1.4
+scratches	-1.2
+shattered	-2.2
+shortage	-1.3
+shortcoming	-1.5
+shortcomings	-1.5
+simple	1.0
+simplicity	1.3
+simplified	1.1
+slapdash	-1.9
+sloppily	-1.9
+sloppy	-2.0
+smashed	-2.0
+snappy	1.4
+sophisticated	1.5
+spacious	1.5
+speedily	1.4
+speedy	1.5
+spot-on	2.3
+stability	1.1
+stable	1.2
+stained	-1.5
+stains	-1.3
+state-of-the-art	1.8
+steady	1.0
+straightforward	1.5
+sturdier	1.5
+sturdy	1.6
+stutter	-1.1
+stuttering	-1.3
+swift	1.5
+swiftly	1.5
+timely	1.4
+torn	-1.4
+toxic	-2.5
+trouble-free	2.0
+unclean	-1.9
+unclear	-1.3
+unfinished	-1.2
+unhygienic	-2.4
+unintuitive	-1.7
+unique	1.2
+unpredictable	-1.2
+unproductive	-1.5
+unreadable	-1.7
+unresponsive	-2.0
+unresponsiveness	-1.9
+unsafe	-2.1
+unsanitary	-2.5
+unstable	-1.8
+unusable	-2.6
+up-and-running	1.1
+user-friendly	2.0
+vague	-1.2
+vaguely	-0.6
+valueless	-2.3
+versatile	1.7
+warped	-1.4
+well-behaved	1.5
+well-built	2.0
+well-crafted	2.2
+well-deserved	1.8
+well-designed	2.1
+well-done	2.3
+well-executed	2.1
+well-made	2.0
+well-maintained	1.7
+well-organised	1.8
+well-organized	1.8
+well-packaged	1.6
+well-priced	1.6
+well-run	1.8
+well-thought-out	2.0
+well-written	1.9
+worn-out	-1.4
+worry-free	1.9
+worthless	-2.8
+zippy	1.4
+# people
+abrupt	-1.3
+abruptly	-1.0
+accommodating	1.9
+accountable	1.1
+aggressive	-2.1
+aggressively	-1.9
+amateur	-0.7
+amateurish	-1.9
+angel	2.3
+angelic	2.4
+approachable	1.7
+argumentative	-1.6
+arrogance	-2.3
+arrogant	-2.3
+arrogantly	-2.2
+arsehole	-3.0
+asshole	-3.0
+assholes	-3.0
+authentic	1.5
+bastard	-2.8
+bastards	-2.8
+belligerent	-2.4
+bitch	-2.7
+bitchy	-2.3
+bold	1.1
+brave	2.0
+bravely	1.9
+bravery	2.2
+brusque	-1.6
+brutal	-2.7
+brutality	-3.0
+brutally	-2.5
+bubbly	1.8
+bumbling	-1.8
+callous	-2.5
+champ	2.0
+champion	2.3
+chaos	-1.9
+chaotic	-1.8
+charismatic	2.0
+charlatan	-2.5
+cheapskate	-1.7
+childish	-1.7
+clown	-1.4
+clowns	-1.6
+clueless	-2.1
+cluelessly	-2.0
+co-operative	1.5
+cold-hearted	-2.5
+combative	-1.9
+commitment	1.4
+committed	1.5
+conceited	-1.9
+condescending	-2.3
+condescension	-2.2
+confrontational	-1.8
+conman	-2.7
+conscientious	1.9
+considerate	2.0
+considerately	1.9
+cooperative	1.5
+courage	2.1
+courageous	2.2
+creep	-2.2
+creepily	-2.0
+creepy	-2.1
+crook	-2.5
+crooked	-2.4
+crooks	-2.5
+cruel	-3.0
+cruelly	-2.9
+cruelty	-3.1
+curt	-1.6
+dedicated	1.8
+dedication	1.9
+devious	-2.2
+devoted	2.0
+dick	-2.3
+dignified	1.6
+dignity	1.6
+dipshit	-2.8
+discourteous	-2.1
+dismissive	-2.1
+dismissively	-2.0
+disorganised	-1.8
+disorganized	-1.8
+disrespect	-2.3
+disrespected	-2.4
+disrespectful	-2.4
+dodgy	-2.0
+douche	-2.5
+douchebag	-2.7
+dumbass	-2.6
+egotistical	-2.0
+energetic	1.7
+ethical	1.6
+evasive	-1.6
+evil	-3.1
+evilness	-3.0
+fair-minded	1.6
+faithful	1.8
+faithfully	1.6
+fearless	1.8
+fool	-1.9
+foolish	-1.7
+foolishly	-1.6
+foolishness	-1.7
+fools	-1.9
+gentleman	1.6
+genuine	1.8
+genuinely	1.5
+go-getter	1.6
+good-natured	2.0
+gracious	2.2
+graciously	2.1
+greed	-2.3
+greedy	-2.2
+hard-working	1.9
+hardworking	1.9
+heartless	-2.6
+hero	2.4
+heroes	2.3
+heroic	2.5
+heroism	2.4
+honest	1.9
+honestly	0.6
+honesty	2.0
+honor	1.9
+honorable	2.0
+honored	2.1
+honour	1.9
+honourable	2.0
+honoured	2.1
+hospitable	2.0
+hospitality	1.7
+hypocrisy	-2.3
+hypocrite	-2.3
+hypocritical	-2.3
+idiot	-2.5
+idiots	-2.5
+ignorance	-2.0
+ignorant	-2.1
+imbecile	-2.7
+immature	-1.6
+impolite	-2.0
+inconsiderate	-2.1
+industrious	1.7
+inept	-2.4
+ineptitude	-2.4
+inflexible	-1.4
+insufferable	-2.8
+intolerable	-2.7
+irrational	-1.5
+irresponsible	-2.1
+irresponsibly	-2.0
+jackass	-2.5
+jerk	-2.2
+jerks	-2.2
+lazily	-1.6
+laziness	-1.9
+lazy	-1.9
+legend	2.3
+legendary	2.5
+lowlife	-2.9
+loyal	1.9
+loyalty	1.8
+lunatic	-2.2
+malevolent	-2.8
+malice	-2.8
+malicious	-2.8
+maliciously	-2.7
+maniac	-2.1
+mature	0.8
+mean	-1.6
+meaner	-1.7
+meanest	-2.1
+merciless	-2.4
+miserly	-1.6
+monster	-2.3
+monstrous	-2.9
+moron	-2.7
+morons	-2.7
+negligence	-2.4
+negligent	-2.3
+noble	2.0
+obliging	1.6
+obnoxious	-2.5
+obnoxiously	-2.4
+on-the-ball	1.8
+on-time	1.3
+outgoing	1.3
+patronising	-2.1
+patronizing	-2.1
+personable	1.8
+pervert	-2.7
+petty	-1.7
+phoney	-2.0
+phony	-2.0
+pompous	-1.9
+prick	-2.7
+psycho	-2.4
+reasonable	1.1
+reasonably	0.6
+reckless	-2.1
+recklessly	-2.0
+resourceful	1.8
+respect	1.5
+respected	1.7
+respectful	1.8
+respectfully	1.5
+respects	1.3
+responsible	1.3
+responsibly	1.2
+rigid	-0.9
+rockstar	2.5
+rockstars	2.4
+ruthless	-2.3
+ruthlessly	-2.2
+saint	2.2
+sarcastic	-1.3
+sassy	-0.3
+savage	-2.3
+scum	-3.0
+scumbag	-3.0
+selfish	-2.1
+selfishly	-2.0
+selfishness	-2.1
+sensible	1.2
+shady	-2.1
+shambles	-2.3
+shambolic	-2.3
+sincere	1.8
+sincerely	1.3
+sincerity	1.8
+sinister	-2.3
+sketchy	-1.9
+sleazy	-2.3
+slimy	-2.1
+sly	-1.1
+smug	-1.7
+snarky	-1.5
+sneaky	-1.8
+snobbish	-1.8
+snobby	-1.8
+snooty	-1.7
+star	1.6
+stingy	-1.6
+stubborn	-1.4
+stubbornly	-1.3
+superstar	2.6
+sweetie	1.9
+switched-on	1.5
+thoughtful	2.1
+thoughtfully	1.9
+thoughtfulness	2.1
+thoughtless	-2.0
+thug	-2.4
+thugs	-2.4
+transparency	1.3
+transparent	1.3
+truthful	1.8
+two-faced	-2.3
+unavailable	-1.0
+unbearable	-2.8
+unbearably	-2.5
+uncaring	-2.2
+uncooperative	-1.9
+unfriendly	-1.9
+unkind	-2.1
+unkindly	-2.0
+unkindness	-2.1
+unprofessional	-2.4
+unprofessionally	-2.3
+unqualified	-1.9
+unreachable	-1.4
+unreasonable	-1.8
+unreasonably	-1.6
+untrained	-1.6
+untrustworthy	-2.4
+unwilling	-1.2
+upbeat	1.8
+vicious	-2.8
+viciously	-2.7
+villain	-2.1
+villains	-2.0
+warm-hearted	2.3
+weirdo	-1.6
+wickedness	-2.5
+# value-speed
+affordability	1.3
+affordable	1.6
+affordably	1.4
+backlog	-1.0
+backlogged	-1.3
+bargain	1.9
+bargains	1.8
+belated	-0.5
+bonus	1.6
+bottleneck	-1.2
+budget-friendly	1.5
+cheap	-0.3
+cheaper	0.6
+cheapest	0.4
+cheaply	-0.6
+costly	-1.2
+deal	0.5
+deals	0.6
+discount	0.8
+discounted	0.9
+discounts	0.8
+economical	1.3
+endless	-1.1
+endlessly	-1.4
+eternity	-0.8
+exorbitant	-2.3
+expensively	-1.0
+forever	-0.4
+free	0.8
+freebie	1.5
+freebies	1.5
+gouging	-2.5
+inexpensive	1.1
+lateness	-1.3
+long-winded	-1.3
+nickel-and-dime	-1.8
+over-hyped	-1.6
+over-priced	-1.9
+over-rated	-1.7
+overcharges	-2.1
+overdue	-1.3
+overhyped	-1.6
+overpricing	-1.9
+overrated	-1.7
+perk	1.4
+perks	1.4
+price-gouging	-2.6
+pricy	-1.0
+rip-off	-2.6
+rip-offs	-2.5
+ripoff	-2.6
+ripoffs	-2.5
+savings	1.1
+slowpoke	-1.1
+sluggishness	-1.4
+steep	-0.7
+streamlined	1.4
+tardiness	-1.3
+tardy	-1.2
+tedium	-1.6
+time-consuming	-1.3
+time-wasting	-2.0
+timewaster	-2.0
+timewasting	-2.0
+unaffordable	-1.6
+under-rated	1.2
+underrated	1.2
+undervalued	0.3
+value-for-money	2.0
+# harm
+accident	-1.6
+accidents	-1.6
+ache	-1.5
+aches	-1.5
+aching	-1.6
+allergic	-1.1
+apocalypse	-2.2
+apocalyptic	-2.2
+arrest	-1.5
+arrested	-1.8
+arson	-2.5
+assassinated	-3.0
+assassination	-3.0
+assault	-2.8
+assaulted	-2.9
+attack	-2.1
+attacked	-2.4
+attacking	-2.2
+attacks	-2.1
+bankrupt	-2.4
+bankruptcy	-2.4
+beat-up	-2.3
+beaten	-2.0
+bereaved	-2.5
+bereavement	-2.5
+bigot	-2.8
+bigoted	-2.8
+bigotry	-2.9
+blackmail	-2.7
+bleeding	-1.9
+bombed	-2.6
+bombing	-3.0
+bribe	-2.0
+bribery	-2.2
+bruise	-1.3
+bruised	-1.6
+burglar	-2.5
+burglary	-2.5
+burgled	-2.6
+calamity	-2.9
+cancer	-2.6
+casualties	-2.6
+casualty	-2.5
+catastrophe	-3.1
+catastrophic	-3.2
+catastrophically	-3.1
+collapse	-2.0
+collapsed	-2.1
+collapsing	-2.0
+collision	-1.7
+coma	-2.4
+convicted	-1.9
+corpse	-2.3
+crime	-2.4
+crimes	-2.4
+criminal	-2.4
+criminals	-2.4
+crises	-2.1
+crisis	-2.1
+damnation	-2.4
+dead	-2.4
+deadlier	-2.8
+deadly	-2.8
+death	-2.7
+deaths	-2.6
+debt	-1.4
+debts	-1.4
+demonic	-2.4
+destitute	-2.4
+devil	-1.6
+diarrhea	-1.9
+diarrhoea	-1.9
+dictator	-2.2
+die	-2.4
+died	-2.5
+dies	-2.4
+dire	-2.2
+disaster	-2.9
+disasters	-2.8
+disastrous	-3.0
+disastrously	-2.9
+discriminated	-2.5
+discrimination	-2.5
+discriminatory	-2.5
+disease	-2.1
+diseased	-2.3
+diseases	-2.1
+doom	-2.4
+doomed	-2.5
+doomsday	-2.3
+drought	-1.8
+dying	-2.6
+earthquake	-1.9
+endanger	-2.0
+endangered	-1.8
+epidemic	-2.0
+evicted	-2.3
+eviction	-2.2
+execution	-2.3
+explosion	-1.9
+famine	-2.8
+fascist	-2.8
+fatal	-2.8
+fatalities	-2.8
+fatality	-2.8
+fatally	-2.7
+fever	-1.4
+fight	-1.5
+fighting	-1.6
+fights	-1.5
+fined	-1.4
+fired	-1.3
+flood	-1.6
+flooded	-1.7
+flooding	-1.7
+flu	-1.3
+fought	-1.3
+fracture	-1.7
+fractured	-1.8
+funeral	-1.8
+genocide	-3.7
+gunfire	-2.4
+harm	-2.1
+harmed	-2.2
+harmful	-2.3
+harming	-2.1
+harmless	0.8
+harms	-2.0
+headache	-1.6
+headaches	-1.6
+hell	-2.4
+hellhole	-2.9
+hellish	-2.8
+hex	-1.0
+homeless	-1.9
+homelessness	-2.0
+homicide	-3.2
+homophobic	-2.8
+hospitalised	-2.0
+hospitalized	-2.0
+hostage	-2.6
+hunger	-1.6
+hurricane	-1.8
+ill	-1.7
+illegal	-1.8
+illegally	-1.8
+illness	-1.9
+ills	-1.5
+imprisoned	-2.1
+infected	-1.9
+infection	-1.9
+infections	-1.8
+injure	-1.9
+injured	-2.1
+injuries	-1.9
+injury	-1.9
+insecure	-1.4
+insecurity	-1.5
+jail	-1.9
+jailed	-2.0
+jeopardise	-1.7
+jeopardize	-1.7
+jeopardy	-1.6
+jinxed	-1.5
+kidnap	-3.0
+kidnapped	-3.0
+kidnapping	-3.0
+kill	-2.8
+killed	-2.9
+killers	-2.8
+killing	-2.9
+kills	-2.7
+laid-off	-1.8
+lawsuit	-1.4
+layoff	-1.8
+layoffs	-1.8
+lethal	-2.7
+massacre	-3.5
+menace	-2.2
+menacing	-2.2
+migraine	-1.9
+molest	-3.6
+molested	-3.6
+mourn	-2.3
+mourned	-2.3
+mourning	-2.3
+murder	-3.3
+murdered	-3.4
+murderer	-3.4
+murderous	-3.3
+murders	-3.2
+nausea	-1.7
+nauseating	-2.4
+nauseous	-1.8
+nazi	-3.0
+ominous	-1.7
+oppressed	-2.5
+oppression	-2.7
+oppressive	-2.6
+outbreak	-1.8
+pandemic	-2.0
+paralysed	-2.2
+paralyzed	-2.2
+penalties	-1.3
+penalty	-1.3
+peril	-2.2
+perilous	-2.2
+perish	-2.5
+perished	-2.6
+persecuted	-2.6
+persecution	-2.7
+plague	-2.5
+poison	-2.3
+poisoned	-2.5
+poisoning	-2.5
+poisonous	-2.4
+polluted	-2.0
+pollution	-1.8
+poverty	-2.3
+prejudice	-2.2
+prejudiced	-2.3
+prison	-1.8
+prosecution	-1.2
+puke	-2.0
+puked	-2.0
+punch	-1.5
+punched	-2.0
+racism	-3.0
+racist	-3.0
+ransom	-2.3
+rape	-3.7
+raped	-3.8
+rapist	-3.8
+recession	-1.8
+riot	-2.3
+riots	-2.3
+seizure	-1.9
+severe	-1.5
+severely	-1.5
+sexism	-2.7
+sexist	-2.7
+shooting	-2.4
+shootings	-2.5
+slaughter	-3.2
+slaughtered	-3.3
+slavery	-3.1
+smuggling	-1.8
+sore	-1.5
+soreness	-1.3
+stab	-2.6
+stabbed	-2.9
+stabbing	-2.9
+starvation	-2.8
+starving	-2.1
+stroke	-1.8
+sue	-1.3
+sued	-1.5
+suicidal	-3.2
+suicide	-3.2
+suing	-1.4
+terrorism	-3.3
+terrorist	-3.3
+terrorists	-3.3
+theft	-2.4
+thief	-2.4
+thieves	-2.4
+tornado	-1.8
+trafficking	-2.8
+tragedy	-2.9
+tragic	-2.8
+tragically	-2.7
+tumor	-2.3
+tumour	-2.3
+tyranny	-2.8
+tyrant	-2.7
+unemployed	-1.6
+unemployment	-1.7
+unlawful	-1.8
+unprotected	-1.2
+vandalised	-2.3
+vandalism	-2.2
+vandalized	-2.3
+victim	-2.2
+victimized	-2.5
+victims	-2.2
+violence	-2.9
+violent	-2.8
+violently	-2.7
+virus	-1.5
+viruses	-1.5
+vomit	-2.0
+vomited	-2.0
+vomiting	-2.0
+vulnerable	-1.2
+war	-2.5
+warfare	-2.5
+wars	-2.4
+wound	-1.7
+wounded	-2.2
+wounds	-1.8
+wreckage	-2.1
+xenophobic	-2.7
+# positive-life
+abundance	1.6
+abundant	1.3
+alive	1.4
+anniversary	1.3
+bestie	2.1
+bff	2.2
+birthday	1.3
+bloom	1.3
+blooming	1.5
+blossom	1.5
+bonanza	2.1
+buddy	1.3
+carnival	1.4
+colorful	1.3
+colourful	1.3
+companion	1.3
+companionship	1.9
+cure	1.7
+cured	2.0
+cures	1.6
+divine	2.6
+dream	1.6
+dreamlike	1.9
+dreams	1.4
+dreamy	2.1
+educational	1.2
+enchantment	2.3
+energised	1.8
+energized	1.8
+enlightened	1.7
+enlightening	2.0
+equality	1.4
+eye-opening	1.6
+fairy-tale	1.9
+fairytale	1.9
+faith	1.3
+feast	1.7
+festival	1.5
+fiesta	1.7
+fitter	1.0
+fortunes	1.2
+freedom	2.0
+friend	1.6
+friends	1.6
+friendship	2.2
+friendships	2.1
+fulfilled	2.1
+fulfilling	2.2
+fulfillment	2.1
+fulfilment	2.1
+gift	1.9
+gifts	1.8
+grandeur	2.0
+gratifying	2.1
+growth	1.3
+harmonious	2.1
+harmony	2.0
+heal	1.6
+healed	1.9
+healing	1.7
+heals	1.6
+health	1.0
+healthier	1.6
+healthiest	1.9
+healthily	1.4
+healthy	1.7
+heaven	2.6
+heavenly	2.8
+holiday	1.5
+holidays	1.5
+honeymoon	1.9
+idyllic	2.5
+independence	1.3
+informative	1.5
+insightful	2.0
+instructive	1.3
+invigorated	2.0
+invigorating	2.1
+jackpot	2.6
+justice	1.6
+kinship	1.7
+liberated	1.9
+liberating	2.0
+liberty	1.6
+luck	1.5
+luminous	1.7
+lush	1.5
+magic	2.1
+magical	2.6
+magically	2.2
+majestic	2.4
+meaningful	1.9
+miracle	2.6
+miracles	2.5
+miraculous	2.7
+miraculously	2.3
+opportunities	1.5
+opportunity	1.6
+pal	1.2
+paradise	2.7
+picnic	1.5
+picturesque	2.3
+plentiful	1.2
+potential	0.8
+progress	1.3
+progressed	1.2
+promise	1.1
+promising	1.7
+protect	1.1
+protected	1.2
+protecting	1.1
+protection	1.0
+protective	1.0
+protects	1.1
+purposeful	1.6
+radiance	2.1
+rainbow	1.4
+recover	1.3
+recovering	1.1
+refreshed	1.8
+rejuvenated	2.1
+revitalised	2.0
+revitalized	2.0
+rich	1.1
+richer	1.0
+safeguard	1.1
+scenic	2.1
+self-confident	1.5
+shelter	0.9
+shining	1.6
+shiny	1.2
+sparkle	1.7
+sparkling	1.8
+sparkly	1.5
+splendor	2.4
+splendour	2.4
+sunny	1.5
+sunshine	1.9
+survive	1.2
+survived	1.5
+survivor	1.4
+survivors	1.3
+united	1.3
+unity	1.7
+utopia	2.2
+vacation	1.6
+vacations	1.5
+vigor	1.5
+vigour	1.5
+vitality	1.8
+vivid	1.3
+wealthy	1.2
+wedding	1.5
+well-being	1.6
+wellbeing	1.6
+wellness	1.5
+windfall	2.1
+wonderland	2.3
+# slang
+ace	2.2
+aces	2.2
+argh	-1.8
+arghh	-1.9
+arse	-1.6
+ass	-1.8
+asses	-1.7
+awesomesauce	3.0
+awsm	3.0
+awsum	3.0
+badass	2.2
+bah	-1.0
+bangin	2.0
+banging	2.0
+bites	-1.1
+blah	-0.9
+blech	-1.8
+bleh	-1.1
+bloody	-1.0
+blows	-1.8
+bollocks	-2.1
+bork	-1.2
+borked	-2.0
+bruh	-0.6
+bs	-2.0
+bullshit	-2.8
+busted	-1.8
+clusterfuck	-2.9
+crapper	-2.2
+crapshoot	-1.2
+craptastic	-2.6
+cringe	-1.8
+cringe-worthy	-2.0
+cringeworthy	-2.0
+cringey	-1.8
+cringing	-1.6
+cringy	-1.8
+cunt	-3.4
+da-bomb	2.5
+dang	-0.8
+darn	-0.9
+dickhead	-2.8
+dope	2.0
+drat	-1.0
+effing	-1.8
+epic	2.5
+epic-fail	-2.6
+epicfail	-2.6
+epicly	2.4
+ew	-1.8
+eww	-1.9
+ewww	-2.0
+fabby	2.4
+facepalm	-1.9
+fav	1.9
+fave	2.0
+faves	1.9
+favs	1.8
+ffs	-2.2
+fml	-2.6
+freaking	-0.8
+frickin	-0.8
+fricking	-0.8
+friggin	-0.8
+frigging	-0.8
+ftl	-1.9
+ftw	2.1
+fubar	-2.4
+fuck	-2.5
+fuck-up	-2.7
+fucked	-2.8
+fucker	-3.0
+fuckin	-1.6
+fucking	-1.6
+fucks	-2.3
+fuckup	-2.7
+gg	1.2
+ggwp	1.4
+gnarly	1.0
+goated	2.6
+goddamn	-2.0
+goddamned	-2.1
+gr8	3.0
+groovy	2.0
+grr	-1.8
+grrr	-1.9
+grrrr	-2.0
+grt	2.8
+gtfo	-2.5
+gud	1.7
+ha	0.6
+haha	1.8
+hahaha	2.0
+hahahaha	2.1
+headdesk	-1.9
+heck	-0.8
+heh	0.6
+hehe	1.6
+hehehe	1.7
+hella	0.5
+hooray	2.5
+hurrah	2.4
+hurray	2.5
+huzzah	2.3
+ick	-1.7
+icky	-1.8
+iconic	2.1
+ily	2.6
+ilysm	3.0
+jaja	1.6
+jank	-1.7
+janky	-1.9
+kick-ass	2.4
+kickass	2.4
+kms	-2.5
+kys	-3.3
+legit	1.6
+lit	1.9
+lmao	2.0
+lmaoo	2.0
+lmaooo	2.0
+lmfao	2.1
+lol	1.8
+lolol	1.8
+lols	1.7
+lolwut	-0.5
+lolz	1.7
+lool	1.7
+loool	1.7
+lurv	2.7
+luvv	2.7
+luvvv	2.8
+mid	-1.2
+motherfucker	-3.2
+nice1	1.9
+nicee	1.9
+niiice	2.1
+noice	1.9
+nom	1.6
+nomnom	1.9
+noms	1.6
+ohmygod	0.8
+omfg	0.2
+omg	0.8
+oof	-1.2
+oops	-0.8
+ouch	-1.4
+peachy	1.8
+pfft	-1.1
+phew	1.0
+piss	-1.8
+pissed	-2.3
+pissing	-1.7
+pissy	-1.9
+primo	2.0
+pwned	-1.2
+rad	2.0
+rekt	-1.6
+rofl	2.2
+roflmao	2.3
+salty	-1.4
+scuffed	-1.4
+shit	-2.6
+shithole	-3.0
+shitshow	-2.8
+shittier	-2.8
+shittiest	-3.1
+shitty	-2.8
+sickest	1.8
+sigh	-1.2
+sighs	-1.2
+slaps	2.0
+slay	2.1
+slayed	2.1
+slaying	2.1
+smdh	-1.8
+smfh	-2.0
+smh	-1.6
+snafu	-1.8
+stan	1.4
+stfu	-2.6
+sukz	-2.3
+sus	-1.3
+sux	-2.3
+suxx	-2.3
+sweet-ass	2.4
+swell	1.7
+thankz	1.6
+thanq	1.6
+thnx	1.6
+trash	-2.4
+trashy	-2.2
+twat	-2.7
+tysm	2.4
+ugh	-1.9
+ughh	-2.0
+ughhh	-2.0
+uh-oh	-1.1
+vibe	0.7
+vibes	0.8
+w00t	2.3
+wahoo	2.3
+wank	-2.0
+wanker	-2.7
+welp	-0.6
+whew	1.0
+whoop	1.9
+whoopee	2.2
+whoops	-0.8
+woo-hoo	2.6
+woohoo	2.6
+woot	2.3
+wp	1.0
+wtf	-2.0
+wth	-1.6
+wuv	2.6
+xo	1.8
+xoxo	2.3
+xx	1.4
+xxx	1.5
+yaaay	2.5
+yaas	2.2
+yaay	2.4
+yas	2.1
+yasss	2.3
+yassss	2.3
+yayy	2.4
+yeet	0.8
+yess	1.9
+yesss	2.0
+yikes	-1.6
+yippee	2.5
+yuck	-2.1
+yuk	-2.0
+yummers	2.4
+# misspellings
+a-hole	-3.0
+agresive	-2.1
+agressive	-2.1
+ahole	-3.0
+amazeing	3.1
+amazin	3.1
+amazinggg	3.1
+amazng	3.1
+annoyin	-2.0
+anoyed	-1.9
+anoying	-2.0
+appreaciate	2.0
+apprecaite	2.0
+appriciate	2.0
+appriciated	2.0
+apreciate	2.0
+apreciated	2.0
+arogant	-2.3
+arrogent	-2.3
+aweful	-3.2
+awesom	3.1
+awesum	3.0
+awfull	-3.2
+awseome	3.1
+awsome	3.1
+azz	-1.8
+beatiful	2.9
+beautifull	2.9
+beautyful	2.9
+beutiful	2.9
+biatch	-2.6
+brillant	2.9
+btch	-2.7
+buetiful	2.9
+comfortible	1.6
+comftable	1.6
+confortable	1.6
+conveniant	1.6
+convienient	1.6
+convinient	1.6
+courtious	1.8
+craaap	-2.6
+crp	-2.5
+curteous	1.8
+curtious	1.8
+dbag	-2.6
+delicios	2.8
+delicous	2.8
+deliscious	2.8
+digusting	-3.1
+disapoint	-2.1
+disapointed	-2.2
+disapointing	-2.3
+disapointment	-2.3
+discusting	-3.1
+disgustin	-3.1
+disgustng	-3.1
+dissapoint	-2.1
+dissapointed	-2.2
+dissapointing	-2.3
+dissapointment	-2.3
+dissappointed	-2.2
+dissappointing	-2.3
+dreadfull	-3.0
+effecient	1.6
+efficent	1.6
+effin	-1.8
+excelent	3.3
+excellant	3.3
+excellen	3.3
+exelent	3.3
+exellent	3.3
+fantasic	3.3
+fantasitc	3.3
+fantastik	3.3
+fck	-2.5
+fcking	-1.6
+fkn	-1.6
+freindly	2.1
+frendly	2.1
+friendy	2.1
+frustated	-2.3
+frustating	-2.4
+frusterated	-2.3
+frusterating	-2.4
+fuk	-2.5
+fukin	-1.6
+fuking	-1.6
+fustrated	-2.3
+fustrating	-2.4
+garbadge	-2.5
+georgeous	3.0
+goood	2.0
+gooood	2.0
+gooooood	2.1
+gorgous	3.0
+gr8t	3.0
+grabage	-2.5
+gratefull	2.2
+greatful	2.2
+greatt	3.1
+greeeat	3.1
+grrreat	3.1
+happpy	2.7
+happyy	2.7
+hapy	2.7
+hapyy	2.7
+helpfull	2.0
+helpfuly	1.9
+horible	-3.3
+horrable	-3.3
+horrbile	-3.3
+horribble	-3.3
+horriible	-3.3
+idoit	-2.5
+idoits	-2.5
+ignorent	-2.1
+incompetant	-2.8
+incompitent	-2.8
+irritatin	-2.0
+lazzy	-1.9
+loveley	2.8
+lovelly	2.8
+lovley	2.8
+lovly	2.8
+luvly	2.8
+patheitc	-2.9
+pathethic	-2.9
+pefect	3.0
+perfact	3.0
+perfekt	3.0
+phuck	-2.5
+profesional	1.6
+professionnal	1.6
+proffesional	1.6
+reccomend	1.9
+reccomended	1.9
+reccommend	1.9
+reccommended	1.9
+recomend	1.9
+recomended	1.9
+recommand	1.9
+recommanded	1.9
+redicilous	-2.2
+rediculous	-2.2
+rediculously	-1.4
+relaible	1.8
+reliabe	1.8
+ridicilous	-2.2
+ridiculus	-2.2
+rubbsih	-2.4
+rubish	-2.4
+satisfyed	1.8
+satisifed	1.8
+satisified	1.8
+sh1t	-2.6
+shiit	-2.6
+shite	-2.6
+stooopid	-2.4
+stoopid	-2.3
+stupd	-2.3
+stupit	-2.3
+suckss	-2.3
+sucs	-2.3
+sukks	-2.3
+terible	-3.2
+terrable	-3.2
+terribble	-3.2
+terriblle	-3.2
+thaks	1.8
+thankss	1.8
+thanksss	1.9
+thanku	1.8
+thnk	1.6
+thnks	1.8
+unacceptible	-2.8
+unaceptable	-2.8
+unnacceptable	-2.8
+unprofesional	-2.4
+unprofessinal	-2.4
+unproffesional	-2.4
+usefull	1.7
+useles	-2.6
+uselss	-2.6
+wonderfull	3.1
+wonerful	3.1
+wors	-2.3
+worste	-3.3
+worstt	-3.3
+wounderful	3.1
+wrost	-3.3
+# emoticons
+(:	2.0
+):	-2.1
+-.-	-1.0
+-_-	-1.2
+8)	1.6
+:'-(	-2.5
+:((	-2.4
+:(((	-2.7
+:))	2.4
+:)))	2.7
+:*	2.1
+:-((	-2.4
+:-))	2.4
+:-*	2.1
+:-/	-1.0
+:-O	-0.3
+:-P	1.2
+:-o	-0.3
+:-p	1.2
+:-|	-0.5
+:@	-2.5
+:O	-0.3
+:P	1.2
+:[	-1.9
+:\	-1.0
+:]	1.8
+:o	-0.3
+:p	1.2
+:|	-0.5
+;(	-1.9
+;-)	1.5
+=(	-1.9
+=D	2.5
+>:-(	-2.6
+D:	-1.9
+O_o	-0.6
+T_T	-2.3
+XD	2.3
+^^	1.9
+^_^	2.2
+o_O	-0.6
+xD	2.3
+# emoji
+☀	1.2
+☑	1.0
+☠	-1.9
+☹	-1.9
+☺	2.0
+⚠	-1.3
+⛔	-1.7
+✅	1.3
+✌	1.4
+✔	1.1
+✖	-1.3
+✨	1.5
+❌	-1.5
+⭐	1.8
+🆒	1.4
+🆗	1.0
+🌈	1.5
+🌞	1.6
+🌟	2.1
+🌸	1.5
+🌹	1.8
+🍾	2.1
+🎁	1.8
+🎂	1.8
+🎈	1.4
+🎉	2.6
+🎊	2.4
+🏆	2.3
+🐌	-1.0
+🐐	2.0
+🐢	-0.8
+👋	0.6
+👌	1.9
+👏	1.9
+👑	1.5
+👿	-2.2
+💀	-0.8
+💋	2.0
+💎	1.6
+💐	1.9
+💓	2.6
+💔	-2.5
+💕	2.7
+💖	2.8
+💗	2.7
+💘	2.6
+💙	2.4
+💚	2.4
+💛	2.4
+💜	2.4
+💝	2.6
+💞	2.6
+💤	-0.4
+💥	0.2
+💩	-2.3
+💪	1.8
+💯	2.2
+💰	1.0
+📈	1.0
+📉	-1.0
+🔥	1.5
+🖕	-3.0
+🖤	1.2
+🗑	-1.6
+😁	2.3
+😂	2.0
+😃	2.3
+😄	2.4
+😅	0.8
+😆	2.2
+😇	2.1
+😈	-0.6
+😉	1.5
+😋	2.2
+😌	1.5
+😎	1.8
+😏	0.4
+😐	-0.4
+😑	-0.8
+😒	-1.6
+😓	-1.4
+😔	-1.8
+😕	-1.2
+😖	-2.0
+😗	1.7
+😘	2.5
+😙	1.8
+😚	2.0
+😛	1.3
+😜	1.4
+😝	1.2
+😟	-1.7
+😣	-1.9
+😤	-2.0
+😥	-1.7
+😨	-2.1
+😩	-2.1
+😪	-1.0
+😫	-2.1
+😬	-0.9
+😮	-0.2
+😯	-0.2
+😰	-2.0
+😱	-2.0
+😳	-0.7
+😴	-0.4
+😵	-1.5
+😶	-0.4
+😷	-1.0
+😸	2.0
+😹	1.9
+😺	1.8
+😻	2.6
+😽	2.0
+😾	-1.9
+😿	-2.0
+🙀	-1.4
+🙃	-0.3
+🙄	-1.5
+🙅	-1.2
+🙆	1.0
+🙋	0.4
+🙌	2.3
+🙏	1.6
+🚀	1.5
+🚫	-1.6
+🤌	0.6
+🤍	2.1
+🤐	-0.3
+🤑	1.2
+🤒	-1.6
+🤓	0.8
+🤔	-0.2
+🤕	-1.7
+🤗	2.2
+🤝	1.5
+🤞	1.1
+🤡	-1.6
+🤢	-2.4
+🤣	2.3
+🤤	1.4
+🤥	-1.7
+🤦	-1.9
+🤧	-1.1
+🤨	-0.8
+🤩	2.9
+🤪	1.2
+🤬	-3.0
+🤭	0.9
+🤮	-2.6
+🤯	-0.4
+🤷	-0.4
+🥂	2.0
+🥇	2.3
+🥰	2.9
+🥱	-1.0
+🥲	0.3
+🥳	2.7
+🥴	-0.8
+🥵	-0.8
+🥶	-0.8
+🥺	-0.6
+🧡	2.4
+🫠	-0.6
+🫡	0.9
+🫤	-1.0
+🫶	2.6
+# expressions
+0 stars	-2.8
+1 star	-2.3
+10 out of 10	2.9
+5 stars	2.7
+a bit meh	-1.0
+a breath of fresh air	2.6
+a cut above	2.3
+a cut below	-1.8
+a delight	2.8
+a disaster	-2.9
+a dream	2.3
+a far cry from	-1.4
+a godsend	2.8
+a joke	-2.0
+a lifesaver	2.7
+a nightmare	-3.0
+a pleasure	2.4
+a plus	2.2
+a slap in the face	-2.5
+above and beyond	2.7
+amazing job	3.0
+arm and a leg	-1.6
+as good as new	1.8
+asleep at the wheel	-2.0
+at best	-0.6
+at its best	1.9
+at my wit's end	-2.4
+at my wits end	-2.4
+at no cost	1.0
+at no extra cost	1.3
+at their best	1.9
+at wits end	-2.4
+avoid at all costs	-3.0
+back to normal	1.2
+bad deal	-2.0
+bad job	-2.2
+bad taste in my mouth	-1.9
+bad value	-2.0
+bait and switch	-2.6
+bang for the buck	2.0
+bang for your buck	2.0
+bang on	2.2
+below par	-1.6
+best of the best	3.0
+best value	2.5
+beyond frustrated	-2.8
+big thanks	2.3
+blew me away	2.9
+blew my mind	2.8
+blood boiling	-2.6
+blown away	2.8
+brassed off	-2.0
+breath of fresh air	2.6
+brick wall	-1.5
+broke down	-1.9
+broken down	-1.9
+buyer beware	-2.1
+can't complain	1.2
+cannot complain	1.2
+cash grab	-2.4
+cheesed off	-2.0
+chuffed	2.3
+chuffed to bits	2.8
+complete disaster	-3.2
+con job	-2.7
+could be better	-0.8
+could have been better	-1.0
+could not be better	2.9
+could not be happier	3.1
+could've been better	-1.0
+couldn't be better	2.9
+couldn't be happier	3.1
+cream of the crop	2.7
+daylight robbery	-2.8
+dead on arrival	-2.7
+did not work	-1.7
+didn't work	-1.7
+does not work	-1.8
+doesn't work	-1.8
+down the drain	-2.3
+down the toilet	-2.4
+dream come true	3.0
+drives me crazy	-2.0
+drives me nuts	-2.0
+driving me crazy	-2.1
+driving me nuts	-2.1
+drop the ball	-1.9
+dropped the ball	-2.1
+drops the ball	-1.9
+drove me crazy	-2.1
+drove me nuts	-2.1
+dumpster fire	-2.8
+ever so helpful	2.4
+excellent job	3.0
+fall short	-1.6
+falling apart	-2.1
+falling in love	2.7
+falling short	-1.7
+falls apart	-2.1
+falls short	-1.7
+fantastic job	3.0
+far from perfect	-1.2
+fed up	-2.2
+fed up with	-2.3
+fell apart	-2.2
+fell in love	2.8
+fell short	-1.8
+fit to be tied	-2.2
+five stars	2.7
+flying colors	2.2
+flying colours	2.2
+for free	0.8
+for nothing	-1.2
+free of charge	1.1
+full marks	2.5
+get on my nerves	-1.9
+gets on my nerves	-1.9
+go-to	1.4
+gobsmacked	0.6
+god send	2.8
+godsend	2.8
+goes in circles	-1.6
+goes the extra mile	2.6
+goes wrong	-1.5
+going downhill	-1.9
+going in circles	-1.7
+gold star	2.4
+gone downhill	-2.0
+gone wrong	-1.7
+good as new	1.8
+good deal	1.9
+good job	2.1
+good value	1.9
+good work	2.0
+great deal	2.4
+great job	2.7
+great value	2.6
+great work	2.7
+greatly appreciated	2.4
+gutted	-2.6
+had enough	-1.9
+had high hopes	-1.3
+had it with	-1.9
+happy bunny	2.0
+happy camper	2.3
+happy customer	2.3
+hat's off	2.4
+hats off	2.4
+head over heels	2.7
+hell on earth	-3.2
+hidden charges	-1.9
+hidden fees	-1.9
+highly recommend	2.6
+highly recommended	2.6
+highway robbery	-2.8
+hit and miss	-1.0
+hit or miss	-1.0
+hit rock bottom	-2.4
+hit the nail on the head	2.1
+hit the roof	-2.2
+hit the spot	2.2
+hot mess	-2.2
+in good hands	2.0
+in love	2.6
+in safe hands	2.0
+in seventh heaven	3.0
+irked	-1.6
+jump through hoops	-1.8
+jumping for joy	2.9
+jumping through hoops	-1.8
+keep it up	2.0
+keep up the good work	2.5
+kick in the teeth	-2.5
+knackered	-1.5
+knocked it out	2.3
+knocked it out of the park	2.9
+last straw	-2.3
+leaves a lot to be desired	-2.0
+leaves much to be desired	-2.0
+left a bad taste	-1.8
+left a lot to be desired	-2.0
+left much to be desired	-2.0
+let down	-2.1
+let me down	-2.2
+let us down	-2.2
+light at the end of the tunnel	1.6
+like a charm	2.3
+like new	1.6
+living nightmare	-3.2
+lost my temper	-2.0
+lousy job	-2.4
+made my day	2.8
+make my day	2.5
+makes my day	2.7
+many thanks	2.2
+mediocre at best	-1.6
+meh at best	-1.3
+middle of the road	-0.4
+miffed	-1.5
+missed the mark	-1.8
+misses the mark	-1.7
+money grab	-2.4
+money pit	-2.3
+money well spent	2.4
+much appreciated	2.2
+my hat off	2.3
+my pleasure	1.6
+naff	-1.4
+nailed it	2.5
+narked	-1.6
+never again	-2.4
+never ever again	-2.7
+no brainer	1.6
+no complaints	1.6
+no longer works	-1.9
+no problem	1.0
+no problems	1.2
+no worries	1.2
+no-brainer	1.6
+not a happy bunny	-2.0
+not a happy camper	-2.1
+not a problem	1.0
+not up to par	-1.6
+not up to scratch	-1.6
+not working	-1.8
+nothing special	-1.0
+nothing to write home about	-1.2
+off the mark	-1.3
+on cloud nine	3.0
+on fleek	2.2
+on its last legs	-1.7
+on point	2.1
+on the ball	1.8
+on the blink	-1.6
+on the fritz	-1.7
+on the mend	1.2
+on top of the world	2.9
+one star	-2.3
+out of order	-1.5
+out of stock	-1.0
+out of the park	2.6
+out of this world	2.9
+out to lunch	-1.5
+over the hill	-1.0
+over the moon	3.1
+over the top	-0.6
+pain in the ass	-2.4
+pain in the butt	-2.1
+pain in the neck	-1.9
+pat on the back	1.8
+peace of mind	2.0
+peeved	-1.6
+piece of cake	1.8
+piece of crap	-3.0
+piece of garbage	-2.9
+piece of junk	-2.8
+piece of shit	-3.2
+piece of trash	-2.8
+pissed off	-2.6
+pleasantly surprised	2.4
+pleasure to deal with	2.5
+pleasure to work with	2.5
+poor job	-2.1
+poor value	-2.0
+psyched	2.3
+pumped	2.0
+pure hell	-3.0
+raw deal	-2.1
+red tape	-1.3
+ripped off	-2.8
+ripping off	-2.7
+rips off	-2.6
+round in circles	-1.7
+rubbed me the wrong way	-1.7
+rubs me the wrong way	-1.6
+run around	-1.7
+run of the mill	-0.6
+runaround	-2.0
+save the day	2.3
+saved my life	2.6
+saved the day	2.6
+saving grace	1.6
+second to none	3.0
+shit show	-2.8
+shout out	1.5
+shout-out	1.5
+shoutout	1.5
+sick and tired	-2.5
+sick of	-1.9
+silver lining	1.3
+slap in the face	-2.5
+smoke and mirrors	-2.0
+so far so good	1.4
+so so	-0.4
+so-so	-0.4
+sold out	-0.6
+spot on	2.3
+stab in the back	-2.7
+stabbed in the back	-2.7
+state of the art	1.8
+stay away	-2.3
+steer clear	-2.2
+stoked	2.6
+stopped working	-2.0
+taken advantage of	-2.3
+taken for a ride	-2.5
+talking to a brick wall	-2.2
+teed off	-2.0
+ten out of ten	2.9
+terrible job	-3.0
+thank you so much	2.5
+thanks a lot	2.1
+thanks a million	2.7
+thanks so much	2.4
+the extra mile	2.4
+the last straw	-2.3
+the runaround	-2.0
+the worst	-3.3
+threw me under the bus	-2.5
+thrilled to bits	3.0
+thrown under the bus	-2.4
+thumbs down	-1.9
+thumbs up	1.9
+ticked off	-2.0
+tickled pink	2.6
+tired of	-1.6
+too good to be true	-0.8
+too little too late	-2.2
+took advantage of	-2.1
+top marks	2.6
+top of the line	2.3
+top of the range	2.2
+total disaster	-3.2
+touch and go	-1.0
+train wreck	-2.6
+two thumbs up	2.4
+under par	-1.3
+under the weather	-1.4
+up and running	1.1
+up in arms	-2.0
+up in smoke	-1.9
+up to scratch	1.2
+utter disaster	-3.2
+value for money	1.9
+very much appreciated	2.4
+vexed	-1.7
+walk in the park	1.4
+walking on air	2.8
+waste of effort	-2.3
+waste of energy	-2.3
+waste of space	-2.6
+went downhill	-2.0
+went the extra mile	2.7
+went wrong	-1.7
+what a joke	-2.4
+white elephant	-1.6
+with flying colors	2.4
+with flying colours	2.4
+won't work	-1.7
+worked like a charm	2.5
+works like a charm	2.5
+worst ever	-3.5
+worst nightmare	-3.2
+worth every penny	2.8
+worth the money	2.0
+worth the price	2.0
+worth the wait	2.0
+would buy again	2.2
+would recommend	1.9
+zero stars	-2.8
 """######,
     ]
 }
