@@ -22,6 +22,11 @@ public struct CSVOptions: Sendable, Hashable {
 
     public static let defaultMaxFieldBytes = 1 << 20
 
+    /// A `quote` byte for files without quoting (IANA `text/tab-separated-values`, where `"` is an
+    /// ordinary character): 0xFF never occurs in UTF-8, and the reader sees only UTF-8, so no field
+    /// is ever taken as quoted.
+    public static let noQuote: UInt8 = 0xFF
+
     public init(
         delimiter: UInt8? = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), escape: UInt8? = nil, comment: [UInt8]? = nil,
         skipRows: Int = 0, header: Bool = true, encoding: TextEncoding = .auto, onInvalidText: InvalidTextPolicy = .replace,

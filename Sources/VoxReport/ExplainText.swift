@@ -16,7 +16,7 @@ public enum ExplainText {
                  contribution.modifiers.isEmpty ? "—" : contribution.modifiers.joined(separator: "; "),
                  NumberFormat.signed(contribution.finalValence, 3)]
             }
-            lines += table(header: ["token or phrase", "chars", "base", "rules applied", "value"], rows: rows).map { "  " + $0 }
+            lines += TextTable.render(header: ["token or phrase", "chars", "base", "rules applied", "value"], rows: rows).map { "  " + $0 }
             let total = sentiment.contributions.reduce(0) { $0 + $1.finalValence }
             lines.append("  sum \(NumberFormat.signed(total, 3)) → compound = sum / √(sum² + 15) = \(NumberFormat.fixed(sentiment.compound, 4))")
         }
@@ -29,22 +29,8 @@ public enum ExplainText {
                 [item.category, "“\(item.text)”", "\(item.start)–\(item.end)",
                  EmpathyAntiPattern(rawValue: item.category) != nil ? "anti-pattern" : "empathy"]
             }
-            lines += table(header: ["category", "phrase", "chars", "kind"], rows: rows).map { "  " + $0 }
+            lines += TextTable.render(header: ["category", "phrase", "chars", "kind"], rows: rows).map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Columns padded to their widest cell.
-    static func table(header: [String], rows: [[String]]) -> [String] {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
-        }
-        return [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
     }
 }
