@@ -36,37 +36,574 @@ a little	-0.25
 fairly	-0.15
 marginally	-0.293
 """######,
+        "contrast.tsv": ######"""
+# format: vox-contrast/1
+# Contrastive conjunctions: term<TAB>kind. Single tokens.
+#   after       what follows weighs more (×1.5), what came before less (×0.5): "good but slow"
+#   concessive  the clause it opens weighs less (×0.5), the rest of the sentence more (×1.5):
+#               "although the staff were friendly, nothing got fixed"
+but	after
+however	after
+nevertheless	after
+nonetheless	after
+although	concessive
+though	concessive
+altho	concessive
+tho	concessive
+despite	concessive
+whereas	concessive
+"""######,
+        "cues.tsv": ######"""
+# format: vox-cues/1
+# Words the feedback rules read: term<TAB>role, single tokens, one role a line (a word may have
+# several). Roles:
+#   gratitude  thanks; "thanks for the three hour wait" is sarcasm
+#   liking     verbs of liking; "love waiting on hold" is sarcasm
+#   repeat     with praise opening a sentence, "great, another delay" is sarcasm
+#   question   opens a question; a bare question without complaint cues is neutral
+#   request    opens a request; a bare request without complaint cues is neutral
+#   complaint  makes a question or request a complaint ("why is it still not here?")
+#   number     fills <number> in lexicon phrases ("two weeks")
+#   ordinal    fills <ordinal> in lexicon phrases ("third time")
+#   least      "the least helpful": flips the word it modifies, except in "at least"
+thanks	gratitude
+thank	gratitude
+thx	gratitude
+thanx	gratitude
+ty	gratitude
+cheers	gratitude
+love	liking
+loved	liking
+loving	liking
+enjoy	liking
+enjoyed	liking
+enjoying	liking
+like	liking
+adore	liking
+another	repeat
+again	repeat
+more	repeat
+yet	repeat
+how	question
+what	question
+when	question
+where	question
+which	question
+who	question
+whom	question
+can	question
+could	question
+would	question
+will	question
+is	question
+are	question
+am	question
+was	question
+were	question
+do	question
+does	question
+did	question
+has	question
+have	question
+had	question
+should	question
+shall	question
+may	question
+might	question
+any	question
+anyone	question
+anybody	question
+please	request
+pls	request
+plz	request
+kindly	request
+still	complaint
+why	complaint
+again	complaint
+already	complaint
+yet	complaint
+even	complaint
+supposed	complaint
+seriously	complaint
+ridiculous	complaint
+wrong	complaint
+problem	complaint
+issue	complaint
+complaint	complaint
+refund	complaint
+cancel	complaint
+one	number
+two	number
+three	number
+four	number
+five	number
+six	number
+seven	number
+eight	number
+nine	number
+ten	number
+eleven	number
+twelve	number
+fifteen	number
+twenty	number
+thirty	number
+forty	number
+fifty	number
+several	number
+few	number
+couple	number
+multiple	number
+many	number
+second	ordinal
+third	ordinal
+fourth	ordinal
+fifth	ordinal
+sixth	ordinal
+seventh	ordinal
+eighth	ordinal
+ninth	ordinal
+tenth	ordinal
+umpteenth	ordinal
+nth	ordinal
+least	least
+"""######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1
-# Customer-service overlay: words and phrases that are neutral in general English but carry
-# sentiment in feedback about products and services. Applied on top of sentiment.tsv; entries
-# here replace the general valence of the same term.
+# Customer-service overlay: words and phrases that are neutral (or differently weighted) in
+# general English but carry sentiment in feedback about products and services. Applied on top of
+# sentiment.tsv and idioms.tsv; entries here replace the general valence of the same term.
+# <number> stands for digits or a number word ("3", "two", "several"), <ordinal> for "3rd",
+# "third" (see cues.tsv).
+#
+# Waiting and delay
 on hold	-1.6
+put on hold	-1.8
+kept on hold	-2.2
+left on hold	-2.2
+still on hold	-2.3
+hold music	-1.2
+waiting	-0.6
 still waiting	-2.2
+kept waiting	-2.0
+left waiting	-2.0
+waited	-0.9
+wait time	-1.0
+wait times	-1.0
+long wait	-1.9
+long waits	-1.9
+long queue	-1.7
+queue	-0.4
+queued	-0.6
+delay	-1.4
+delays	-1.4
+delayed	-1.6
+delaying	-1.4
+late	-1.2
+late again	-2.2
+running late	-1.3
+overdue	-1.6
+backlog	-1.1
+backordered	-1.2
+back ordered	-1.2
+slow	-1.3
+slowly	-0.9
+sluggish	-1.4
+lagging	-1.3
+laggy	-1.6
+lag	-1.0
+takes forever	-2.2
+took forever	-2.2
+taking forever	-2.2
+forever	-0.8
+ages	-0.9
+no update	-1.8
+no updates	-1.8
+no news	-1.2
+no eta	-1.6
+no tracking	-1.6
+not arrived	-2.0
+hasn't arrived	-2.0
+has not arrived	-2.0
+didn't arrive	-2.2
+did not arrive	-2.2
+never arrived	-2.5
+never came	-2.3
+never showed up	-2.4
+never delivered	-2.5
+not delivered	-2.0
 still not	-1.4
+still no	-1.6
+still nothing	-2.0
+still haven't	-1.9
+still hasn't	-1.9
+still doesn't	-1.9
+still don't	-1.7
+still broken	-2.4
+still pending	-1.8
+pending	-0.5
+missed delivery	-1.8
+missed appointment	-2.0
+no show	-2.2
+no-show	-2.2
+stood up	-1.6
+rescheduled	-0.8
+postponed	-1.0
+on time	1.2
+arrived on time	1.6
+right on time	1.6
+arrived early	1.6
+ahead of schedule	1.8
+same day	0.8
+next day	0.6
+quick	1.2
+quickly	1.2
+prompt	1.6
+promptly	1.6
+speedy	1.6
+fast delivery	1.9
+fast shipping	1.9
+quick response	1.9
+quick reply	1.8
+fast response	1.9
+responsive	1.6
+# Elapsed time
+<number> minutes	-0.6
+<number> mins	-0.6
+<number> hours	-1.2
+<number> hrs	-1.2
+<number> hour	-1.1
+<number> days	-1.3
+<number> day	-1.1
+<number> weeks	-1.7
+<number> week	-1.5
+<number> months	-2.0
+<number> month	-1.8
+an hour	-0.8
+over an hour	-1.5
+half an hour	-0.9
+all day	-0.8
+all week	-1.0
+for days	-1.4
+for weeks	-1.8
+for months	-2.0
+for ages	-1.6
+a week later	-1.2
+weeks later	-1.5
+days later	-1.2
+months later	-1.8
+# Repeated contact and effort
+<ordinal> time	-1.6
+<ordinal> call	-1.6
+<ordinal> email	-1.5
+<ordinal> attempt	-1.4
+<number> times	-1.2
+<number> calls	-1.4
+<number> emails	-1.3
+multiple times	-1.4
+several times	-1.3
+many times	-1.2
+countless times	-1.8
+over and over	-1.6
+again and again	-1.7
+time and again	-1.4
+had to call	-1.4
+had to call again	-2.0
+had to call back	-1.8
+called again	-1.4
+call again	-1.1
+called back	-0.4
+emailed again	-1.4
+chased	-1.3
+chasing	-1.3
+follow up again	-1.4
+followed up	-0.4
+transferred	-0.8
+transferred again	-1.8
+kept transferring	-2.2
+kept getting transferred	-2.3
+passed around	-1.9
+bounced around	-2.0
+runaround	-2.4
+run around	-1.8
+the runaround	-2.5
+repeat myself	-1.8
+repeating myself	-1.8
+explain again	-1.4
+explained again	-1.4
+start over	-1.2
+starting over	-1.2
+jump through hoops	-2.2
+jumping through hoops	-2.2
+hoops	-1.0
+hassle	-1.8
+hassles	-1.8
+no hassle	1.4
+hassle free	1.9
+hassle-free	1.9
+painless	1.7
+effortless	1.9
+easy	1.5
+easily	1.2
+seamless	2.0
+seamlessly	1.9
+smooth	1.5
+smoothly	1.5
+straightforward	1.3
+complicated	-1.2
+confusing	-1.6
+confused	-1.2
+unclear	-1.3
+no one	-0.9
+nobody	-0.8
+no one answered	-2.0
+nobody answered	-2.0
+no answer	-1.8
 no response	-2.0
 no reply	-1.9
-never arrived	-2.5
-never received	-2.4
-charged twice	-2.5
-double charged	-2.5
-had to call again	-2.0
-transferred	-0.8
-repeat myself	-1.8
+no replies	-1.9
+no callback	-1.9
+no call back	-1.9
+never called back	-2.3
+never heard back	-2.3
+never got back	-2.2
+never replied	-2.2
+never responded	-2.2
+didn't respond	-1.9
+didn't reply	-1.9
+ignored	-2.2
+ignoring	-2.1
+ghosted	-2.3
+unreachable	-1.9
+can't reach	-1.8
+cannot reach	-1.8
+couldn't reach	-1.8
+can't get through	-2.0
+couldn't get through	-2.0
+hung up	-2.0
+hung up on me	-2.5
+disconnected	-1.6
+got disconnected	-1.9
+dropped the call	-1.9
+automated	-0.4
+chatbot	-0.5
+bot	-0.3
+scripted	-1.0
+# Failure
 cancelled	-1.4
 canceled	-1.4
-refunded	1.2
-sorted	1.3
-went above and beyond	3.0
-on time	1.2
-arrived early	1.6
-no refund	-2.2
+cancelled my order	-2.0
+canceled my order	-2.0
+lost	-1.2
+lost my	-1.6
+lost parcel	-2.2
+lost package	-2.2
+lost order	-2.2
+missing	-1.4
+missing item	-1.9
+missing items	-1.9
+missing parts	-1.9
+item missing	-1.9
+wrong item	-2.1
+wrong order	-2.0
+wrong size	-1.6
+wrong address	-1.6
+wrong color	-1.4
+wrong colour	-1.4
+not as described	-2.2
+not what i ordered	-2.2
+damaged	-1.9
+arrived damaged	-2.3
+came damaged	-2.3
+dented	-1.4
+cracked	-1.7
+scratched	-1.4
+leaking	-1.8
+leaks	-1.6
+faulty	-2.1
+defective	-2.2
+broken	-2.0
+broke	-1.7
+stopped working	-2.2
+quit working	-2.1
 not working	-2.0
 doesn't work	-2.0
 does not work	-2.0
+didn't work	-1.9
+did not work	-1.9
+won't work	-1.9
+never worked	-2.4
+not work	-1.7
+won't turn on	-2.1
+won't start	-2.0
+won't charge	-2.0
+won't load	-1.9
+won't connect	-1.9
+doesn't fit	-1.5
+crash	-1.7
+crashes	-1.9
+crashed	-1.9
+crashing	-1.9
+keeps crashing	-2.4
+freezes	-1.8
+froze	-1.7
+freezing	-1.4
+glitch	-1.5
+glitches	-1.6
+glitchy	-1.8
+buggy	-1.9
+bug	-1.1
+bugs	-1.2
+error	-1.3
+errors	-1.4
+error message	-1.5
+outage	-1.9
+down again	-2.0
+offline	-0.9
 can't log in	-2.0
 cannot log in	-2.0
+can't login	-2.0
+couldn't log in	-1.9
 locked out	-1.9
+password reset	-0.4
+charged twice	-2.5
+double charged	-2.5
+overcharged	-2.4
+charged	-0.4
+extra charge	-1.6
+hidden fees	-2.2
+hidden fee	-2.1
+fees	-0.6
+surcharge	-1.2
+no refund	-2.2
+refused	-1.7
+refused a refund	-2.6
+refund denied	-2.5
+denied	-1.6
+rejected	-1.6
+declined	-1.1
+not refunded	-2.2
+still no refund	-2.6
+fraud	-3.0
+scam	-3.0
+scammed	-3.1
+expired	-1.0
+out of stock again	-1.8
+discontinued	-1.0
+recall	-1.2
+returned it	-1.2
+return it	-1.0
+returning it	-1.2
+sent it back	-1.3
+sending it back	-1.3
+send it back	-1.2
+had to return	-1.6
+complaint	-1.4
+complaints	-1.3
+complained	-1.4
+escalate	-1.2
+escalated	-1.2
+unresolved	-2.0
+not resolved	-2.0
+never resolved	-2.4
+not fixed	-1.9
+still not fixed	-2.4
+no solution	-1.9
+no help	-2.1
+unhelpful	-2.2
+not helpful	-1.9
+useless	-2.6
+incompetent	-2.8
+clueless	-2.2
+rude	-2.6
+rudely	-2.5
+dismissive	-2.0
+condescending	-2.3
+policy	-0.3
+nothing i can do	-1.8
+nothing they can do	-1.8
+nothing they could do	-1.8
+not my problem	-2.3
+# Resolution and praise
+refunded	1.2
+full refund	1.6
+got a refund	1.3
+refund processed	1.4
+replaced	1.0
+replacement sent	1.3
+sorted	1.3
+sorted out	1.5
+sorted it	1.5
+resolved	1.6
+fixed	1.3
+fixed it	1.6
+fixed quickly	2.2
+problem solved	1.9
+solved	1.4
+issue resolved	1.9
+all good	1.6
+all set	1.1
+works now	1.5
+working now	1.5
+works perfectly	2.6
+works great	2.5
+works well	2.0
+as described	1.2
+as expected	0.8
+as advertised	1.2
+exactly as described	1.8
+exactly what i needed	2.3
+well packaged	1.5
+well made	1.8
+well built	1.8
+sturdy	1.4
+reliable	1.7
+went above and beyond	3.0
+go above and beyond	2.8
+going above and beyond	2.9
+above expectations	2.4
+exceeded expectations	2.6
+exceeded my expectations	2.7
+beyond expectations	2.4
+first class	2.2
+five stars	2.6
+5 stars	2.6
+one star	-2.2
+1 star	-2.2
+zero stars	-2.6
+0 stars	-2.6
+no stars	-2.4
+followed up with me	1.4
+kept me updated	1.8
+kept me informed	1.8
+went out of their way	2.6
+went out of her way	2.6
+went out of his way	2.6
+patient	1.4
+knowledgeable	1.7
+courteous	1.8
+attentive	1.6
+professional	1.4
+efficient	1.6
+goodwill	1.3
+compensated	1.0
+compensation	0.6
+voucher	0.5
+will be back	1.6
+will buy again	2.0
+would buy again	2.0
+will order again	1.9
+never again	-2.5
+never buying again	-2.6
+never ordering again	-2.6
+never using again	-2.5
+won't be back	-2.3
+will not be back	-2.3
+won't be ordering	-2.0
+switching to	-1.0
+cancel my subscription	-1.6
+cancelling my subscription	-1.7
+canceling my subscription	-1.7
+closing my account	-1.7
 """######,
         "empathy.tsv": ######"""
 # format: vox-empathy/1
@@ -127,6 +664,106 @@ dismissive	1.5	nothing we can do
 minimizing	1.5	it's only
 minimizing	1.5	just a small delay
 minimizing	1.0	not a big deal
+"""######,
+        "idioms.tsv": ######"""
+# format: vox-idioms/1
+# Idioms and set phrases whose sentiment is not the sum of their words: term<TAB>valence
+# (-4…+4). An idiom replaces the general valence of the same term; inside text the longest
+# matching entry wins, so "no problem" is scored as a whole, not as "problem" negated.
+no problem	1.5
+no problems	1.6
+no worries	1.4
+no issues	1.6
+no complaints	1.8
+not bad	1.3
+not too bad	1.2
+not a problem	1.4
+can't complain	1.4
+cannot complain	1.4
+couldn't be happier	3.2
+couldn't be better	3.0
+could not be happier	3.2
+can't wait	2.0
+cannot wait	2.0
+can't go wrong	2.2
+can't beat	2.0
+can't recommend enough	3.2
+highly recommend	2.8
+would recommend	2.2
+would not recommend	-2.4
+wouldn't recommend	-2.4
+do not recommend	-2.5
+don't recommend	-2.5
+not recommend	-2.2
+waste of money	-3.0
+waste of time	-2.8
+waste of space	-2.6
+piece of junk	-3.0
+piece of crap	-3.1
+piece of garbage	-3.1
+rip off	-2.8
+ripped off	-2.8
+fell apart	-2.4
+falls apart	-2.4
+broke down	-2.0
+gave up	-1.4
+give up	-1.2
+let down	-2.2
+let me down	-2.3
+a let down	-2.3
+not worth	-2.0
+not worth it	-2.3
+worth every penny	3.0
+worth it	1.9
+well worth	2.2
+money well spent	2.6
+bang for the buck	2.0
+value for money	1.8
+over the moon	3.0
+on cloud nine	3.1
+made my day	2.9
+makes my day	2.8
+works like a charm	2.8
+worked like a charm	2.8
+like a charm	2.4
+top notch	2.8
+second to none	2.9
+hands down	1.2
+a breath of fresh air	2.4
+breath of fresh air	2.4
+at its best	2.2
+at its worst	-2.4
+goes above and beyond	3.0
+above and beyond	2.8
+thanks for nothing	-2.6
+thank you for nothing	-2.6
+yeah right	-1.5
+as if	-0.6
+big deal	-0.6
+no big deal	0.6
+what a joke	-2.4
+a joke	-1.8
+give me a break	-1.6
+fed up	-2.4
+sick of	-2.2
+sick and tired	-2.7
+had enough	-2.0
+last straw	-2.5
+the last straw	-2.6
+pain in the neck	-2.2
+pain in the ass	-2.5
+a nightmare	-2.8
+down the drain	-2.3
+up in the air	-0.8
+out of stock	-1.0
+out of order	-1.4
+over the top	-0.5
+on point	2.2
+spot on	2.4
+nailed it	2.6
+hit the spot	2.3
+hit or miss	-0.8
+so so	-0.4
 """######,
         "negators.txt": ######"""
 # format: vox-negators/1

@@ -90,11 +90,11 @@ public struct Tokenizer: Sendable {
         return result
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
             || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
@@ -105,11 +105,11 @@ public struct Tokenizer: Sendable {
         isApostrophe(scalar) || scalar == "-"
     }
 
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
     }
 
-    static func continuesEmoji(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
+    public static func continuesEmoji(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
         if scalar == "\u{200D}" || scalar == "\u{FE0F}" || scalar.properties.isEmojiModifier { return true }
         if (0xE0020...0xE007F).contains(scalar.value) { return true } // tag sequences (flags of regions)
         return previous == "\u{200D}" && scalar.properties.isEmoji

@@ -1,0 +1,398 @@
+import VoxModel
+
+/// One text's trip through the sentiment rules, over the tokens `ByteScanner` produced.
+///
+/// Order: find the sentiment-bearing items (longest lexicon phrase first) and apply the
+/// word-level rules (capitals, elongation, boosters, negation, "least"); then contrast; then the
+/// sarcasm cues; then neutral questions and requests; then sum each sentence, add `!` emphasis,
+/// and add the sentences up.
+struct SentimentPass {
+    let text: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeMutablePointer<ScanToken>
+    let count: Int
+    let lexicon: CompiledLexicon
+    let scanner: ByteScanner
+    let explain: Bool
+
+    /// A token or phrase that carries sentiment, and what the rules did to it.
+    struct Item {
+        var first: Int
+        var last: Int
+        var sentence: Int
+        var base: Double
+        var value: Double
+        /// Explanations of the rules applied, filled only when explaining.
+        var modifiers: [String] = []
+        /// A negator or "least" applied to it.
+        var negated = false
+    }
+
+    /// A sentence: its tokens `start..<end` and what the sentence-level rules need.
+    struct Sentence {
+        var start: Int
+        var end: Int
+        var exclamations = 0
+        var isQuestion = false
+    }
+
+    struct Result {
+        var total = 0.0
+        var positive = 0.0
+        var negative = 0.0
+        var neutralWords = 0
+        var contributions: [SentimentContribution] = []
+    }
+
+    private var items: [Item] = []
+    private var sentences: [Sentence] = []
+    private var mixedCase = false
+
+    init(
+        text: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: Int,
+        lexicon: CompiledLexicon, scanner: ByteScanner, explain: Bool
+    ) {
+        self.text = text
+        self.tokens = tokens
+        self.count = count
+        self.lexicon = lexicon
+        self.scanner = scanner
+        self.explain = explain
+    }
+
+    mutating func run() -> Result {
+        splitSentences()
+        mixedCase = isMixedCase()
+        var words = 0
+        var wordsInItems = 0
+        for sentenceIndex in sentences.indices {
+            var index = sentences[sentenceIndex].start
+            while index < sentences[sentenceIndex].end {
+                defer { index += 1 }
+                guard tokens[index].isWord else { continue }
+                words += 1
+                guard let item = findItem(at: index, sentence: sentenceIndex) else { continue }
+                wordsInItems += wordCount(item.first, item.last)
+                items.append(item)
+                index = item.last
+            }
+        }
+        guard !items.isEmpty else { return Result(neutralWords: words) }
+        for index in items.indices { applyWordRules(&items[index]) }
+        applyContrast()
+        applySarcasm()
+        applyQuestions()
+        return total(neutralWords: words - wordsInItems)
+    }
+
+    // MARK: Items and word-level rules
+
+    private func findItem(at index: Int, sentence: Int) -> Item? {
+        let token = tokens[index]
+        if token.flags.contains(.inBoosterPhrase) { return nil }
+        var best: (length: Int, value: Double)?
+        for key in [token.term, token.placeholder] where key >= 0 {
+            let info = lexicon.info[Int(key)]
+            guard info.phraseEnd > info.phraseStart else { continue }
+            for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
+                let phrase = lexicon.phrases[phraseIndex]
+                guard !phrase.isBooster, phrase.rest.count + 1 > (best?.length ?? 0) else { continue }
+                if scanner.matches(phrase, tokens, at: index, count: count) {
+                    best = (phrase.rest.count + 1, phrase.value)
+                    break
+                }
+            }
+        }
+        if let best {
+            return Item(first: index, last: index + best.length - 1, sentence: sentence, base: best.value, value: best.value)
+        }
+        guard token.term >= 0 else { return nil }
+        let info = lexicon.info[Int(token.term)]
+        guard info.hasValence else { return nil }
+        // A booster before another sentiment word modifies it rather than counting itself ("super helpful").
+        if token.boost != 0, index + 1 < count, tokens[index + 1].isWord, tokens[index + 1].term >= 0,
+           lexicon.info[Int(tokens[index + 1].term)].hasValence {
+            return nil
+        }
+        return Item(first: index, last: index, sentence: sentence, base: info.valence, value: info.valence)
+    }
+
+    private func applyWordRules(_ item: inout Item) {
+        let direction = item.value >= 0 ? 1.0 : -1.0
+        if explain, isOverlay(item) { item.modifiers.append("domain overlay") }
+        if mixedCase, (item.first...item.last).contains(where: { tokens[$0].flags.contains(.shouted) }) {
+            item.value += direction * SentimentRules.capsIncrement
+            if explain { item.modifiers.append("capitals +\(SentimentRules.capsIncrement)") }
+        }
+        if (item.first...item.last).contains(where: { tokens[$0].flags.contains(.elongated) }) {
+            item.value += direction * SentimentRules.elongationIncrement
+            if explain { item.modifiers.append("elongated +\(SentimentRules.elongationIncrement)") }
+        }
+        var distance = 0
+        var index = item.first - 1
+        var negator: Int?
+        var least: Int?
+        while index >= 0, distance < SentimentRules.scope {
+            let token = tokens[index]
+            if token.kind == .punctuation {
+                if token.flags.contains(.clauseBreak) || token.flags.contains(.terminator) { break }
+                index -= 1
+                continue
+            }
+            let flags = token.term >= 0 ? lexicon.info[Int(token.term)].flags : []
+            if !flags.isDisjoint(with: .contrast) { break }
+            distance += 1
+            if token.boost != 0 {
+                var effect = token.boost * SentimentRules.boosterDecay[distance - 1]
+                if mixedCase, token.flags.contains(.shouted) { effect += (token.boost > 0 ? 1 : -1) * SentimentRules.capsIncrement }
+                item.value += direction * effect
+                if explain {
+                    item.modifiers.append("\(token.boost > 0 ? "booster" : "dampener") '\(tokenText(index))' \(Self.signed(effect))")
+                }
+            }
+            if negator == nil, flags.contains(.negator) || token.flags.contains(.negatedForm) { negator = index }
+            if least == nil, flags.contains(.least), !isWord(before: index, flag: .atWord) { least = index }
+            index -= 1
+        }
+        if let negator {
+            item.value *= SentimentRules.negationScalar
+            item.negated = true
+            if explain { item.modifiers.append("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
+        }
+        if let least {
+            item.value *= SentimentRules.negationScalar
+            item.negated = true
+            if explain { item.modifiers.append("'\(tokenText(least))' ×\(SentimentRules.negationScalar)") }
+        }
+    }
+
+    private func isOverlay(_ item: Item) -> Bool {
+        if item.first == item.last { return lexicon.info[Int(tokens[item.first].term)].flags.contains(.overlay) }
+        return true == phrase(at: item.first, length: item.last - item.first + 1)?.isOverlay
+    }
+
+    private func phrase(at index: Int, length: Int) -> CompiledPhrase? {
+        for key in [tokens[index].term, tokens[index].placeholder] where key >= 0 {
+            let info = lexicon.info[Int(key)]
+            for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
+                let phrase = lexicon.phrases[phraseIndex]
+                if !phrase.isBooster, phrase.rest.count + 1 == length, scanner.matches(phrase, tokens, at: index, count: count) { return phrase }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Contrast
+
+    /// "but"/"however" (the first in the text): items before weigh less, items after more.
+    /// "although"/"though": the clause it opens (to the next comma or the sentence's end) weighs
+    /// less, the rest of its sentence more.
+    private mutating func applyContrast() {
+        if let pivot = (0..<count).first(where: { hasFlag($0, .contrastAfter) }) {
+            let word = explain ? tokenText(pivot) : ""
+            for index in items.indices {
+                let weight = items[index].last < pivot ? SentimentRules.contrastWeaker : SentimentRules.contrastStronger
+                items[index].value *= weight
+                if explain { items[index].modifiers.append("\(weight < 1 ? "before" : "after") '\(word)' ×\(weight)") }
+            }
+            return
+        }
+        for sentence in sentences {
+            guard let pivot = (sentence.start..<sentence.end).first(where: { hasFlag($0, .contrastConcessive) }) else { continue }
+            var clauseEnd = pivot + 1
+            while clauseEnd < sentence.end, !tokens[clauseEnd].flags.contains(.clauseBreak) { clauseEnd += 1 }
+            let word = explain ? tokenText(pivot) : ""
+            for index in items.indices where items[index].first >= sentence.start && items[index].last < sentence.end {
+                let inside = items[index].first > pivot && items[index].last < clauseEnd
+                let weight = inside ? SentimentRules.contrastWeaker : SentimentRules.contrastStronger
+                items[index].value *= weight
+                if explain { items[index].modifiers.append("\(inside ? "in" : "outside") '\(word)' clause ×\(weight)") }
+            }
+        }
+    }
+
+    // MARK: Sarcasm
+
+    /// Praise that a complaint turns around: "thanks for the 3 hour wait", "love waiting on hold",
+    /// "great, another delay". The praise item is flipped to negative.
+    private mutating func applySarcasm() {
+        for index in items.indices where items[index].value > 0 && !items[index].negated {
+            let item = items[index]
+            let flags = termFlags(item.first)
+            var cue: String?
+            if flags.contains(.gratitude), let forIndex = nextWord(after: item.last, within: 2, where: { hasFlag($0, .forWord) }),
+               firstItem(after: forIndex, within: SentimentRules.sarcasmReach)?.value ?? 0 < 0 {
+                cue = "'\(tokenText(item.first)) for' a complaint"
+            } else if flags.contains(.liking), let next = nextWord(after: item.last, within: 1, where: { tokens[$0].flags.contains(.ingForm) }),
+                      firstItem(after: next - 1, within: 4, sameClause: true)?.value ?? 0 < 0 {
+                cue = "'\(tokenText(item.first))' + a complaint"
+            } else if isSentenceOpener(item), let reach = nextWord(after: item.last, within: SentimentRules.sarcasmReach, where: { hasFlag($0, .repeat) }),
+                      firstItem(after: reach, within: SentimentRules.sarcasmReach)?.value ?? 0 < 0 {
+                cue = "praise then '\(tokenText(reach))' + a complaint"
+            }
+            guard let cue else { continue }
+            items[index].value = -items[index].value
+            if explain { items[index].modifiers.append("sarcasm: \(cue) → flipped") }
+        }
+    }
+
+    /// The praise opens its sentence ("Great, …", "Oh perfect, …"): among its first two words.
+    private func isSentenceOpener(_ item: Item) -> Bool {
+        let sentence = sentences[item.sentence]
+        return wordCount(sentence.start, item.first) <= 2
+    }
+
+    /// The first item starting after token `index`, within `within` words (optionally without
+    /// crossing a clause break); nil if none.
+    private func firstItem(after index: Int, within: Int, sameClause: Bool = false) -> Item? {
+        var words = 0
+        var position = index + 1
+        while position < count, words < within {
+            if tokens[position].kind == .punctuation {
+                if sameClause, tokens[position].flags.contains(.clauseBreak) || tokens[position].flags.contains(.terminator) { return nil }
+            } else {
+                words += 1
+                if let item = items.first(where: { $0.first == position }) { return item }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    private func nextWord(after index: Int, within: Int, where matches: (Int) -> Bool) -> Int? {
+        var words = 0
+        var position = index + 1
+        while position < count, words < within {
+            if tokens[position].isWord {
+                words += 1
+                if matches(position) { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    // MARK: Questions and requests
+
+    /// A bare question or request ("Can you tell me when it ships?", "Please send the invoice")
+    /// is neutral unless it carries a complaint: a complaint cue ("still", "why", "again"), a
+    /// negation, a negative item or `!`. Its positive items (politeness: "please help", "thanks")
+    /// count 0.
+    private mutating func applyQuestions() {
+        for (sentenceIndex, sentence) in sentences.enumerated() {
+            guard let opener = nextWord(after: sentence.start - 1, within: 1, where: { $0 < sentence.end }) else { continue }
+            let openerFlags = termFlags(opener)
+            let isRequest = openerFlags.contains(.request)
+            guard isRequest || (sentence.isQuestion && openerFlags.contains(.question)), sentence.exclamations == 0 else { continue }
+            let sentenceItems = items.indices.filter { items[$0].sentence == sentenceIndex }
+            guard !sentenceItems.contains(where: { items[$0].value < 0 || items[$0].negated }),
+                  !(sentence.start..<sentence.end).contains(where: { hasFlag($0, .complaint) || tokens[$0].flags.contains(.negatedForm) || hasFlag($0, .negator) })
+            else { continue }
+            for index in sentenceItems {
+                items[index].value = 0
+                if explain { items[index].modifiers.append("\(isRequest ? "request" : "question") without complaint cues ×0") }
+            }
+        }
+    }
+
+    // MARK: Sum
+
+    private func total(neutralWords: Int) -> Result {
+        var result = Result(neutralWords: neutralWords)
+        var sentenceSums = Array(repeating: 0.0, count: sentences.count)
+        for item in items {
+            sentenceSums[item.sentence] += item.value
+            if item.value > 0 { result.positive += item.value + 1 } else if item.value < 0 { result.negative += -item.value + 1 }
+            if explain {
+                result.contributions.append(SentimentContribution(
+                    text: String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[item.first].start)..<Int(tokens[item.last].end)]), as: UTF8.self),
+                    start: codePoints(before: Int(tokens[item.first].start)), end: codePoints(before: Int(tokens[item.last].end)),
+                    baseValence: item.base, modifiers: item.modifiers, finalValence: item.value
+                ))
+            }
+        }
+        for (index, sentence) in sentences.enumerated() {
+            let exclamations = min(SentimentRules.exclamationLimit, sentence.exclamations)
+            var sum = sentenceSums[index]
+            if exclamations > 0, sum != 0 {
+                let boost = Double(exclamations) * SentimentRules.exclamationIncrement * (sum > 0 ? 1 : -1)
+                sum += boost
+                if explain, let mark = (sentence.start..<sentence.end).last(where: { tokens[$0].flags.contains(.exclamation) }) {
+                    result.contributions.append(SentimentContribution(
+                        text: String(repeating: "!", count: exclamations),
+                        start: codePoints(before: Int(tokens[mark].start)), end: codePoints(before: Int(tokens[mark].end)),
+                        baseValence: 0, modifiers: ["exclamation ×\(exclamations)"], finalValence: boost
+                    ))
+                }
+            }
+            result.total += sum
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    private mutating func splitSentences() {
+        var start = 0
+        var index = 0
+        while index < count {
+            guard tokens[index].flags.contains(.terminator) else {
+                index += 1
+                continue
+            }
+            var sentence = Sentence(start: start, end: index)
+            while index < count, tokens[index].flags.contains(.terminator) {
+                if tokens[index].flags.contains(.exclamation) { sentence.exclamations += 1 }
+                if tokens[index].flags.contains(.questionMark) { sentence.isQuestion = true }
+                index += 1
+            }
+            sentence.end = index
+            sentences.append(sentence)
+            start = index
+        }
+        if start < count || sentences.isEmpty { sentences.append(Sentence(start: start, end: count)) }
+    }
+
+    private func isMixedCase() -> Bool {
+        var lettered = 0
+        var shouted = 0
+        for index in 0..<count where tokens[index].flags.contains(.hasLetters) {
+            lettered += 1
+            if tokens[index].flags.contains(.shouted) { shouted += 1 }
+        }
+        return shouted > 0 && shouted < lettered
+    }
+
+    private func termFlags(_ index: Int) -> TermFlags {
+        let term = tokens[index].term
+        return term >= 0 ? lexicon.info[Int(term)].flags : []
+    }
+
+    private func hasFlag(_ index: Int, _ flag: TermFlags) -> Bool {
+        tokens[index].kind == .word && termFlags(index).contains(flag)
+    }
+
+    private func isWord(before index: Int, flag: TermFlags) -> Bool {
+        index > 0 && hasFlag(index - 1, flag)
+    }
+
+    private func wordCount(_ from: Int, _ through: Int) -> Int {
+        guard from <= through else { return 0 }
+        return (from...through).reduce(0) { $0 + (tokens[$1].isWord ? 1 : 0) }
+    }
+
+    private func tokenText(_ index: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[index].start)..<Int(tokens[index].end)]), as: UTF8.self)
+    }
+
+    /// Code points in the text's first `byteOffset` bytes (offsets in contributions count code points).
+    private func codePoints(before byteOffset: Int) -> Int {
+        var count = 0
+        for index in 0..<byteOffset where text[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    static func signed(_ value: Double) -> String {
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded >= 0 ? "+\(rounded)" : "\(rounded)"
+    }
+}
