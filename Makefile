@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers install clean
+.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers eval install clean
 
 all: build
 
@@ -52,3 +52,10 @@ install: build
 
 clean:
 	rm -rf .build out
+
+# Sentiment figures on the development set, when it is present beside the repository (it is not
+# part of it): Pearson r and binary F1 per domain.
+EVAL_SET ?= ../shared/data/sentiment-dev/ratings-dev.tsv
+eval: build
+	@if [ -f "$(EVAL_SET)" ]; then $(VOX) eval "$(EVAL_SET)" --text text --gold mean_rating --by domain; \
+	else echo "make eval: $(EVAL_SET) not found; nothing to evaluate (set EVAL_SET=FILE)"; fi

@@ -62,14 +62,13 @@ struct SentimentPass {
     mutating func run() -> Result {
         splitSentences()
         mixedCase = isMixedCase()
-        var words = 0
+        let words = wordCount(0, count - 1)
         var wordsInItems = 0
         for sentenceIndex in sentences.indices {
             var index = sentences[sentenceIndex].start
             while index < sentences[sentenceIndex].end {
                 defer { index += 1 }
                 guard tokens[index].isWord else { continue }
-                words += 1
                 guard let item = findItem(at: index, sentence: sentenceIndex) else { continue }
                 wordsInItems += wordCount(item.first, item.last)
                 items.append(item)

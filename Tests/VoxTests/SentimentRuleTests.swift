@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import VoxLexicons
+import VoxModel
+@testable import VoxScoring
+import VoxText
+
+/// Every sentiment rule, each with a sentence that exercises it and a control without it. The
+/// scorer uses the real modifier files and overlay but a small valence list of its own, so that
+/// expected values follow from the formulas in docs/ARCHITECTURE.md whatever the general lexicon
+/// holds.
+@Suite("Sentiment rules")
+struct SentimentRuleTests {
+    static let valences = """
+        # format: vox-sentiment/1
+        good\t2
+        bad\t-2
+        great\t3
+        love\t3
+        friendly\t2
+        helpful\t2
+        help\t1
+        thanks\t1.5
+        terrible\t-3
+        news\t0.5
+        :)\t2
+        ❤\t3
+        👍\t2
+        """
+
+    static func lexicon(overlays: Bool = true) -> SentimentLexicon {
+        var lexicon = SentimentLexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences(valences, path: "test.tsv", problems: &problems)
+        for (name, format) in SentimentLexicon.defaultFiles where name != "sentiment.tsv" {
+            lexicon.add(format: format, EmbeddedLexicons.files[name] ?? "", path: name, problems: &problems)
+        }
+        if overlays {
+            lexicon.addValences(EmbeddedLexicons.files["domains/customer-service.tsv"] ?? "", path: "cs.tsv", overlay: true, problems: &problems)
+        }
+        precondition(problems.isEmpty, "\(problems)")
+        return lexicon
+    }
+
+    static let scorer = SentimentScorer(lexicon: lexicon())
+
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// The final values of the text's contributions, in order, to four decimals.
+    func values(_ text: String) -> [Double] {
+        Self.scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
+    }
+
+    func compound(_ text: String) -> Double { Self.scorer.score(text).compound }
+
+    func modifiers(_ text: String) -> [String] {
+        Self.scorer.score(text, explain: true).contributions.flatMap(\.modifiers)
+    }
+
+    @Test("negation flips and damps (×−0.74) within three words of the same clause; n't words negate by rule")
+    func negation() {
+        #expect(values("good") == [2])
+        #expect(values("not good") == [-1.48])
+        #expect(values("it isn't good") == [-1.48])
+        #expect(values("it wasnt good") == [-1.48])
+        #expect(values("never very good") == [Self.rounded((2 + 0.293) * -0.74)])
+        #expect(values("without any help") == [-0.74])
+        // Out of scope: four words back, or across a comma.
+        #expect(values("not that it was good") == [2])
+        #expect(values("not, good") == [2])
+    }
+
+    @Test("boosters add their scalar with distance decay; dampeners and booster phrases subtract")
+    func boosters() {
+        #expect(values("very good") == [2.293])
+        #expect(values("very bad") == [-2.293])
+        #expect(values("very much good") == [Self.rounded(2 + 0.293 * 0.95)])
+        #expect(values("slightly good") == [1.707])
+        #expect(values("kind of good") == [1.707])
+        #expect(values("kind good") == [2])
+    }
+
+    @Test("capitals in mixed-case text add 0.733; all-caps text does not")
+    func capitals() {
+        #expect(values("the app is GOOD today") == [2.733])
+        #expect(values("the app is good today") == [2])
+        #expect(values("THE APP IS GOOD") == [2])
+        #expect(values("it is VERY good") == [Self.rounded(2 + 0.293 + 0.733)])
+    }
+
+    @Test("a stretched word is found and strengthened by 0.3")
+    func elongation() {
+        #expect(values("goooood") == [2.3])
+        #expect(values("sooo good") == [2.293])
+        #expect(values("good") == [2])
+    }
+
+    @Test("each ! (at most four) adds 0.292 in its own sentence's direction")
+    func exclamation() {
+        #expect(Self.scorer.score("good!").compound > Self.scorer.score("good").compound)
+        let sum = values("good!!!!!!").reduce(0, +)
+        #expect(abs(sum - (2 + 4 * 0.292)) < 1e-9)
+        // The ! of a positive sentence does not strengthen the negative one before it.
+        #expect(values("bad. good!") == [-2, 2, 0.292])
+    }
+
+    @Test("after but/however the clause weighs ×1.5, before it ×0.5; an although-clause weighs ×0.5")
+    func contrast() {
+        #expect(values("good but terrible") == [1, -4.5])
+        #expect(values("terrible however good") == [-1.5, 3])
+        #expect(values("although it is good, it is terrible") == [1, -4.5])
+        #expect(values("it is terrible although it is good") == [-4.5, 1])
+        #expect(values("good and terrible") == [2, -3])
+    }
+
+    @Test("'least' flips the word it modifies, but not in 'at least'")
+    func least() {
+        #expect(values("the least helpful agent") == [-1.48])
+        #expect(values("at least helpful") == [2])
+    }
+
+    @Test("emoji with skin tones, variation selectors and joiners, and emoticons before punctuation or glued to words")
+    func emojiAndEmoticons() throws {
+        #expect(values("👍🏽") == [2])
+        #expect(values("❤️") == [3])
+        #expect(values(":)") == [2])
+        #expect(values("thanks:)") == [1.5, 2])
+        #expect(values("ok :)!!").first == 2)
+        #expect(values("10:30 meeting").isEmpty)
+        // A ZWJ sequence is one token: it does not split into 👍 and something else.
+        let explained = Self.scorer.score("👍\u{200D}🔥 x", explain: true)
+        #expect(explained.contributions.isEmpty)
+        // Offsets count code points: the emoticon after "great 👍🏽 " starts at code point 9.
+        let text = "great 👍🏽 :)"
+        let contribution = try #require(Self.scorer.score(text, explain: true).contributions.last)
+        #expect(contribution.start == 9 && contribution.end == 11)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[contribution.start..<contribution.end])) == contribution.text)
+    }
+
+    @Test("sarcasm: thanks for a complaint, loving a complaint, and praise followed by 'another' complaint turn negative")
+    func sarcasm() {
+        #expect(compound("Thanks for the 3 hour wait") < -0.05)
+        #expect(compound("Thanks for the quick help") > 0.05)
+        #expect(compound("I love waiting on hold") < -0.05)
+        #expect(compound("I love getting good news") > 0.05)
+        #expect(compound("Great, another delay.") < -0.05)
+        #expect(compound("Great, the parcel came on time.") > 0.05)
+        #expect(modifiers("Great, another delay.").contains { $0.hasPrefix("sarcasm") })
+    }
+
+    @Test("a bare question or request is neutral; with a complaint cue, negation or a negative word it is not")
+    func questions() {
+        #expect(Self.scorer.score("Can you help me with my order?").label == .neutral)
+        #expect(Self.scorer.score("Please help me reset my password").label == .neutral)
+        #expect(Self.scorer.score("You help me every time").label == .positive)
+        #expect(Self.scorer.score("Why can't you help me with my order?").label == .negative)
+        #expect(Self.scorer.score("Why is my refund still not here?").label == .negative)
+        #expect(Self.scorer.score("Is it good?!").label == .positive)
+    }
+
+    @Test("repeated contact and elapsed time push toward negative")
+    func repeatedContactAndTime() {
+        #expect(compound("This is the 3rd time I write") < -0.05)
+        #expect(compound("This is the third time I write") < -0.05)
+        #expect(compound("This is the time I write") == 0)
+        #expect(compound("It took two weeks") < -0.05)
+        #expect(compound("It took 2.5 hours") < -0.05)
+        #expect(compound("It took weeks") == 0)
+    }
+
+    @Test("the overlay carries feedback phrases; without it they are neutral")
+    func overlay() {
+        let general = SentimentScorer(lexicon: Self.lexicon(overlays: false))
+        for text in ["still waiting on hold", "charged twice", "had to call again", "sorted it within a day"] {
+            #expect(Self.scorer.score(text).label != .neutral, "\(text)")
+            #expect(general.score(text).label == .neutral, "\(text)")
+        }
+        #expect(modifiers("charged twice").contains("domain overlay"))
+    }
+
+    @Test("pos/neu/neg: (|v| + 1) per positive or negative item and 1 per other word, as shares")
+    func shares() {
+        let score = Self.scorer.score("good table chair")
+        #expect(score.positive == 0.6)
+        #expect(score.neutral == 0.4)
+        #expect(score.negative == 0)
+    }
+
+    @Test("the longest phrase wins over its words")
+    func longestMatch() {
+        #expect(values("no problem") == [1.5])
+        #expect(values("still not fixed") == [-2.4])
+    }
+
+    @Test("the byte scanner draws the same word boundaries as Tokenizer")
+    func scannerMatchesTokenizer() {
+        let compiled = CompiledLexicon(Self.lexicon())
+        for text in ["Doesn’t work, can't log-in!!", "e-mail me at 10:30 :)", "Ünïcode wörds…and MORE", "👍🏽👍 ok?"] {
+            var copy = text
+            let spans: [String] = copy.withUTF8 { bytes in
+                withUnsafeTemporaryAllocation(of: ScanToken.self, capacity: bytes.count) { tokens in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+                        let count = ByteScanner(lexicon: compiled).scan(bytes, scratch: scratch.baseAddress!, into: tokens.baseAddress!)
+                        return (0..<count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[$0].start)..<Int(tokens[$0].end)]), as: UTF8.self) }
+                    }
+                }
+            }
+            #expect(spans == Tokenizer().tokenize(text).map(\.text), "\(text)")
+        }
+    }
+}
