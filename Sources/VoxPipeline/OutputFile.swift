@@ -49,6 +49,12 @@ public final class OutputFile {
         if fsync(descriptor) != 0 { throw OutputError.system(path, errno: errno, doing: "cannot flush to disk") }
     }
 
+    /// Closes without flushing to disk: for scratch files that are never published.
+    public func closeUnflushed() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+
     /// Writes a whole file in one go.
     public static func write(_ contents: String, to path: String) throws {
         let file = try OutputFile(creating: path)

@@ -9,16 +9,21 @@ import VoxText
 
 /// Runs a pipeline: read every source, score, aggregate, write the outputs.
 ///
-/// Reading is sequential (file order defines record order); scoring runs on chunks in parallel
-/// and each chunk fills its own `RunAggregator`, merged afterwards; sums are exact, so the
-/// output does not depend on the thread count.
+/// Records stream through in chunks (`OrderedChunkPipeline`): this thread reads and maps them
+/// (file order defines record order) while scoring threads redact and score whole chunks, each
+/// into its own `RunAggregator`; the chunks are merged in order. Sums are exact and merging runs
+/// in chunk order, so the output does not depend on the thread count. Nothing grows with the
+/// input but the aggregates: records.jsonl goes to a scratch file as chunks are scored
+/// (`RecordsSpill`), and at most a few chunks are in memory at once. (records.csv, when asked
+/// for, still keeps every scored record until the end.)
 public struct PipelineRunner {
     public let config: PipelineConfig
     public let options: RunOptions
     public let logger: Logger
 
-    /// Records per scoring chunk: large enough to amortise scheduling, small enough to balance.
-    static let chunkSize = 2048
+    /// Records per chunk: large enough to amortise hand-overs, small enough to balance threads
+    /// and keep the chunks in flight small.
+    public static let defaultChunkSize = 2048
 
     public init(config: PipelineConfig, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "vox")) {
         self.config = config
@@ -55,59 +60,66 @@ public struct PipelineRunner {
 
         let engine = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
         let redactor = config.outputs.redact ? PIIRedactor() : nil
+        defer { options.progress?.finish() }
+
+        // The staging directory exists from the start: records.jsonl is written while scoring.
+        let staging = try output.makeStaging()
+        do {
+            return try run(started: started, asOf: asOf, output: output, staging: staging, engine: engine, redactor: redactor)
+        } catch {
+            staging.remove()
+            throw error
+        }
+    }
+
+    private func run(
+        started: Date, asOf: String, output: OutputDirectory, staging: StagingDirectory, engine: ScoringEngine, redactor: PIIRedactor?
+    ) throws -> Outcome {
         let cancellation = options.cancellation
         let progress = options.progress
-        defer { progress?.finish() }
+        let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging) : nil
+        let keepScored = config.outputs.formats.contains(.csv)
+        let merged = MergedChunks()
 
-        // 1. Read.
-        var records: [FeedbackRecord] = []
+        // 1 and 2. Read on this thread; redact, score and aggregate chunks on the others.
         var rejects: [Reject] = []
         var stats: [SourceStats] = []
-        let cwd = FileManager.default.currentDirectoryPath
-        for definition in config.sources {
-            var ingestor = SourceIngestor(definition: definition, baseDirectory: cwd)
-            let files = ingestor.files()
-            if files.isEmpty {
-                throw IngestError(
-                    location: InputLocation(file: config.file),
-                    message: "source `\(definition.name)`: no input files match \(definition.paths.joined(separator: ", "))"
-                )
-            }
-            logger.debug("reading source", metadata: ["source": "\(definition.name)", "files": "\(files.count)"])
-            progress?.begin("reading \(definition.name)")
-            var sinceCheck = 0
-            // Called for records and rejects alike: a file of nothing but rejects must stop too.
-            let tick = {
-                sinceCheck += 1
-                if sinceCheck == 256 {
-                    sinceCheck = 0
-                    progress?.advance(by: 256)
-                    try cancellation?.check()
+        let pipeline = OrderedChunkPipeline<RecordChunk, ScoredChunk>(workers: max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount))
+        try pipeline.run(
+            produce: { emit in
+                let chunkSize = max(1, options.chunkSize)
+                var chunk = RecordChunk(firstOrdinal: 0, records: [])
+                chunk.records.reserveCapacity(chunkSize)
+                var read = 0
+                for definition in config.sources {
+                    stats.append(try readSource(definition, progress: progress, cancellation: cancellation, onRecord: { record in
+                        chunk.records.append(record)
+                        read += 1
+                        if read == 1 { Failpoint.reach("reading") }
+                        if chunk.records.count == chunkSize {
+                            try emit(chunk)
+                            chunk = RecordChunk(firstOrdinal: read, records: [])
+                            chunk.records.reserveCapacity(chunkSize)
+                        }
+                    }, onReject: { reject in
+                        rejects.append(redactor?.redacting(reject) ?? reject)
+                    }))
                 }
+                if !chunk.records.isEmpty { try emit(chunk) }
+                progress?.begin("scoring")
+            },
+            transform: { _, chunk in
+                ScoredChunk.score(chunk, engine: engine, redactor: redactor, lines: spill != nil, keepScored: keepScored, cancellation: cancellation)
+            },
+            consume: { index, scored in
+                merged.aggregator.merge(scored.aggregator)
+                try spill?.append(lines: scored.lines, clusters: scored.clusters)
+                if keepScored { merged.scored += scored.scored }
+                if index == 0 { Failpoint.reach("scoring") }
             }
-            try ingestor.run(
-                onRecord: { record in
-                    records.append(redactor?.redacting(record) ?? record)
-                    if records.count == 1 { Failpoint.reach("reading") }
-                    try tick()
-                },
-                onReject: { reject in
-                    rejects.append(redactor?.redacting(reject) ?? reject)
-                    try tick()
-                }
-            )
-            try cancellation?.check()
-            stats.append(ingestor.stats)
-            logger.info("read source", metadata: [
-                "source": "\(definition.name)", "read": "\(ingestor.stats.read)",
-                "accepted": "\(ingestor.stats.accepted)", "rejected": "\(ingestor.stats.rejected)",
-            ])
-        }
-
-        // 2. Score and aggregate, in parallel chunks.
-        progress?.begin("scoring")
-        let (scored, aggregator) = score(records, engine: engine)
+        )
         try cancellation?.check()
+        let aggregator = merged.aggregator
 
         // 3. Finish figures; compare with the previous run.
         let summary = aggregator.finish(clusterInfo: engine.clusterInfo, minClusterSize: config.clustering.minSize)
@@ -132,29 +144,32 @@ public struct PipelineRunner {
         }
 
         // 4. Write.
-        let exported = scored.map { record in
-            var record = record
-            if let cluster = record.cluster, !keptClusters.contains(cluster) { record.cluster = nil }
-            record.secondaryClusters.removeAll { !keptClusters.contains($0) }
-            return record
+        var exported: [ScoredRecord] = []
+        if keepScored {
+            exported = merged.scored.map { record in
+                var record = record
+                if let cluster = record.cluster, !keptClusters.contains(cluster) { record.cluster = nil }
+                record.secondaryClusters.removeAll { !keptClusters.contains($0) }
+                return record
+            }
+            merged.scored = []
         }
         var files = ReportFiles.render(result: result, records: exported, formats: config.outputs.formats)
         files.append(("rejects.jsonl", rejects.map { RejectsJSON.line($0) + "\n" }.joined()))
         files.append(("trend.json", TrendFile.encode(trend)))
         progress?.begin("writing")
-        let staging = try output.makeStaging()
-        do {
-            for (index, (name, contents)) in files.enumerated() {
-                try staging.write(name, contents)
-                if index == 0 { Failpoint.reach("writing") }
-            }
-            // The last moment to stop: after the switch the run is complete.
-            try cancellation?.check()
-            try output.commit(staging)
-        } catch {
-            staging.remove()
-            throw error
+        for (index, (name, contents)) in files.enumerated() {
+            try staging.write(name, contents)
+            if index == 0 { Failpoint.reach("writing") }
         }
+        var written = files.map(\.name)
+        if let spill {
+            try spill.finish(kept: keptClusters)
+            written.append("records.jsonl")
+        }
+        // The last moment to stop: after the switch the run is complete.
+        try cancellation?.check()
+        try output.commit(staging)
         output.prune()
         if let historyDirectory = config.outputs.history {
             try OutputWriter(directory: historyDirectory).write([("trend-\(asOf).json", TrendFile.encode(trend))])
@@ -162,87 +177,93 @@ public struct PipelineRunner {
         let read = result.totalRead
         let ratio = read == 0 ? 0 : Double(result.totalRejected) / Double(read)
         return Outcome(
-            result: result, outputDirectory: output.path, written: files.map { output.path + "/" + $0.0 },
+            result: result, outputDirectory: output.path, written: written.map { output.path + "/" + $0 },
             rejectThresholdExceeded: ratio > config.outputs.maxRejectRatio, rejectRatio: ratio
         )
     }
 
-    /// Scores records in chunks on all threads; results come back in input order.
-    func score(_ records: [FeedbackRecord], engine: ScoringEngine) -> ([ScoredRecord], RunAggregator) {
-        let chunkCount = (records.count + Self.chunkSize - 1) / Self.chunkSize
-        let results = ChunkResults(count: chunkCount)
-        let threads = max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let cancellation = options.cancellation
-        let progress = options.progress
-        let work: @Sendable (Int) -> Void = { chunk in
-            // After a cancellation the remaining chunks are skipped; the caller throws.
-            if cancellation?.isCancelled == true { return }
-            let range = (chunk * Self.chunkSize)..<min(records.count, (chunk + 1) * Self.chunkSize)
-            var aggregator = RunAggregator()
-            var scored: [ScoredRecord] = []
-            scored.reserveCapacity(range.count)
-            for index in range {
-                let (record, strength) = engine.score(records[index])
-                aggregator.add(record, ordinal: index, clusterStrength: strength)
-                scored.append(record)
-            }
-            results.store(chunk, scored: scored, aggregator: aggregator)
-            progress?.advance(by: range.count)
-            if chunk == 0 { Failpoint.reach("scoring") }
+    /// Reads one source, handing records and rejects on as they come; checks for cancellation
+    /// every 256 of them (a file of nothing but rejects must stop too).
+    private func readSource(
+        _ definition: SourceDefinition, progress: ProgressDisplay?, cancellation: RunCancellation?,
+        onRecord: (FeedbackRecord) throws -> Void, onReject: (Reject) throws -> Void
+    ) throws -> SourceStats {
+        var ingestor = SourceIngestor(definition: definition, baseDirectory: FileManager.default.currentDirectoryPath)
+        let files = ingestor.files()
+        if files.isEmpty {
+            throw IngestError(
+                location: InputLocation(file: config.file),
+                message: "source `\(definition.name)`: no input files match \(definition.paths.joined(separator: ", "))"
+            )
         }
-        if threads == 1 || chunkCount <= 1 {
-            for chunk in 0..<chunkCount { work(chunk) }
-        } else {
-            // Workers take chunks from a shared counter: at most `threads` run at once.
-            let next = ChunkCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threads, chunkCount)) { _ in
-                while let chunk = next.take(below: chunkCount) { work(chunk) }
+        logger.debug("reading source", metadata: ["source": "\(definition.name)", "files": "\(files.count)"])
+        progress?.begin("reading \(definition.name)")
+        var sinceCheck = 0
+        let tick = {
+            sinceCheck += 1
+            if sinceCheck == 256 {
+                sinceCheck = 0
+                progress?.advance(by: 256)
+                try cancellation?.check()
             }
         }
-        return results.combined()
+        try ingestor.run(
+            onRecord: { record in
+                try onRecord(record)
+                try tick()
+            },
+            onReject: { reject in
+                try onReject(reject)
+                try tick()
+            }
+        )
+        try cancellation?.check()
+        logger.info("read source", metadata: [
+            "source": "\(definition.name)", "read": "\(ingestor.stats.read)",
+            "accepted": "\(ingestor.stats.accepted)", "rejected": "\(ingestor.stats.rejected)",
+        ])
+        return ingestor.stats
     }
 }
 
-/// Per-chunk results, written by scoring threads and combined in chunk order.
-final class ChunkResults: @unchecked Sendable {
-    private var scored: [[ScoredRecord]]
-    private var aggregators: [RunAggregator]
-    private let lock = NSLock()
+/// Consecutive records as read; `firstOrdinal` is the first one's position in the run's input.
+struct RecordChunk: Sendable {
+    var firstOrdinal: Int
+    var records: [FeedbackRecord]
+}
 
-    init(count: Int) {
-        scored = Array(repeating: [], count: count)
-        aggregators = Array(repeating: RunAggregator(), count: count)
-    }
+/// What scoring one chunk gives: its aggregates, its records.jsonl lines (without cluster
+/// members), each record's clusters and, when records.csv is asked for, the scored records.
+struct ScoredChunk: Sendable {
+    var aggregator = RunAggregator()
+    var lines = ""
+    var clusters: [ChunkRecordClusters] = []
+    var scored: [ScoredRecord] = []
 
-    func store(_ chunk: Int, scored records: [ScoredRecord], aggregator: RunAggregator) {
-        lock.lock()
-        defer { lock.unlock() }
-        scored[chunk] = records
-        aggregators[chunk] = aggregator
-    }
-
-    func combined() -> ([ScoredRecord], RunAggregator) {
-        var all: [ScoredRecord] = []
-        all.reserveCapacity(scored.reduce(0) { $0 + $1.count })
-        var total = RunAggregator()
-        for (records, aggregator) in zip(scored, aggregators) {
-            all += records
-            total.merge(aggregator)
+    static func score(
+        _ chunk: RecordChunk, engine: ScoringEngine, redactor: PIIRedactor?, lines: Bool, keepScored: Bool, cancellation: RunCancellation?
+    ) -> ScoredChunk {
+        var result = ScoredChunk()
+        // After a cancellation the remaining chunks are skipped; the reader throws.
+        if cancellation?.isCancelled == true { return result }
+        if lines { result.clusters.reserveCapacity(chunk.records.count) }
+        for (offset, record) in chunk.records.enumerated() {
+            let (scored, strength) = engine.score(redactor?.redacting(record) ?? record)
+            result.aggregator.add(scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: strength)
+            if lines {
+                result.lines += RecordsJSON.body(scored)
+                result.lines += "\n"
+                result.clusters.append(ChunkRecordClusters(primary: scored.cluster, secondary: scored.secondaryClusters))
+            }
+            if keepScored { result.scored.append(scored) }
         }
-        return (all, total)
+        return result
     }
 }
 
-/// Hands out chunk numbers to worker threads.
-final class ChunkCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
+/// The merged state of a run, touched only by the pipeline's ordered `consume` stage and, after
+/// the pipeline has finished, by the runner.
+final class MergedChunks: @unchecked Sendable {
+    var aggregator = RunAggregator()
+    var scored: [ScoredRecord] = []
 }

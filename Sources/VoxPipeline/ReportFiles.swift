@@ -2,8 +2,9 @@ import VoxModel
 import VoxReport
 
 /// The report files a pipeline's `outputs.formats` asks for, rendered from a finished run:
-/// report.md with its chart-*.svg files, report.html, report.json, records.jsonl, records.csv.
-/// (rejects.jsonl and trend.json are always written; the runner adds them.)
+/// report.md with its chart-*.svg files, report.html, report.json, records.csv. (rejects.jsonl
+/// and trend.json are always written, and records.jsonl streams through `RecordsSpill`; the
+/// runner adds them.)
 enum ReportFiles {
     static func render(result: RunResult, records: [ScoredRecord], formats: Set<OutputFormat>) -> [(name: String, contents: String)] {
         var files: [(name: String, contents: String)] = []
@@ -16,14 +17,6 @@ enum ReportFiles {
             if formats.contains(.html) { files.append(("report.html", HTMLReport(document: document).render())) }
         }
         if formats.contains(.json) { files.append(("report.json", ReportJSON.encode(result))) }
-        if formats.contains(.records) {
-            var lines = ""
-            for record in records {
-                lines += RecordsJSON.line(record)
-                lines += "\n"
-            }
-            files.append(("records.jsonl", lines))
-        }
         if formats.contains(.csv) {
             let segmentNames = Array(Set(result.segments.map(\.segment))).sorted()
             files.append(("records.csv", RecordsCSV.document(records, segmentNames: segmentNames)))

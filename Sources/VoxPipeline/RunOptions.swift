@@ -6,6 +6,9 @@ public struct RunOptions: Sendable {
     public var asOf: String?
     /// Scoring threads; nil: one per core.
     public var threads: Int?
+    /// Records per chunk handed to a scoring thread. Outputs never depend on it; tests make it
+    /// small so that a small input spans many chunks.
+    public var chunkSize: Int = PipelineRunner.defaultChunkSize
     /// Set by a signal handler to stop the run before it publishes anything.
     public var cancellation: RunCancellation?
     /// The progress line; nil when nobody watches (standard error is not a terminal).

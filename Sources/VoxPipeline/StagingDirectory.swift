@@ -9,8 +9,14 @@ public struct StagingDirectory: Sendable {
 
     /// Writes one file; on failure the error names the output file and its staging path.
     public func write(_ name: String, _ contents: String) throws {
+        try writing(name) { try OutputFile.write(contents, to: path + "/" + name) }
+    }
+
+    /// Runs `body`, which writes output `name` (or a scratch file for it); a failure names that
+    /// output and the output directory, not the staging path.
+    public func writing<T>(_ name: String, _ body: () throws -> T) throws -> T {
         do {
-            try OutputFile.write(contents, to: path + "/" + name)
+            return try body()
         } catch var error as OutputError {
             error.reason = "cannot write \(name) (staged in \(path)): " + error.reason
             error.path = shownAs

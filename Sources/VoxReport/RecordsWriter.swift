@@ -1,14 +1,23 @@
 import VoxModel
 
 /// `records.jsonl`: one line per accepted record, in input order, with its scores and cluster.
+///
+/// The cluster members come last, so that a line can be written in two parts: `body` while the
+/// run streams (scores are known) and `clusterMembers` at the end (clusters are final only when
+/// every record has been seen; small ones are dissolved). `line` is the two joined.
 public enum RecordsJSON {
     public static func line(_ scored: ScoredRecord) -> String {
+        body(scored) + "," + clusterMembers(primary: scored.cluster, secondary: scored.secondaryClusters) + "}"
+    }
+
+    /// The line up to its cluster members: an object missing its closing brace.
+    public static func body(_ scored: ScoredRecord) -> String {
         let record = scored.record
         var rating: JSONValue = .null
         if let value = record.rating {
             rating = .object([("value", .double(value.value)), ("scale", .string(value.scale.rawValue))])
         }
-        return JSONValue.object([
+        let object = JSONValue.object([
             ("id", .string(record.id)),
             ("source", .string(record.source)),
             ("location", .string(record.location.description)),
@@ -21,9 +30,17 @@ public enum RecordsJSON {
             ("text", .string(record.text)),
             ("sentiment", ScoreJSON.sentiment(scored.sentiment)),
             ("empathy", scored.empathy.map(ScoreJSON.empathy) ?? .null),
-            ("cluster", .text(scored.cluster)),
-            ("secondary_clusters", .array(scored.secondaryClusters.map { .string($0) })),
         ]).compact()
+        return String(object.dropLast())
+    }
+
+    /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.
+    public static func clusterMembers(primary: String?, secondary: [String]) -> String {
+        let members = JSONValue.object([
+            ("cluster", .text(primary)),
+            ("secondary_clusters", .array(secondary.map { .string($0) })),
+        ]).compact()
+        return String(members.dropFirst().dropLast())
     }
 }
 

@@ -4,7 +4,9 @@ import Foundation
 /// Runs the demo pipeline as `make demo` does, but with its shipped history copied to a
 /// temporary directory, so that tests never write into the repository.
 enum DemoRun {
-    static func run(into out: URL, asOf: String = "2026-01-01", threads: Int? = nil) throws -> PipelineRunner.Outcome {
+    static func run(
+        into out: URL, asOf: String = "2026-01-01", threads: Int? = nil, chunkSize: Int = PipelineRunner.defaultChunkSize
+    ) throws -> PipelineRunner.Outcome {
         let file = TestSupport.repositoryRoot.appendingPathComponent("pipelines/demo.yml").path
         var config = try PipelineParser().parse(contentsOf: file)
         let history = out.appendingPathComponent("history")
@@ -14,6 +16,8 @@ enum DemoRun {
             try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: history.appendingPathComponent(name))
         }
         config.outputs.history = history.path
-        return try PipelineRunner(config: config, options: RunOptions(outputDirectory: out.appendingPathComponent("report").path, asOf: asOf, threads: threads)).run()
+        var options = RunOptions(outputDirectory: out.appendingPathComponent("report").path, asOf: asOf, threads: threads)
+        options.chunkSize = chunkSize
+        return try PipelineRunner(config: config, options: options).run()
     }
 }

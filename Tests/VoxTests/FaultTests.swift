@@ -139,7 +139,8 @@ struct FaultTests {
         let out = root.appendingPathComponent("out")
         #expect(try TestSupport.runVox(["run", Self.demo, "--out", out.path, "--as-of", "2026-01-01", "--quiet"]).status == 0)
         let before = try Self.snapshot(out)
-        // A file size limit of 4 KB makes the first large output fail with EFBIG, even for root.
+        // A file size limit of 4 KB makes the first large output fail with EFBIG, even for root:
+        // records.jsonl, which is written while the records are scored.
         let shell = "ulimit -f 8; exec \"$0\" run \"$1\" --out \"$2\" --as-of 2026-01-02 --quiet"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -151,7 +152,7 @@ struct FaultTests {
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(message)")
-        #expect(message.contains("cannot write report.md"), "\(message)")
+        #expect(message.contains("cannot write records.jsonl"), "\(message)")
         #expect(message.contains(out.path))
         #expect(try Self.snapshot(out) == before)
         #expect(try Self.leftovers(out).isEmpty)

@@ -1,0 +1,105 @@
+import Foundation
+import VoxModel
+import VoxReport
+
+/// records.jsonl for a run that streams: each chunk's lines are written, in chunk order, to a
+/// scratch file in the staging directory as they are scored, without their cluster members;
+/// only a compact cluster code per record stays in memory. `finish` appends each line's cluster
+/// members once the clusters are final (small ones dissolved) and writes records.jsonl.
+///
+/// Memory: two bytes a record, plus the few records with secondary clusters; the text stays on
+/// disk. Time: one sequential read and write of the file at the end.
+final class RecordsSpill: @unchecked Sendable {
+    static let scratchName = ".records.jsonl.body"
+
+    private let staging: StagingDirectory
+    private let scratch: OutputFile
+    private var clusterIDs: [String] = []
+    private var codes: [String: UInt16] = [:]
+    /// Per record: 0 for none, else 1 + the index of its primary cluster id.
+    private var primary: [UInt16] = []
+    /// Record number → codes of its secondary clusters (most records have none).
+    private var secondary: [Int: [UInt16]] = [:]
+
+    init(staging: StagingDirectory) throws {
+        self.staging = staging
+        scratch = try staging.writing("records.jsonl") { try staging.create(Self.scratchName) }
+    }
+
+    /// Adds one chunk: its `lines` (each a `RecordsJSON.body` and a newline) and the clusters of
+    /// its records, in the same order.
+    func append(lines: String, clusters: [ChunkRecordClusters]) throws {
+        try staging.writing("records.jsonl") { try scratch.write(lines) }
+        primary.reserveCapacity(primary.count + clusters.count)
+        for record in clusters {
+            primary.append(record.primary.map(code) ?? 0)
+            if !record.secondary.isEmpty { secondary[primary.count - 1] = record.secondary.map(code) }
+        }
+    }
+
+    private func code(_ id: String) -> UInt16 {
+        if let known = codes[id] { return known }
+        clusterIDs.append(id)
+        let new = UInt16(clusterIDs.count)
+        codes[id] = new
+        return new
+    }
+
+    /// Writes records.jsonl into the staging directory, keeping only the clusters in `kept`.
+    func finish(kept: Set<String>) throws {
+        try staging.writing("records.jsonl") { try write(kept: kept) }
+    }
+
+    private func write(kept: Set<String>) throws {
+        scratch.closeUnflushed()
+        let scratchPath = staging.path + "/" + Self.scratchName
+        defer { unlink(scratchPath) }
+        let keptID: (UInt16) -> String? = { code in
+            guard code > 0 else { return nil }
+            let id = self.clusterIDs[Int(code) - 1]
+            return kept.contains(id) ? id : nil
+        }
+        // The ending of a line without secondary clusters depends on its primary code only.
+        let endings = (0...clusterIDs.count).map { code in
+            Array(("," + RecordsJSON.clusterMembers(primary: keptID(UInt16(code)), secondary: []) + "}\n").utf8)
+        }
+        guard let input = FileHandle(forReadingAtPath: scratchPath) else {
+            throw OutputError.system(scratchPath, errno: errno, doing: "cannot reopen")
+        }
+        defer { try? input.close() }
+        let output = try staging.create("records.jsonl")
+        var pending: [UInt8] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 22)
+        var record = 0
+        while true {
+            let block = try input.read(upToCount: 1 << 22) ?? Data()
+            if block.isEmpty { break }
+            pending += block
+            var lineStart = 0
+            pending.withUnsafeBufferPointer { bytes in
+                while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                    out += bytes[lineStart..<newline]
+                    if let codes = secondary[record] {
+                        let members = RecordsJSON.clusterMembers(primary: keptID(primary[record]), secondary: codes.compactMap(keptID))
+                        out += Array(("," + members + "}\n").utf8)
+                    } else {
+                        out += endings[Int(primary[record])]
+                    }
+                    record += 1
+                    lineStart = newline + 1
+                }
+            }
+            pending.removeFirst(lineStart)
+            try out.withUnsafeBytes { try output.write($0) }
+            out.removeAll(keepingCapacity: true)
+        }
+        try output.finish()
+    }
+}
+
+/// The clusters of one scored record, as a chunk hands them to `RecordsSpill`.
+struct ChunkRecordClusters: Sendable {
+    var primary: String?
+    var secondary: [String]
+}
