@@ -1095,8 +1095,11 @@ waste of time	-2.6
 waste of money	-2.7
 # core-positive
 acceptable	0.9
+acclaimed	2.2
+accomplishing	1.7
 accuracy	1.1
 accurately	1.3
+adaptable	1.3
 adept	1.6
 adequate	0.6
 adequately	0.6
@@ -1108,16 +1111,33 @@ admired	2.1
 admires	2.1
 admiring	2.0
 adorable	2.7
+adorableness	2.5
 adorably	2.5
+adorned	0.8
+adventurous	1.4
+affable	1.8
+agile	1.2
+agreeably	1.4
 allright	0.8
 alright	0.9
+altruistic	1.9
 amaze	2.6
 amazed	2.8
 amazement	2.6
 amazes	2.7
 amazingly	2.9
+amazingness	3.0
+amiable	1.9
+amiably	1.8
+amicable	1.6
+amicably	1.5
+ample	1.0
+angelically	2.3
 appeal	1.2
 appealing	1.9
+appealingly	1.8
+appetising	1.9
+appetizing	1.9
 applaud	2.2
 applauded	2.2
 applause	2.0
@@ -1125,90 +1145,236 @@ appreciates	2.0
 appreciating	1.9
 appreciation	2.1
 appreciative	2.0
+appreciatively	1.9
+ardent	1.5
+aspirational	1.4
+assuring	1.5
 astonishing	2.5
 astounding	2.6
+astute	1.7
 attentively	1.8
 attentiveness	1.8
 attractive	2.0
 attractively	1.8
+attractiveness	1.9
+attuned	1.2
+auspicious	1.7
+avid	1.2
+awe-inspiring	2.8
 awesomely	2.9
 awesomeness	3.0
+awesomest	3.2
+balanced	1.1
+beaming	2.3
+beatific	2.4
 beauties	2.3
 beautifully	2.9
+beautifulness	2.6
 beautify	1.6
 beauty	2.6
+befitting	1.0
+benevolence	2.2
+benevolent	2.2
+benign	0.7
+best-selling	1.5
+bestselling	1.5
+blameless	1.3
+blissfulness	2.8
+blithe	1.2
+boldly	1.0
+bouncy	1.0
+bountiful	2.0
+brainy	1.3
 bravo	2.5
 breathtaking	3.0
 breathtakingly	2.9
+breezy	1.2
 bright	1.4
 brighter	1.4
+brightly	1.4
+brightness	1.2
 brilliance	2.8
 brilliantly	2.9
+buoyant	1.6
+bustling	0.8
+calmest	1.5
+calmness	1.6
+candid	1.0
+capability	1.2
 capable	1.4
+capably	1.4
+carefree	1.9
 careful	1.2
 carefully	1.1
+carefulness	1.1
 caringly	2.0
+charitable	1.8
 charm	2.0
 charmed	2.0
 charming	2.4
 charmingly	2.3
+charmingness	2.2
 chic	1.8
+chivalrous	1.8
+civilized	1.0
 classy	2.0
+clean-cut	1.1
 cleaner	1.1
 cleanest	1.4
+cleanliness	1.6
 cleanly	1.1
+clear-cut	0.8
 clever	1.9
 cleverly	1.8
+cleverness	1.8
+coherent	1.0
+cohesive	1.0
+collegial	1.3
+comely	1.6
 comfort	1.5
+comfortableness	1.5
 comfortably	1.6
 comforting	1.8
 comfy	1.8
+comical	1.4
 commendable	2.2
+commendably	2.0
+compassionately	2.2
+compatible	0.9
+compelling	1.8
+competence	1.5
 competent	1.5
 competently	1.4
+comprehensive	1.3
+conciliatory	1.1
+congenial	1.8
 congrats	2.6
 congratulate	2.2
 congratulated	2.2
 congratulations	2.7
+considerateness	1.9
+consummate	2.0
+contentedly	1.6
 convenience	1.5
 conveniently	1.5
+convincing	1.3
+convincingly	1.3
+convivial	1.9
 cooler	1.2
 coolest	1.9
+cordial	1.7
+cordiality	1.7
+cordially	1.5
+cosier	1.8
+cosy	1.9
+courageously	2.1
 courteously	1.7
+courteousness	1.8
 courtesy	1.6
+cozier	1.8
+cozy	1.9
 crisp	1.1
 cute	2.0
+cuteness	2.0
 cuter	2.0
 cutest	2.4
+dapper	1.7
+daring	1.2
+dashing	1.8
+dazzlingly	2.5
+debonair	1.6
+decency	1.7
 decent	1.3
 decently	1.2
+decisive	1.2
+dedicatedly	1.6
+deft	1.6
+deftly	1.6
+delectable	2.7
 delicious	2.8
 deliciously	2.7
 delight	2.9
 delightful	3.0
 delightfully	2.9
+delightfulness	2.9
 delighting	2.6
 delights	2.7
+dependability	1.6
+dependableness	1.7
+deserving	1.5
+desirable	1.9
+devotedly	1.9
+dignifiedly	1.4
+diligence	1.8
 diligent	1.9
 diligently	1.8
+diplomatic	1.3
+discerning	1.4
+distinguished	1.8
+divinely	2.5
+dreamily	1.8
+durably	1.5
+dynamic	1.4
+dynamism	1.4
+earnest	1.3
+earnestly	1.2
 easier	1.5
 easiest	1.8
 easily	1.4
+easiness	1.4
+easy-going	1.6
+easygoing	1.6
+ebullient	2.3
+edifying	1.6
+effectually	1.4
+effervescent	1.9
 efficiency	1.5
 efficiently	1.6
 effortless	2.2
 effortlessly	2.2
+effortlessness	2.0
+effusive	1.5
+electrifying	2.5
 elegance	2.3
 elegant	2.3
 elegantly	2.2
+eloquence	1.9
+eloquent	1.9
+eloquently	1.8
+eminent	1.6
+empathic	1.8
+enchantingly	2.4
+endearing	2.2
+endearingly	2.1
+energising	1.9
+energizing	1.9
+engaging	1.8
+engrossing	1.9
 enjoyable	2.4
+enjoyableness	2.3
 enjoyably	2.2
 enjoying	2.3
 enjoyment	2.3
 enjoys	2.1
+enlivening	1.8
+enriched	1.7
+enriching	2.0
+entertaining	2.0
+entertainingly	1.9
+enticing	1.6
+enviable	1.6
+equitable	1.4
+esteemed	1.9
+ethically	1.4
+euphorically	2.9
+exalted	2.2
+exceeded	1.6
+exceeding	1.3
+exceeds	1.6
 excel	2.2
 excelled	2.2
 excellence	3.0
+excellency	2.4
 excellently	3.0
 excelling	2.2
 excels	2.2
@@ -1217,6 +1383,8 @@ excite	2.2
 excitedly	2.3
 excitement	2.5
 excites	2.2
+exemplary	2.7
+exhilaratingly	2.7
 expert	1.6
 expertise	1.4
 expertly	1.9
@@ -1224,12 +1392,23 @@ exquisite	3.0
 exquisitely	2.9
 extraordinarily	2.0
 extraordinary	2.6
+exuberantly	2.5
+exultant	2.8
 fab	2.6
 fabulous	3.2
 fabulously	3.0
-fairly	0.4
+fabulousness	3.0
+fairer	0.9
 fairness	1.4
+faithfulness	1.8
+famed	1.6
+famous	1.3
+fancy	1.0
 fantastically	3.0
+fantasticness	3.0
+fascinatingly	2.1
+fashionable	1.5
+fast-acting	1.3
 faster	1.2
 fastest	1.5
 faultless	2.7
@@ -1241,132 +1420,349 @@ favourable	1.8
 favourably	1.7
 favoured	1.4
 favourites	1.8
+fearlessly	1.7
+felicitous	1.8
+fervent	1.3
+festively	2.0
+fetching	1.6
+fine-looking	1.7
 fine-tuned	1.3
+fineness	1.4
 finest	2.7
 first-class	2.7
 first-rate	2.6
+fitting	0.9
 flavorful	2.2
 flavourful	2.2
 flawlessly	3.0
+flawlessness	2.9
+fluent	1.1
+fluently	1.0
+foolproof	1.7
+forgiveness	1.8
+forgiving	1.6
+fortuitous	1.6
+fragrant	1.6
+free-spirited	1.4
 fresh	1.3
 freshly	1.0
 friendlier	2.0
 friendliest	2.5
+friendlily	1.9
 friendliness	2.2
+fruitful	1.9
 fun-filled	2.4
+fun-loving	1.8
 funnier	2.0
 funniest	2.3
+funnily	1.2
 funny	1.9
+gallant	1.8
+gallantly	1.7
 gem	2.4
 generosity	2.4
 generously	2.1
+generousness	2.2
+genial	1.8
 genius	2.6
+gentle	1.6
+gentleness	1.7
+gentler	1.5
+gently	1.3
+genuineness	1.7
 gifted	2.2
+gladdening	1.9
 gladly	1.9
 gladness	2.2
+gleaming	1.7
 glorious	3.0
 gloriously	2.9
+gloriousness	2.8
 glowing	2.0
+glowingly	2.0
+good-hearted	2.2
+good-looking	2.0
+goodhearted	2.2
+goodheartedness	2.3
 goodies	1.2
 goodly	1.0
 goodness	1.6
+goodwill	1.8
 gorgeous	3.0
 gorgeously	2.9
+gorgeousness	2.8
 graceful	2.2
 gracefully	2.1
+gracefulness	2.0
+graciousness	2.1
 grand	1.9
 gratefully	2.1
+gratified	2.0
 gratitude	2.3
 greater	1.6
 greatest	3.0
+greathearted	2.1
 greatly	1.6
 greatness	2.6
+ground-breaking	2.1
+groundbreaking	2.1
+guiltless	1.2
+gutsy	1.2
+handiness	1.4
 handsome	2.1
+handsomely	1.9
 happier	2.4
 happiest	3.0
 happily	2.2
 happiness	2.9
+happy-go-lucky	1.8
+hard-won	1.4
+harmoniously	2.0
+healthful	1.6
+healthiness	1.6
+heartily	1.9
+heartiness	1.7
+hearty	1.7
 helpfully	1.9
 helpfulness	2.0
+heroically	2.4
+high-performance	1.6
+high-performing	1.7
 high-quality	2.2
+highlight	1.3
+highlights	1.2
+hip	1.0
+homey	1.5
+honorably	1.9
+honourably	1.9
 hoped	0.9
 hopefully	1.1
 hopefulness	1.6
 hopes	1.0
 hoping	0.9
+hospitably	1.9
+humbly	1.1
+humor	1.4
+humorous	1.8
+humorously	1.7
+humour	1.4
 ideal	2.0
 ideally	1.0
+idolize	2.2
+idolized	2.2
+illuminating	1.9
+illustrious	2.1
+imaginative	1.9
+imaginatively	1.8
 immaculate	2.7
 immaculately	2.6
+impassioned	1.4
+impeccability	2.8
 impeccable	3.0
+impeccableness	2.8
 impeccably	2.9
 impress	2.1
 impresses	2.2
 impressive	2.5
 impressively	2.4
+impressiveness	2.3
 improvement	1.3
 improvements	1.3
 improves	1.2
 improving	1.2
-incredibly	2.4
+incomparable	2.7
+incomparably	2.3
+incorruptible	1.7
+indispensable	2.1
+indulgent	1.2
+inestimable	2.1
+infallible	2.0
 ingenious	2.5
+ingeniously	2.4
+ingenuity	2.2
+innovatively	1.8
+innovativeness	1.7
+inquisitive	0.8
+insightfully	1.9
+inspiringly	2.3
+integrity	2.0
+intelligence	1.5
+intelligent	1.9
+intelligently	1.8
 intuitively	1.5
 invaluable	2.6
+invigorate	1.8
+invincible	1.8
+irreplaceable	2.2
+irresistible	2.3
+irresistibly	2.2
+jaw-dropping	2.5
+jazzy	1.3
 jewel	1.8
+jocular	1.4
+joyfulness	2.8
+joyousness	2.8
+jubilation	2.9
+judicious	1.4
 kinder	1.8
 kindest	2.6
 kindhearted	2.4
+kindheartedness	2.3
+kindliness	2.2
 kindly	1.8
 kindness	2.4
+kindred	1.4
 knowledgeable	1.9
+knowledgeably	1.8
 kudos	2.4
 laudable	2.0
+laudably	1.9
+lavish	1.6
+lavishly	1.6
+lavishness	1.4
+leading-edge	1.6
+level-headed	1.5
+levelheaded	1.5
+lifelike	1.2
+light-hearted	1.7
+lighthearted	1.7
 likable	1.8
+likeability	1.7
 likeable	1.8
 likes	1.4
 liking	1.6
+lionhearted	1.9
+liveliness	1.8
 lively	1.8
+lovability	2.4
 lovable	2.6
 loveable	2.6
 lovelier	2.6
 loveliest	2.9
 loveliness	2.6
+lovingly	2.6
+low-cost	1.0
+low-priced	0.9
+loyally	1.8
+loyalness	1.8
+lucid	1.3
+lucidly	1.2
+luckiness	1.8
+lucrative	1.8
+lustrous	1.8
+luxe	1.8
+luxurious	2.3
+luxuriously	2.2
+luxury	1.9
+magnanimity	2.1
+magnanimous	2.1
+magnificence	3.0
 magnificent	3.2
 magnificently	3.1
+majestically	2.3
+manageable	0.9
+marvel	2.3
+marveled	2.3
+marvelled	2.3
 marvellous	3.1
 marvellously	3.0
 marvelous	3.1
 marvelously	3.0
+marvelousness	2.9
 masterful	2.8
 masterfully	2.8
+masterfulness	2.6
+masterly	2.5
 masterpiece	3.1
+matchless	2.6
+mellow	1.2
+memorable	2.0
+memorably	1.8
+merciful	1.8
+mercifully	1.5
+mercifulness	1.8
+mercy	1.4
+merit	1.2
+meritorious	1.8
+merits	1.0
+mesmerised	2.3
+mesmerising	2.5
+mesmerized	2.3
+mesmerizing	2.5
 meticulous	2.0
 meticulously	2.0
+mighty	1.2
 mind-blowing	2.8
 mindblowing	2.8
+mindful	1.3
+modest	0.8
+momentous	1.6
+motivational	1.8
 mouth-watering	2.6
 mouthwatering	2.6
+multifunctional	1.0
+natty	1.5
 neat	1.5
 neatly	1.3
+neatness	1.4
 nicely	1.8
 niceness	1.7
 nicer	1.8
 nicest	2.4
+niceties	1.0
+nifty	1.8
+nimble	1.3
+nobleness	2.0
+nobly	1.9
+nourishing	1.6
+nurturing	1.9
+nutritious	1.5
 okey	0.8
+open-minded	1.6
+openhearted	1.9
 optimism	1.8
 optimistic	1.8
+optimistically	1.7
+opulent	1.9
+orderliness	1.1
+orderly	1.1
+outperform	1.6
+outperformed	1.6
+outperforms	1.6
+outshine	1.7
+outshines	1.7
 outstandingly	3.1
+outstandingness	3.0
+overachiever	1.3
+painless	1.6
+painlessly	1.6
+palatable	1.0
 passable	0.4
 patience	1.4
 patiently	1.3
+peaceable	1.6
+peacefulness	2.0
+peerless	2.6
+perceptive	1.6
 perfected	2.4
 perfecting	1.8
 perfection	3.1
 perfectly	2.6
+perfectness	2.8
+perky	1.4
+personalised	1.1
+personalized	1.1
+persuasive	1.0
 phenomenal	3.2
 phenomenally	3.0
+pioneering	1.7
+placid	1.1
+playful	1.6
+playfully	1.5
+playfulness	1.7
 pleasant	2.1
 pleasantly	2.0
+pleasantries	1.0
 please	1.0
 pleases	1.6
 pleasing	2.0
@@ -1374,321 +1770,1283 @@ pleasingly	1.8
 pleasurable	2.3
 pleasure	2.4
 pleasures	2.1
+plentifully	1.2
+plush	1.6
+poetic	1.5
+poised	1.1
 polished	1.8
 politely	1.5
 politeness	1.7
+popular	1.3
+popularity	1.2
 positive	1.6
 positively	1.5
+positiveness	1.6
 positivity	1.9
+practicality	1.1
 praise	2.2
 praised	2.1
 praises	2.1
 praiseworthy	2.2
 praising	2.0
 precious	2.2
+preciousness	2.0
+preeminent	2.1
+premier	1.6
 premium	1.4
+prestigious	1.8
 prettier	1.7
 prettiest	2.2
+prettily	1.6
+prettiness	1.7
 pretty	1.7
 priceless	2.7
 pride	1.8
 prime	1.2
+principled	1.6
 pristine	2.3
+prized	2.1
+prodigious	1.6
+productively	1.4
 professionalism	1.9
 professionally	1.5
+proficiency	1.4
 proficient	1.5
+proficiently	1.5
+profitable	1.6
+profound	1.3
+prolific	1.3
+propitious	1.5
+prosperously	2.0
 proudly	2.1
+proven	1.3
+providential	1.6
+prudent	1.3
+punctually	1.5
+pure	1.3
+purity	1.4
+quaint	1.3
+qualified	1.2
+quick-witted	1.7
 quicker	1.2
 quickest	1.4
+quickness	1.1
+quiet	0.6
 radiant	2.3
+radiantly	2.2
+rapt	1.5
+rapture	2.7
+rapturous	2.8
+razor-sharp	1.6
+reasonableness	1.1
+reassure	1.4
+receptive	1.3
 recommendable	1.9
 recommendation	1.4
 recommending	1.9
 recommends	1.9
+redeeming	1.2
+redemption	1.4
 refined	1.6
 refreshing	2.0
 refreshingly	1.9
+refreshment	1.3
+regal	1.7
+rejoices	2.6
+rejuvenating	2.1
+relatable	1.2
 reliability	1.6
+reliableness	1.7
 reliably	1.7
 relief	1.8
 relieve	1.2
 relieving	1.4
 remarkable	2.5
+remarkableness	2.3
 remarkably	2.0
+renowned	2.0
+replete	0.9
+reputable	1.8
+resilience	1.6
+resilient	1.6
+resolute	1.3
+resounding	1.5
+resourcefully	1.7
+resourcefulness	1.7
+respectability	1.4
+respectable	1.5
+respectfulness	1.7
+resplendent	2.4
 responsiveness	1.4
+restorative	1.5
+revered	2.0
+revitalizing	2.0
+revolutionary	1.7
+rewardingly	2.1
+richly	1.4
+righteous	1.1
+robustly	1.5
+robustness	1.5
+romance	1.8
+romantic	1.9
+romantically	1.6
+rosy	1.5
+rousing	1.9
+ruggedly	1.1
 safely	1.3
+safeness	1.2
 safer	1.2
 safest	1.4
 safety	1.2
+sagacious	1.6
+saintly	2.1
+salutary	1.3
+sanguine	1.2
 satisfaction	2.0
+satisfactorily	1.3
 satisfactory	1.3
 satisfies	1.6
 satisfy	1.6
 satisfying	2.0
 satisfyingly	1.8
 savory	1.3
+savvy	1.6
 scrumptious	2.8
+scrupulous	1.4
 seamlessly	2.0
+self-assured	1.4
+self-sufficient	1.1
+selfless	2.2
+selflessly	2.1
 sensational	2.9
+sensibly	1.1
+serendipitous	1.8
+serendipity	1.9
+serenely	1.9
+sereneness	2.0
+sharp	0.9
+sharp-witted	1.6
+shimmering	1.6
+shrewd	1.0
+skilful	2.0
 skilfully	1.9
 skilled	1.8
 skillful	2.0
 skillfully	1.9
+skillfulness	1.9
 sleek	1.7
+sleekly	1.5
+slick	1.3
 smart	1.7
 smarter	1.6
 smartest	2.0
+smartly	1.5
+smartness	1.5
+smashing	2.6
+smilingly	1.9
 smoother	1.5
 smoothest	1.8
 smoothly	1.6
+snazzy	1.8
+snug	1.5
+snugly	1.4
+soft-spoken	1.0
 solid	1.4
 solidly	1.3
+soothingly	1.7
+soulful	1.8
+sparklingly	1.7
 spectacular	3.0
 spectacularly	2.8
+speedier	1.4
+spellbinding	2.5
+spellbound	2.2
+spirited	1.6
 splendid	2.9
 splendidly	2.8
+splendidness	2.8
+splendiferous	2.8
 spotless	2.2
+spotlessly	2.0
+spotlessness	2.0
+sprightly	1.4
+spruce	1.1
+staunch	1.1
+steadfast	1.7
+steadfastly	1.6
+steadiness	1.1
 stellar	3.0
+sterling	2.2
+sterlingly	2.0
+stimulating	1.8
+stirring	1.8
+straightforwardly	1.3
+straightforwardness	1.3
+streamline	1.0
+striking	1.6
+strikingly	1.4
+strong	1.1
+stronger	1.1
+strongest	1.4
 stunning	2.9
 stunningly	2.8
+stupendous	3.0
+stupendously	2.8
+sturdily	1.5
+sturdiness	1.4
 stylish	1.9
+stylishly	1.8
+stylishness	1.7
+suave	1.5
 sublime	3.0
+sublimely	2.8
+sublimity	2.7
 succeed	2.1
 succeeded	2.2
 succeeding	2.0
 succeeds	2.1
 successes	2.1
 successfully	2.2
-super	2.6
+successfulness	2.1
+succinct	1.1
+succulent	2.2
+sufficient	0.6
+suitable	1.0
+suitably	0.8
+sumptuous	2.5
+sunnier	1.4
 superbly	3.1
+superbness	3.0
 superior	2.2
 superiority	1.6
+supportiveness	1.9
+supreme	2.2
+supremely	2.0
+sure-footed	1.2
+surpass	1.7
+surpassed	1.7
+surpasses	1.7
+surpassing	1.7
+swankiest	1.8
+swanky	1.7
+sweet-natured	2.0
+swiftness	1.4
+sympathetically	1.5
+sympathy	1.2
+tactful	1.5
+tactfully	1.4
+talent	1.8
 talented	2.3
+talentedly	2.1
+tantalizing	1.8
+tasteful	1.9
+tastefully	1.8
+tastiness	2.1
 tasty	2.1
+tenacious	1.3
+tenacity	1.4
 terrifically	2.8
+terrificly	2.8
 thanked	1.3
 thankfully	1.8
+thankfulness	2.1
 thankyou	1.8
 thanx	1.6
 thorough	1.7
 thoroughly	1.3
+thoroughness	1.7
+thrifty	1.0
 thrill	2.6
 thrilling	2.7
+thrillingly	2.5
 thrills	2.4
 thx	1.5
 tidily	1.1
+tidiness	1.1
 tidy	1.2
+timeless	1.9
+timeliness	1.4
+tireless	1.7
+tirelessly	1.7
+tirelessness	1.6
+titillating	1.4
+tolerance	1.2
+tolerant	1.2
 top-notch	2.8
 top-quality	2.5
+top-rated	2.2
 topnotch	2.8
+tranquilly	1.8
+tranquilness	1.8
+transcendent	2.2
+transformative	1.7
 treasure	2.2
 treasured	2.4
+treat	1.7
+treats	1.6
+tremendous	2.4
+tremendously	1.8
+trendy	1.3
+triumphal	2.4
 trusted	1.6
+trustfully	1.3
 trusting	1.4
+trustingly	1.3
 trusts	1.4
 trustworthiness	2.0
 trustworthy	2.1
 trusty	1.6
+truthfully	1.0
+truthfulness	1.8
 ty	1.3
 tyvm	2.0
-unbelievable	1.2
+ultimate	1.3
+unbeatable	2.6
+unbiased	1.1
+unblemished	1.6
+unbroken	0.8
+undamaged	1.2
+undaunted	1.4
+understandable	0.9
+understanding	1.5
+undisputed	1.3
+unequaled	2.5
+unequalled	2.5
+unfailing	2.0
+unfailingly	2.0
+unforgettable	2.5
+unmatched	2.5
+unparalleled	2.7
+unrivaled	2.6
+unrivalled	2.6
+unselfish	1.9
+unselfishly	1.9
+unshakable	1.4
+unsurpassed	2.7
+untroubled	1.4
+upright	1.0
+uprightness	1.3
+upscale	1.4
+usability	1.1
+usable	0.9
 usefully	1.5
 usefulness	1.6
+user-friendliness	1.8
+valiant	2.0
+valiantly	1.8
+valor	1.8
+valour	1.8
 valuable	2.0
+valuably	1.8
+venerable	1.5
+verdant	1.4
+versatilely	1.5
+versatility	1.5
+vibrancy	1.9
 vibrant	2.0
+vibrantly	1.8
+victoriously	2.5
+vigilant	1.1
+vigorous	1.4
+vigorously	1.0
+virtuoso	2.3
+virtuous	1.9
+visionary	2.0
+vivacious	2.0
+vivaciously	1.9
+warmer	1.0
+warmhearted	2.3
+warmness	1.6
+watchful	0.9
+wealth	1.3
+welcomingly	1.9
+well-informed	1.4
+well-intentioned	1.1
+well-known	0.7
+well-liked	1.9
+well-mannered	1.8
+well-off	1.1
+well-received	1.9
+well-rounded	1.4
+well-spoken	1.4
+whimsical	1.4
+whiz	1.6
+wholehearted	2.2
+wholeheartedly	2.2
+wholeheartedness	2.1
+wholesomely	1.9
+wholesomeness	2.0
+willing	1.0
+willingly	1.2
+willingness	1.2
 winner	2.4
 winners	2.2
 winning	2.3
 wins	2.0
+winsome	2.0
 wisdom	1.9
 wise	1.8
 wisely	1.7
+wittily	1.8
+wittiness	1.8
+witty	1.9
 won	2.0
 wonderfully	3.0
+wonderfulness	3.0
+wonderous	2.8
 wondrous	2.8
+wondrously	2.7
+workable	0.8
 world-class	2.8
+world-famous	1.6
+worthily	1.5
 worthiness	1.5
 worthwhile	1.9
 worthy	1.7
+wowing	2.4
+youthful	1.3
+youthfulness	1.3
 yum	2.3
+yummiest	2.7
 yummy	2.6
+zeal	1.5
+zealous	0.9
+zealously	0.9
+zest	1.7
+zestful	1.9
+zesty	1.5
 # core-negative
+abhorred	-3.0
+abject	-2.5
+abnormal	-1.2
+abominable	-3.2
+abomination	-3.2
+abrasive	-1.7
+absurd	-1.8
+absurdity	-1.7
+absurdly	-1.3
+abusively	-2.9
 abysmal	-3.4
 abysmally	-3.3
+acrimonious	-2.2
+acrimony	-2.2
+adverse	-1.7
+adversely	-1.6
+adversity	-1.6
+afflicted	-2.0
+affliction	-2.1
+aggressiveness	-2.0
+aggrieved	-2.0
+aghast	-2.1
+agonized	-2.7
+ailing	-1.7
+ailment	-1.6
+alienated	-1.8
+alienating	-1.8
 anger	-2.6
 angered	-2.5
 angers	-2.4
 angrier	-2.6
 angriest	-2.9
 angrily	-2.5
+angriness	-2.5
+anguish	-2.8
+anguished	-2.8
 annoy	-1.7
 annoyance	-1.8
 annoyances	-1.7
+annoyedly	-1.8
 annoyingly	-1.9
+annoyingness	-1.9
 annoys	-1.8
+antagonistic	-2.0
+antagonize	-1.8
+anti-social	-1.5
+antisocial	-1.5
 appalled	-3.0
 appalling	-3.2
 appallingly	-3.1
+appallingness	-3.0
+arduous	-1.5
 atrocious	-3.3
 atrociously	-3.2
-awfully	-1.8
+atrociousness	-3.2
+atrocities	-3.4
+atrocity	-3.4
+averse	-1.1
+aversion	-1.5
 awfulness	-3.0
+awry	-1.6
+backward	-1.0
 baddest	-1.5
 badly	-2.2
+badmouth	-2.0
+badmouthed	-2.0
+badmouthing	-2.0
 badness	-2.3
+baffle	-1.1
+bankrupted	-2.4
+barbaric	-2.9
+barbarous	-2.8
+barren	-1.2
+battered	-2.0
+beleaguered	-1.8
+belittle	-2.2
+belittled	-2.3
+belittling	-2.3
+belligerently	-2.3
+bemoan	-1.6
+bemused	-0.5
+berserk	-1.8
+bickering	-1.6
+bitchiness	-2.3
+blameworthy	-1.8
 bland	-1.2
+blasphemous	-1.8
 bleak	-2.0
+bleakly	-1.9
+blight	-2.0
+blighted	-2.0
+blundering	-1.9
+bogus	-2.2
+boisterous	-0.5
+bombastic	-1.2
+boorish	-2.1
 bored	-1.4
 boredom	-1.6
 bores	-1.5
 boringly	-1.6
+boringness	-1.6
+botching	-2.0
+brash	-1.2
 breakage	-1.8
 breaking	-1.3
 breaks	-1.5
+broken-down	-1.9
+broken-hearted	-3.0
+brokenness	-2.0
+brutish	-2.5
+brutishness	-2.4
+bungling	-1.9
+burden	-1.5
+burdened	-1.6
+burdens	-1.4
+burdensome	-1.7
 burnt	-1.4
+callously	-2.4
+cantankerous	-1.8
+catastrophes	-3.0
+caustic	-1.8
+chaotically	-1.7
+cheapened	-1.6
+cheapness	-1.2
 cheat	-2.5
 cheater	-2.6
 cheating	-2.6
 cheats	-2.5
+cheerlessly	-1.7
+cheesy	-0.9
 chewy	-0.4
+chilling	-1.7
+choked	-1.5
+clumsiness	-1.5
+clunkiness	-1.7
+coarse	-1.2
+coerced	-2.1
+coercive	-2.0
+cold-blooded	-2.6
 colder	-0.7
+coldly	-1.5
+coldness	-1.4
+collusion	-2.0
+complacency	-1.5
+complacent	-1.4
 complained	-1.5
 complaining	-1.6
 complains	-1.5
 complaints	-1.5
+con-man	-2.7
+condescendingly	-2.2
+conflict	-1.4
+conflicts	-1.3
+confounded	-1.3
 confuse	-1.3
+confusedly	-1.2
 confuses	-1.4
 confusingly	-1.5
 confusion	-1.5
+congested	-1.2
+contemptible	-2.8
+contemptuously	-2.4
+contentious	-1.3
+contradictory	-1.2
+coward	-2.2
+cowardice	-2.2
+cowardly	-2.1
+cowards	-2.2
+cramped	-1.4
+crankiness	-1.5
 crap	-2.5
 crappier	-2.5
 crappiest	-2.9
+crappiness	-2.6
 crappy	-2.6
 crashy	-1.9
+crass	-1.8
+craven	-2.1
+crazy	-0.8
+creaky	-1.1
+creepiness	-2.0
+crestfallen	-2.3
 cried	-2.1
 cries	-1.9
+criminally	-2.3
+cringeworthiness	-1.9
+crippled	-1.9
+crippling	-2.1
+crookedness	-2.3
+crossly	-1.3
+crude	-1.4
+crudely	-1.3
+crudeness	-1.4
+cruelness	-3.0
+crummy	-2.1
+crushing	-2.1
+culpable	-1.6
+cumbersomely	-1.5
+cursory	-1.0
+cynically	-1.3
+cynicalness	-1.4
 damage	-1.9
 damages	-1.8
 damaging	-2.1
+damnable	-2.4
+dangerousness	-2.2
+dastardly	-2.5
+deadbeat	-2.3
+deadlock	-1.3
+debacle	-2.6
+debased	-2.2
+debilitating	-2.2
+decay	-1.6
+decayed	-1.8
+decaying	-1.7
+deceitfully	-2.6
+deceptiveness	-2.4
+decrepit	-1.8
+defamation	-2.3
+defamatory	-2.3
+defeat	-1.8
+defeated	-2.1
+defeatist	-1.6
 defect	-1.8
 defective	-2.4
+defectively	-2.2
 defects	-1.8
+defenseless	-1.6
+deficiency	-1.6
 deficient	-1.7
+deficiently	-1.6
+deficit	-1.1
+defiled	-2.5
+deformed	-1.9
+defunct	-1.3
+degenerate	-2.3
+degraded	-2.0
+degrading	-2.4
+dehumanizing	-2.8
+dejectedly	-2.2
+delinquent	-1.9
+delusional	-2.0
+demeaning	-2.4
+demented	-2.1
+demolished	-1.8
+demonize	-2.0
+denial	-1.1
+denied	-1.6
+denies	-1.0
+deny	-1.0
+deplorable	-3.0
+deplorably	-2.8
+depraved	-2.8
 depressed	-2.5
 depressing	-2.4
 depression	-2.6
+deprivation	-2.1
+deprived	-1.9
+deranged	-2.3
+derelict	-1.8
+derision	-2.1
+derisive	-2.0
+derogatory	-2.2
+desolate	-2.1
+desolation	-2.3
+despicably	-3.0
+destitution	-2.5
+detestably	-3.0
+detrimental	-2.0
+devastate	-2.8
+devastatingly	-2.9
+deviant	-1.5
+diabolical	-2.8
+dicey	-1.2
 difficulties	-1.4
+difficultly	-1.1
 difficulty	-1.3
+dilapidated	-2.0
+dimwitted	-2.1
+dingy	-1.6
+direful	-2.5
+dirt	-1.3
 dirtier	-2.0
 dirtiest	-2.4
+dirtiness	-1.9
+disabling	-1.3
+disaffected	-1.6
+disagree	-1.1
+disagreeable	-1.8
+disagreeably	-1.7
+disagreed	-1.1
+disagreement	-1.2
+disallowed	-1.1
+disappeared	-1.0
 disappoint	-2.1
+disappointedly	-2.1
 disappointingly	-2.3
 disappointments	-2.2
 disappoints	-2.2
+disapproval	-1.6
+disapprove	-1.6
+disapproved	-1.6
+disarray	-1.7
+disbelief	-1.3
+discomfort	-1.6
+discomforting	-1.7
+disconcerting	-1.7
+disconnected	-1.1
+disconsolate	-2.4
+discordant	-1.2
+discourteously	-2.0
+discredit	-1.8
+discredited	-1.9
+disdainfully	-2.2
+disfigured	-1.9
+disgrace	-2.6
+disgraced	-2.6
+disgraceful	-2.9
+disgracefully	-2.8
+disgruntlement	-2.1
 disgust	-3.0
 disgusted	-3.0
 disgustingly	-3.0
+disgusts	-2.9
+dishearten	-2.2
+disheveled	-1.2
+dishevelled	-1.2
 dishonest	-2.5
 dishonestly	-2.4
 dishonesty	-2.5
+dishonorable	-2.4
+dishonourable	-2.4
+disillusioned	-2.0
+disillusionment	-2.0
+disingenuous	-2.1
+disjointed	-1.3
+dislikable	-2.0
 disliked	-1.8
 dislikes	-1.7
 disliking	-1.7
+disloyal	-2.3
+disloyalty	-2.3
 dismal	-2.6
 dismally	-2.4
+dismaying	-2.1
+disobedient	-1.4
+disobediently	-1.3
+disorder	-1.3
+disorderly	-1.5
+disorganisation	-1.7
+disorganization	-1.7
+disoriented	-1.3
+disparage	-1.9
+disparaging	-2.1
+dispirited	-2.2
+displeasing	-1.9
+disproportionate	-1.1
+dispute	-1.1
+disputes	-1.1
+disqualified	-1.5
+disquiet	-1.5
+disregard	-1.5
+disregarded	-1.7
+disreputable	-2.1
+disrespectfully	-2.3
+disruptively	-1.7
+dissatisfying	-2.1
+dissing	-1.6
+distasteful	-2.1
+distastefully	-2.0
+distort	-1.3
+distorted	-1.4
+distract	-0.8
+distracted	-0.9
+distracting	-1.1
+distraught	-2.6
+distressingly	-2.3
+distrust	-1.9
+distrustful	-1.8
+disturbingly	-2.2
+dizzy	-1.1
+doleful	-2.0
+domineering	-1.8
+dopey	-1.2
+dorky	-0.5
+downbeat	-1.3
+downfall	-2.1
+downgrade	-1.3
+downgraded	-1.4
+downhill	-1.2
+downtrodden	-2.1
+drab	-1.3
+draconian	-2.0
+drastic	-1.0
 dread	-2.4
 dreaded	-2.3
 dreadful	-3.0
 dreadfully	-2.7
+drearily	-1.6
+dreariness	-1.7
+dreary	-1.7
+dubious	-1.5
+duff	-1.4
 dull	-1.5
 dullest	-1.8
+dullness	-1.5
 dumb	-2.1
 dumber	-2.1
 dumbest	-2.6
+dumbfounded	-0.6
+dumbly	-1.8
+dumbness	-2.0
+dysfunction	-1.9
+dysfunctional	-2.0
+egotism	-1.9
+egregious	-2.7
+egregiously	-2.6
+embittered	-2.2
+emotionless	-1.3
+emptiness	-1.7
+empty	-0.9
+enrage	-2.8
+enslaved	-2.9
+entangled	-0.9
 erroneous	-1.5
+erroneously	-1.4
+evasively	-1.5
+evilly	-3.0
+exasperate	-2.2
+excessive	-1.2
+excessively	-1.0
+exclusionary	-1.5
+excruciate	-2.8
+excuses	-1.3
+exhaust	-1.2
 exhausted	-1.9
 exhausting	-2.0
 exhaustion	-2.0
+exhausts	-1.6
+exorbitantly	-2.1
+exploiting	-2.3
 failing	-2.1
 failures	-2.2
+fainthearted	-1.0
+faithless	-1.8
 faked	-2.0
 fakes	-1.8
+fallacious	-1.5
+fallacy	-1.2
+false	-1.3
+falsehood	-2.2
+falsely	-1.8
+falsified	-2.3
+falter	-1.3
+faltered	-1.4
+faltering	-1.4
+famished	-0.9
+fanatical	-1.5
+farce	-2.1
+farcical	-2.0
+fatalistic	-1.3
+fatuous	-1.8
 fault	-1.6
+faulted	-1.5
+faultily	-1.9
+faultiness	-2.0
 faults	-1.6
 faulty	-2.1
+fearfully	-1.9
+fearsome	-1.7
+feckless	-2.0
+feeble	-1.6
+feebleness	-1.5
+feebly	-1.5
+fiasco	-2.7
+fickle	-1.3
+fiendish	-2.5
 filth	-2.7
+filthiness	-2.6
 filthy	-2.8
+fishy	-1.5
+flagrant	-2.0
+flailing	-1.4
 flaw	-1.4
 flawed	-1.6
 flaws	-1.4
+fleeced	-2.6
+flimsily	-1.8
+flimsiness	-1.8
+flop	-2.0
+flopped	-2.1
+flops	-1.9
+floundering	-1.5
+flustered	-1.3
+foolhardy	-1.6
+forbidding	-1.3
+forgetful	-1.0
+forgettable	-1.2
+forlorn	-2.2
+forsaken	-2.3
 foul	-2.4
+foulest	-2.8
+foulness	-2.4
+frantic	-1.6
+frantically	-1.5
 fraudster	-3.0
 fraudsters	-3.0
+fraudulence	-2.9
 fraudulent	-3.0
+fraudulently	-3.0
+frazzled	-1.6
+freakish	-1.4
+fretful	-1.5
+fretfully	-1.4
+friction	-1.0
+frightful	-2.2
+frightfully	-1.5
+frigid	-1.2
+frivolous	-0.9
+frown	-1.5
+frowned	-1.5
+frowning	-1.6
+frowns	-1.4
+fruitless	-1.9
 frustrate	-2.2
 frustrates	-2.3
 frustratingly	-2.3
 frustrations	-2.2
+fudged	-1.3
+fugly	-2.6
 furiously	-2.8
 fury	-3.0
+fuss	-1.0
+fussiness	-1.0
+fussy	-1.0
+futility	-2.0
+garbled	-1.5
+gaudy	-1.2
+ghastliness	-2.8
+ghastly	-2.9
+gimmick	-1.2
+gimmicky	-1.5
+glaring	-1.4
 glitch	-1.4
 glitches	-1.4
 glitchy	-1.8
+gloat	-1.3
+gloomily	-1.8
+gloominess	-1.9
 gloomy	-1.9
+glum	-1.9
+gnawing	-1.4
+god-awful	-3.3
+godawful	-3.3
+goofed	-1.3
+gory	-2.1
+grating	-1.7
+gratuitous	-1.2
 greasy	-1.2
+greedily	-2.1
+grievance	-1.8
+grievances	-1.8
+grievous	-2.6
 grim	-2.0
+grimly	-1.7
 grimy	-2.1
+grisly	-2.6
+groan	-1.5
+groaned	-1.5
+groans	-1.4
 gross	-2.3
+grossed-out	-2.2
 grossly	-2.0
+grossness	-2.2
+grotesque	-2.5
+grotesquely	-2.4
+grouch	-1.6
+grouchily	-1.5
 grubby	-1.9
+grudge	-1.7
+grudging	-1.2
+grudgingly	-1.0
+gruesome	-2.8
+gruesomely	-2.7
+gruff	-1.4
+gruffly	-1.4
+grumble	-1.4
+grumbled	-1.4
+grumbling	-1.4
+grumpily	-1.5
+guilt-ridden	-2.0
+guiltily	-1.5
+gullible	-1.2
 gummy	-0.8
+gunk	-1.7
+haggard	-1.5
+half-hearted	-1.5
+halfhearted	-1.5
+halfheartedly	-1.4
+haphazard	-1.5
+haphazardly	-1.5
+hapless	-1.7
+hard-hearted	-2.3
 harder	-0.7
 hardest	-0.9
+harebrained	-1.7
+harmfully	-2.2
+harrowing	-2.6
+harsh	-1.6
+harshly	-1.6
+harshness	-1.6
+hasty	-0.8
 hateful	-3.1
 hatefully	-3.0
+hatefulness	-3.0
 hater	-2.0
 haters	-2.0
 hating	-2.8
 hatred	-3.2
+haughty	-1.9
+haunted	-1.3
+havoc	-2.1
+heartlessly	-2.5
+heartlessness	-2.6
+heavy-handed	-1.6
+hellishly	-2.6
+helplessly	-2.0
 hideous	-2.8
 hideously	-2.7
+hideousness	-2.7
+hindrances	-1.4
+hoax	-2.2
+hollow	-1.2
 hopelessly	-2.5
 hopelessness	-2.9
 horrendous	-3.3
 horrendously	-3.2
+horrendousness	-3.2
 horribly	-3.0
 horrid	-3.0
 horridly	-2.9
+horridness	-2.9
 horrific	-3.5
 horrifically	-3.4
 horrified	-3.1
+horrify	-3.0
 horrifying	-3.3
+horrifyingly	-3.2
 horror	-3.0
 horrors	-2.9
+hostilely	-2.3
+hothead	-1.6
+hotheaded	-1.6
+humdrum	-1.3
+humiliate	-2.6
+humiliatingly	-2.7
 hurtful	-2.5
+hurtfully	-2.4
 hurting	-2.2
 hurts	-2.1
+hypocritically	-2.2
+hysteria	-1.6
+idiocy	-2.6
 idiotic	-2.7
+idiotically	-2.6
+ignoble	-2.1
+ignobly	-2.0
+ignominious	-2.5
+ignominy	-2.4
+ignorantly	-2.0
 ignore	-1.6
 ignores	-1.8
 ignoring	-1.9
+ill-advised	-1.6
+ill-conceived	-1.8
+ill-humored	-1.9
+ill-humoured	-1.9
+ill-informed	-1.6
+ill-mannered	-2.0
+ill-tempered	-2.0
+ill-treated	-2.5
+illegitimate	-1.4
+illiterate	-1.3
+illogical	-1.5
+imbalance	-1.0
+imbalanced	-1.0
+immoral	-2.3
+immorality	-2.3
+impaired	-1.3
 imperfect	-0.9
+imperfection	-1.0
+imperfections	-1.0
+impertinent	-1.6
+implausible	-1.3
+impolitely	-1.9
+impoliteness	-1.9
 impossibly	-1.2
+impotent	-1.4
+impoverished	-2.1
+impracticality	-1.3
+imprudent	-1.4
+impudent	-1.6
+inaccessible	-1.3
+inadequacy	-1.7
 inadequate	-1.8
 inadequately	-1.7
+inane	-1.8
+inappropriate	-1.9
+inappropriately	-1.8
+inappropriateness	-1.8
+inattention	-1.5
+inattentive	-1.6
+incapable	-1.8
+incessant	-1.5
+incessantly	-1.4
+incoherent	-1.6
+incompatible	-1.2
 incompetence	-2.8
+incompetency	-2.7
 incompetently	-2.7
+inconsiderately	-2.0
+inconsiderateness	-2.0
+inconvenience	-1.5
+inconvenienced	-1.6
+inconvenient	-1.5
+inconveniently	-1.4
+incorrigible	-1.8
+indecency	-2.0
+indecent	-2.0
+indecisive	-1.0
+indefensible	-2.3
+indifferently	-1.1
+indignity	-2.1
 inedible	-2.5
+ineptly	-2.3
+ineptness	-2.3
+inexcusable	-2.6
+inexcusableness	-2.5
+inexcusably	-2.5
+inexperienced	-1.2
+inexplicable	-1.1
+infamous	-2.0
+infantile	-1.6
 inferior	-2.0
+inferiority	-1.7
+inferiorly	-1.8
+infernal	-2.2
+inflamed	-1.4
+inflated	-1.2
+inflexibility	-1.3
+inhospitable	-1.9
+inhuman	-2.7
+inhumane	-2.8
+inhumanely	-2.7
+inhumanity	-2.8
+injurious	-2.0
 injustice	-2.7
+injustices	-2.6
+insanity	-1.7
+insensitive	-2.1
+insensitively	-2.0
+insensitivity	-2.1
+insidious	-2.3
+insincere	-1.9
+insipid	-1.5
+insolence	-2.0
+insolent	-2.0
+insolvent	-2.1
+insubordinate	-1.5
+insufferably	-2.6
 insufficient	-1.4
+insultingly	-2.5
+insultingness	-2.4
+intolerably	-2.6
+intolerance	-2.2
+intolerant	-2.2
+intrusive	-1.6
+invasive	-1.4
+irksome	-1.7
+irrelevant	-1.1
+irreparable	-2.2
+irresolute	-1.1
+irresponsibility	-2.1
+irretrievable	-1.8
+irritably	-1.6
+irritant	-1.5
+isolating	-1.5
+jarring	-1.4
+jealously	-1.6
+jeer	-1.8
+jeering	-1.9
+jinx	-1.2
+jumbled	-1.2
+jumpy	-1.0
 junk	-2.3
 junky	-2.2
+junkyard	-1.0
+kaput	-1.9
+kill-joy	-1.6
+killjoy	-1.6
+knavish	-2.0
+lackadaisical	-1.5
+lackluster	-1.6
+lacklustre	-1.6
+lame-ass	-2.3
+lameness	-1.7
+lament	-1.8
+lamentable	-2.2
+lamented	-1.8
 lamer	-1.7
 lamest	-2.1
+languish	-1.6
+languishing	-1.7
+lax	-1.2
+lazier	-1.9
+laziest	-2.1
+leaden	-1.2
+lecherous	-2.3
+leery	-1.0
+lethargic	-1.4
+lethargy	-1.5
+lewd	-1.6
+liability	-1.2
 liar	-2.8
 liars	-2.8
+lifeless	-1.8
+limp	-0.9
+listless	-1.5
 loathsome	-3.0
+loathsomely	-2.9
+lopsided	-1.0
 lose	-1.6
 loser	-2.2
 losers	-2.1
@@ -1696,172 +3054,913 @@ loses	-1.6
 losing	-1.6
 loss	-1.9
 losses	-1.9
+lousiest	-2.8
+lousily	-2.3
+lousiness	-2.3
 lousy	-2.4
+low-grade	-1.5
+low-quality	-2.1
+lowly	-0.7
+ludicrous	-2.0
+ludicrously	-1.5
+lugubrious	-1.7
 lukewarm	-1.0
+lurid	-1.4
 lying	-2.3
+maddened	-2.5
+maladjusted	-1.5
+malaise	-1.5
+malcontent	-1.7
+malevolence	-2.8
 malfunction	-2.1
 malfunctioned	-2.1
 malfunctioning	-2.1
 malfunctions	-2.0
+maliciousness	-2.8
+malign	-2.1
+malignant	-2.5
+malnourished	-2.0
+maltreated	-2.6
+mangled	-1.9
+manic	-1.0
+mawkish	-1.1
+meager	-1.2
+meagre	-1.2
+mean-spirited	-2.3
+meanly	-1.8
+meanness	-2.0
+meanspirited	-2.3
+measly	-1.5
+meddle	-1.3
+meddling	-1.5
 mediocre	-1.3
 mediocrity	-1.5
+melodramatic	-1.0
+menacingly	-2.1
+mendacious	-2.5
+mercilessly	-2.3
 messed	-1.9
+messes	-1.7
+messier	-1.7
+messiest	-2.0
+messily	-1.6
+messiness	-1.7
 messy	-1.7
+mindless	-1.6
+mindlessly	-1.5
+miscalculated	-1.3
+miscommunication	-1.4
+misconduct	-2.2
 miserable	-2.9
+miserableness	-2.8
 miserably	-2.7
+miserliness	-1.6
 misery	-2.9
+misfire	-1.3
+misfired	-1.4
 misfortune	-2.2
+misguided	-1.5
+misinformation	-1.8
+misinformed	-1.5
+misjudged	-1.3
+mislabeled	-1.3
+mislabelled	-1.3
+misplaced	-1.1
+misrepresentation	-2.1
+misrepresented	-2.0
+misstep	-1.2
 mistaken	-1.2
 mistakenly	-1.2
 mistakes	-1.6
+mistrust	-1.8
+misunderstanding	-1.3
+misunderstood	-1.2
+moan	-1.3
+moaned	-1.3
+moaning	-1.4
+moans	-1.3
+mockingly	-1.8
 monotonous	-1.5
+monotonously	-1.4
+moody	-1.2
+morbid	-1.8
 moronic	-2.8
+moronically	-2.6
+morose	-2.0
+mortifying	-2.5
+mournful	-2.3
+muddled	-1.4
+mundane	-0.9
+murky	-1.1
 mushy	-1.0
+mutilated	-2.8
+mutiny	-1.3
+myopic	-1.2
+nagged	-1.5
+naive	-0.8
+naively	-0.7
+narrow-minded	-1.8
 nastier	-2.5
 nastiest	-2.8
 nastily	-2.3
+nastiness	-2.5
 nasty	-2.5
+nauseated	-2.0
+needless	-1.2
+needlessly	-1.3
+nefarious	-2.6
 negative	-1.5
 negatively	-1.5
 negativity	-1.8
+neglectfully	-2.1
+neglecting	-2.0
+negligently	-2.3
+nerve-racking	-1.8
+nerve-wracking	-1.8
+nervy	-0.9
+neurotic	-1.4
 nightmares	-2.8
 nightmarish	-3.0
+nitpicky	-1.0
 noisier	-1.2
+noisily	-1.1
+noisiness	-1.2
+non-existent	-1.2
+non-functional	-2.0
+nonexistent	-1.2
+nonfunctional	-2.0
+nonsense	-1.9
+nonsensical	-1.8
+notorious	-2.0
+notoriously	-1.8
+noxious	-2.3
+nuisance	-1.8
+numb	-1.2
+numbing	-1.3
+objectionable	-2.1
+obliterated	-1.8
+oblivious	-1.3
+obnoxiousness	-2.4
+obscene	-2.2
+obscenely	-1.6
+obsessive	-1.0
+obstinate	-1.4
+obstinately	-1.3
+obtuse	-1.5
+offence	-1.6
+offend	-1.9
+offended	-2.0
+offender	-1.9
+offending	-1.9
+offends	-1.9
+offense	-1.6
+offensive	-2.3
+offensively	-2.2
+offensiveness	-2.2
+ominously	-1.6
+onerous	-1.7
+oppress	-2.5
+oppressively	-2.4
+outlandish	-1.0
+overbearing	-1.9
+overburdened	-1.6
 overcharge	-2.1
 overcharged	-2.3
 overcharging	-2.2
 overcooked	-1.5
+overcrowded	-1.6
+overdone	-1.1
+overheat	-1.2
+overheated	-1.4
+overheating	-1.5
+overload	-1.1
+overloaded	-1.3
+overlooked	-1.0
+overreact	-1.1
+overreacted	-1.2
+overwhelm	-1.0
+overworked	-1.6
+pained	-1.8
 painfully	-2.1
 pains	-1.8
+paltry	-1.5
+panned	-1.4
+paranoia	-1.7
+paranoid	-1.6
+parasite	-2.3
+parasitic	-2.2
+pariah	-2.0
 pathetically	-2.7
+patronize	-1.9
+pedantic	-1.1
+penniless	-2.0
+perilously	-2.0
+pernicious	-2.4
+perplex	-0.9
+persecute	-2.6
+perverse	-2.0
+perverted	-2.6
+pesky	-1.5
+pessimism	-1.7
 pessimistic	-1.6
+pessimistically	-1.5
+pest	-1.8
+pests	-1.8
+petrified	-2.4
+pettily	-1.6
+pettiness	-1.7
+petulant	-1.6
+pillage	-2.4
+pitiable	-1.9
+pitiful	-2.4
+pitifully	-2.3
+pitifulness	-2.2
+pitiless	-2.3
+pity	-1.2
+plagued	-2.1
+plodding	-1.2
+ploy	-1.2
+plummet	-1.6
+plummeted	-1.8
+plunder	-2.3
+pointlessness	-1.9
+pompously	-1.8
 poorer	-1.9
 poorest	-2.3
+poorness	-2.0
+pouting	-1.1
+powerlessness	-2.0
+precarious	-1.5
+predatory	-2.5
+prejudicial	-2.0
+preposterous	-2.0
+pretentious	-1.7
+pretentiousness	-1.7
 pricey	-1.0
+prickly	-1.1
+problematic	-1.6
+problematical	-1.6
+profane	-1.8
+profanity	-1.6
+prohibitive	-1.4
+protested	-1.1
+provoke	-1.1
+provoked	-1.3
+punish	-1.7
+punished	-1.9
+punishing	-1.9
+punishment	-1.9
+punitive	-1.7
+puny	-1.3
+pushiness	-1.6
+pushy	-1.7
+pusillanimous	-1.9
 putrid	-2.8
+quarrel	-1.6
+quarrelsome	-1.8
+queasy	-1.6
+questionable	-1.4
+quibble	-0.9
+quitter	-1.5
+racket	-1.3
+ragged	-1.2
+rampage	-2.3
 rancid	-2.6
+rancor	-2.2
+rancour	-2.2
+rant	-1.4
+ranting	-1.5
+rants	-1.4
+rash	-0.9
+rattling	-1.0
+ravaged	-2.3
+rebuff	-1.5
+rebuffed	-1.6
+recklessness	-2.1
 refusal	-1.6
 refuse	-1.4
 refuses	-1.5
 refusing	-1.5
+regressed	-1.3
+regression	-1.2
+regressive	-1.5
 regret	-2.0
 regrets	-1.9
 regrettable	-2.0
 regrettably	-1.6
 regretted	-2.0
 regretting	-2.0
+reject	-1.8
+rejecting	-1.8
+rejects	-1.7
+relapse	-1.6
+reluctant	-0.9
+reluctantly	-0.9
+remorseless	-2.3
+repelled	-1.9
+repellent	-2.2
+repetitive	-1.2
+reprehensible	-2.8
+repressed	-1.6
+repressive	-2.1
+reprimand	-1.6
+reprimanded	-1.7
+repugnance	-2.8
 repugnant	-3.0
+repulse	-2.5
+repulsed	-2.7
 repulsive	-3.0
+repulsively	-2.9
+repulsiveness	-2.9
+resentfully	-2.0
+resigned	-0.9
+restrictive	-1.3
+retaliate	-1.6
+retaliation	-1.8
+retarded	-2.9
+revenge	-1.9
+revile	-2.5
+reviled	-2.5
+revolted	-2.8
 revolting	-3.0
+revoltingness	-2.9
+revulsion	-2.9
 ridicule	-2.2
 ridiculed	-2.3
-ridiculously	-1.4
+ridiculousness	-2.1
+rigged	-2.4
+riled	-1.9
+rogue	-1.6
+rot	-1.9
+rots	-1.8
 rotten	-2.5
+rottenness	-2.4
+rotting	-2.0
+rowdy	-1.2
+rubbishing	-1.8
 rubbishy	-2.2
 rudely	-2.4
 rudeness	-2.5
 ruder	-2.5
 rudest	-2.9
+rue	-1.6
+ruefully	-1.4
+ruinous	-2.6
+run-down	-1.4
+rundown	-1.4
+rupture	-1.5
+ruptured	-1.7
+rusting	-1.3
+ruthlessness	-2.3
 sadden	-2.1
 saddened	-2.2
 saddening	-2.2
 sadder	-2.1
 saddest	-2.6
+sadistic	-2.9
 sadness	-2.3
+sanctimonious	-1.8
+sappy	-0.6
+sarcastically	-1.2
+sardonic	-1.1
+savagely	-2.4
 scammed	-3.1
 scammer	-3.1
 scammers	-3.1
 scammy	-2.7
 scams	-3.0
+scandal	-2.2
+scandalous	-2.3
+scandals	-2.1
+scant	-0.9
+scapegoat	-1.7
+scarce	-0.7
 scare	-1.9
 scares	-1.8
 scarier	-2.1
 scariest	-2.5
+scariness	-1.9
+scarred	-1.9
 scary	-2.0
+scathing	-1.8
+scatterbrained	-1.3
+sceptical	-0.8
+scoff	-1.4
+scoffed	-1.4
+scolding	-1.7
+scorned	-2.3
+scornful	-2.2
+scoundrel	-2.3
+scourge	-2.3
+scowl	-1.6
+scowled	-1.6
+screwy	-1.3
+scruffy	-1.1
+scuffle	-1.3
+scummy	-2.6
 second-rate	-1.9
+seedy	-1.8
+self-centered	-2.0
+self-centred	-2.0
+self-serving	-1.8
+sensationalist	-1.2
+senseless	-2.0
+senselessly	-1.9
+setback	-1.4
+setbacks	-1.4
+severity	-1.2
+shabbily	-1.8
+shabbiness	-1.8
+shabby	-1.8
+shakiness	-1.1
+shaky	-1.2
+shallow	-1.2
+shallowness	-1.2
+shamefulness	-2.4
+shamelessly	-1.9
+shiftless	-1.5
+shirk	-1.3
+shitstorm	-2.7
 shock	-1.8
 shocked	-1.9
 shockingly	-2.2
 shoddily	-2.3
+shoddiness	-2.3
 shoddy	-2.4
+short-changed	-2.1
+short-sighted	-1.4
+shortchanged	-2.1
+shortsighted	-1.4
+shrill	-1.2
+shun	-1.6
+shunned	-1.8
+sick-making	-2.2
 sickening	-2.9
+sickeningly	-2.6
 sicker	-2.0
+sickliness	-1.7
 sickly	-1.8
 sickness	-2.0
+sinful	-1.7
+skeptical	-0.8
+skepticism	-0.8
+slacker	-1.5
+slander	-2.3
+slanderous	-2.3
+slaughterhouse	-1.2
+sleazebag	-2.6
+sleepless	-1.3
+slimeball	-2.6
+sloppiness	-2.0
+sloth	-1.2
+slothful	-1.5
+slovenly	-1.6
 slower	-1.2
 slowest	-1.5
 slowly	-1.0
 slowness	-1.3
 sluggish	-1.6
 sluggishly	-1.5
+slum	-1.7
+slump	-1.4
+slumped	-1.4
+slur	-2.0
+slurs	-2.0
+smear	-1.8
 smelly	-1.8
+smothered	-1.2
+smugly	-1.7
+snag	-1.0
+snags	-1.0
+sneakiness	-1.8
+snide	-1.9
+snob	-1.7
+snub	-1.7
+snubbed	-1.9
+sob	-1.9
+sobbed	-2.1
+sobbing	-2.2
 soggy	-1.5
+somber	-1.2
+sombre	-1.2
+sordid	-2.0
+sorely	-1.3
+sorrows	-2.3
+sorry-ass	-2.4
+soulless	-2.0
+sour	-1.3
+soured	-1.5
+sourness	-1.2
+spam	-1.5
+spammed	-1.7
+spamming	-1.7
+spammy	-1.8
+spineless	-2.0
+spitefully	-2.3
+spitefulness	-2.3
+spooky	-0.7
+spurious	-1.4
+squalid	-2.4
+squalor	-2.4
+squander	-1.8
+squandered	-1.9
+stagnant	-1.3
+stagnation	-1.4
 stale	-1.6
+stalled	-1.2
+stalling	-1.3
+starved	-1.9
+stench	-2.2
+stereotyped	-1.2
+stifling	-1.6
+stingily	-1.5
+stinginess	-1.6
 stink	-2.1
+stinking	-2.2
 stinks	-2.2
 stinky	-2.0
+stodgy	-1.1
+strained	-1.3
+strangled	-1.8
 stresses	-1.7
+stressfully	-1.8
 stressing	-1.8
+stricken	-1.9
+strife	-1.9
+stubbornness	-1.4
+stuck	-1.2
+stuffy	-1.0
+stunted	-1.3
 stupider	-2.3
 stupidest	-2.8
 stupidity	-2.4
 stupidly	-2.2
+stupidness	-2.3
+stupor	-1.4
 sub-par	-1.8
+sub-standard	-2.0
 subpar	-1.8
 substandard	-2.0
+substandardly	-1.9
+subversive	-1.1
+suck-up	-1.4
 sucked	-2.3
 suckiest	-2.6
 sucky	-2.3
+suffocate	-2.0
+suffocating	-2.1
+sulk	-1.3
+sulkiness	-1.3
+sulky	-1.4
+sullen	-1.6
+superficial	-1.1
+suspicion	-1.3
+suspicious	-1.5
+suspiciously	-1.3
+swamped	-1.2
+swindling	-2.8
+swollen	-1.3
+tackiness	-1.4
+tacky	-1.4
+tainted	-2.0
+tampered	-1.8
+tantrum	-1.7
+tardily	-1.1
+tarnished	-1.7
 tasteless	-1.5
+tastelessness	-1.5
+tattered	-1.3
+taunting	-2.0
+tawdry	-1.6
 tearful	-1.8
 tears	-1.6
 tedious	-1.8
 tediously	-1.7
+tediousness	-1.7
+temperamental	-1.2
+tepid	-0.9
+terribleness	-3.1
 terribly	-2.8
+terrify	-2.6
+terrorize	-3.0
+terrorized	-3.0
+testy	-1.4
+thankless	-1.6
 third-rate	-2.3
+thorny	-1.0
+thoughtlessly	-1.8
+thoughtlessness	-2.0
+threadbare	-1.2
+thwarted	-1.4
 tiresome	-1.9
+tiresomely	-1.8
+tiresomeness	-1.8
 tiring	-1.5
+toothless	-1.1
+tormenting	-2.8
+torturing	-3.0
+totalitarian	-2.3
+touchy	-1.1
+toxicity	-2.4
+tragedies	-2.8
+traitor	-2.6
+traitorous	-2.6
+trashed	-2.0
+traumatizing	-2.8
+treacherous	-2.5
+treachery	-2.7
+trembling	-1.3
+trepidation	-1.5
+trite	-1.1
+troublemaker	-1.8
+troublesome	-1.8
+truculent	-1.8
+turmoil	-2.0
+twisted	-1.4
+tyrannical	-2.6
 uglier	-2.2
 ugliest	-2.6
 ugliness	-2.1
 ugly	-2.2
+ulterior	-1.0
 unacceptably	-2.6
+unaccommodating	-1.8
+unaccountable	-1.4
+unaccounted	-0.9
+unamused	-1.3
+unanswered	-1.3
+unappealing	-1.5
+unappetising	-1.6
+unappetizing	-1.6
+unapproachable	-1.6
+unattractive	-1.6
+unattractiveness	-1.5
+unauthorised	-1.5
+unauthorized	-1.5
+unavailability	-1.0
+uncalled-for	-1.8
+uncertain	-0.9
+uncertainty	-1.0
+uncivil	-1.8
+uncivilized	-1.9
+uncleanliness	-1.9
+uncleanness	-1.9
+uncomfortable	-1.6
+uncomfortableness	-1.5
+uncomfortably	-1.4
+uncompetitive	-0.9
+uncomprehending	-1.1
+unconcerned	-1.0
+unconscionable	-2.6
+unconvincing	-1.3
+uncoordinated	-1.1
+uncouth	-1.8
+undependable	-1.9
+underachieving	-1.3
 undercooked	-1.8
+underfunded	-1.1
+undermining	-1.8
+underpaid	-1.5
+understaffed	-1.5
+undeserved	-1.1
+undesirable	-1.7
+undignified	-1.6
+uneasily	-1.4
+uneducated	-1.3
+unending	-1.0
+unenthusiastic	-1.3
+unequal	-1.2
+unethical	-2.4
+unethically	-2.3
+uneven	-0.8
 unfairly	-2.0
 unfairness	-2.1
+unfaithful	-2.2
+unfavorable	-1.6
+unfavourable	-1.6
+unfeeling	-1.9
+unfit	-1.5
+unflattering	-1.3
+unfocused	-1.0
+unforgivable	-2.8
+unforgiving	-1.6
 unfortunate	-1.6
+unfounded	-1.2
+unfriendliness	-1.9
+unfulfilled	-1.6
+unfunny	-1.6
+ungodly	-1.5
+ungracious	-1.7
+ungrateful	-2.0
+ungratefulness	-2.0
 unhappier	-2.2
 unhappiest	-2.6
 unhappily	-2.0
 unhappiness	-2.3
+unhealthiness	-1.5
+unhealthy	-1.6
 unhelpfully	-2.1
 unhelpfulness	-2.2
+unhinged	-1.9
+unhygienically	-2.1
+unimaginative	-1.3
+uninformed	-1.2
+uninhabitable	-1.9
+uninspired	-1.4
+uninspiring	-1.4
+unintelligent	-1.6
+uninterested	-1.0
+uninteresting	-1.3
+uninviting	-1.3
 unjust	-2.3
+unjustifiable	-2.1
+unjustified	-1.6
 unjustly	-2.2
+unkempt	-1.3
+unknowledgeable	-1.6
+unlawfully	-1.8
+unlikable	-1.7
+unlikeable	-1.7
+unluckily	-1.3
+unlucky	-1.6
+unmotivated	-1.2
+unnatural	-0.8
+unnecessarily	-1.0
+unnecessary	-1.0
+unnerved	-1.7
+unnerving	-1.8
+unorganised	-1.6
+unorganized	-1.6
+unpalatable	-1.6
+unpleasant	-2.0
+unpleasantly	-1.9
+unpleasantness	-2.0
+unpolished	-1.0
+unpopular	-1.2
+unprepared	-1.3
+unprofitable	-1.1
+unravel	-1.0
+unrealistic	-1.1
+unreasonableness	-1.7
+unrelenting	-1.0
 unreliability	-2.0
+unreliableness	-2.0
+unremarkable	-0.8
+unresolved	-1.3
+unrest	-1.7
+unruly	-1.5
+unsatisfactorily	-2.0
+unsavory	-1.7
+unsavoury	-1.7
+unscrupulous	-2.4
+unseemly	-1.6
+unsettled	-1.2
+unsettling	-1.8
+unsightly	-1.7
+unskilled	-1.1
+unsociable	-1.1
+unsolved	-1.1
+unsound	-1.3
+unsteady	-1.1
+unsuccessful	-1.8
+unsuccessfully	-1.6
+unsuitable	-1.4
+unsupported	-1.0
+unsupportive	-1.8
+unsustainable	-1.3
+unsympathetic	-1.8
+untenable	-1.5
+unthinkable	-1.6
+untidiness	-1.2
+untidy	-1.2
+untimely	-1.3
+untoward	-1.3
+untrue	-1.5
+untrustworthiness	-2.2
+untruthful	-2.2
+unusably	-2.4
+unwelcome	-1.7
+unwelcoming	-1.8
+unwell	-1.6
+unwieldy	-1.3
+unwise	-1.3
+unworkable	-1.8
+unworthiness	-1.7
+unworthy	-1.8
 upsets	-2.0
 upsetting	-2.2
+upsettingly	-2.1
+uptight	-1.2
 uselessly	-2.3
 uselessness	-2.4
+vacuous	-1.6
+vagueness	-1.1
+vain	-1.1
+vainly	-1.0
+vandal	-2.1
+vandals	-2.1
+vengeance	-2.0
+venom	-2.0
+venomous	-2.4
+vexation	-1.7
+vexing	-1.7
+viciousness	-2.8
 vile	-3.0
+vilely	-2.9
+vileness	-2.9
+vilified	-2.4
+vilify	-2.4
+villainous	-2.5
+vindictive	-2.3
+violate	-2.2
+violated	-2.5
+violating	-2.2
+violation	-2.1
+violations	-2.0
+virulent	-2.2
+volatile	-1.2
+vomitous	-2.4
+vulgar	-1.9
+vulgarity	-1.8
+vulgarly	-1.8
+wail	-1.8
+wailing	-1.9
+wane	-0.8
+waning	-0.8
+washed-up	-1.7
 wasteful	-2.0
+wasteland	-1.8
 wastes	-2.1
 wasting	-2.1
 watery	-1.1
+wayward	-1.2
+weak	-1.3
+weaken	-1.2
+weakened	-1.3
+weaker	-1.2
+weakest	-1.5
+weakly	-1.1
+weakness	-1.3
+weaknesses	-1.2
+wearily	-1.3
+weariness	-1.5
+weep	-2.0
+weeping	-2.1
+weepy	-1.4
+weird	-0.9
+weirdly	-0.7
+wept	-2.0
+whimper	-1.5
+whine	-1.5
+whined	-1.5
+whines	-1.4
+whining	-1.6
+whiny	-1.6
+wickedly	-2.0
+wimpy	-1.2
+wince	-1.3
+wincing	-1.3
+wishy-washy	-1.3
+withered	-1.3
+woe	-2.3
+woebegone	-2.4
 woeful	-2.6
 woefully	-2.4
+woes	-2.1
+worn	-0.7
+worrier	-1.2
 worries	-1.5
 worrisome	-1.8
 worrying	-1.7
+worryingly	-1.7
 worsen	-1.9
 worsened	-2.0
 worsening	-2.0
 worsens	-1.9
+worthlessness	-2.6
+wrath	-2.5
+wrathful	-2.6
+wrenching	-2.2
 wretched	-2.8
+wretchedly	-2.6
+wretchedness	-2.7
+wrongdoing	-2.2
 wronged	-2.2
 wrongful	-2.2
+wrongfully	-2.1
+wrongheaded	-1.6
 wrongly	-1.8
+wrongness	-1.8
 wrongs	-1.8
+yawn	-1.0
+yawning	-0.8
+yell	-1.6
+yelled	-1.8
+yelling	-1.9
+yells	-1.6
+yucky	-2.0
+zealot	-1.4
+zero-star	-2.8
 # emotions
 abandon	-1.8
 abandoned	-2.3
@@ -1886,14 +3985,20 @@ amuse	1.6
 amused	1.8
 amusement	1.8
 amusing	1.9
+amusingly	1.7
+angst	-1.8
+angsty	-1.5
 anxieties	-2.0
 anxiety	-2.1
 anxious	-1.9
 anxiously	-1.8
+anxiousness	-1.8
 apathetic	-1.3
 apprehension	-1.5
 apprehensive	-1.4
+apprehensively	-1.3
 ashamed	-2.1
+ashamedly	-1.9
 assured	1.5
 awe	2.0
 awed	2.2
@@ -1903,7 +4008,9 @@ awkwardly	-1.1
 awkwardness	-1.2
 baffled	-1.2
 baffling	-1.3
+befuddled	-1.1
 beloved	2.6
+bereft	-2.4
 bewildered	-1.3
 bewildering	-1.4
 bitter	-1.9
@@ -1913,9 +4020,12 @@ blessed	2.4
 blessing	2.4
 blessings	2.3
 bliss	3.0
+blissed	2.6
 blissful	3.0
 blissfully	2.7
 brokenhearted	-3.0
+bummed	-1.9
+bummer	-1.8
 burned-out	-2.0
 burnout	-2.0
 burnt-out	-2.0
@@ -1925,11 +4035,14 @@ calming	1.5
 calmly	1.2
 captivated	2.3
 captivating	2.5
+chagrin	-1.5
+chagrined	-1.6
 cheer	2.0
 cheered	1.9
 cheerful	2.4
 cheerfully	2.3
 cheerfulness	2.3
+cheerily	2.0
 cheering	2.0
 cheerleader	1.0
 cheerless	-1.8
@@ -1946,6 +4059,7 @@ contemptuous	-2.5
 content	1.3
 contented	1.6
 contentment	1.9
+crabby	-1.6
 cranky	-1.6
 crushed	-2.4
 cynical	-1.3
@@ -1954,10 +4068,13 @@ darling	2.0
 dazzled	2.4
 dazzling	2.6
 dejected	-2.4
+dejection	-2.3
 demoralised	-2.4
 demoralising	-2.4
 demoralized	-2.4
 demoralizing	-2.4
+depressingly	-2.3
+desolated	-2.5
 despair	-3.0
 despairing	-3.0
 desperate	-2.2
@@ -1966,6 +4083,7 @@ desperation	-2.4
 despicable	-3.2
 despise	-3.0
 despised	-3.0
+despondency	-2.7
 despondent	-2.8
 detest	-3.0
 detestable	-3.1
@@ -1980,19 +4098,23 @@ discouraging	-2.0
 disdain	-2.3
 disdainful	-2.3
 disgruntled	-2.2
+disgruntledly	-2.0
 disheartened	-2.3
 disheartening	-2.3
 dismay	-2.1
 dismayed	-2.2
 displeased	-2.0
 displeasure	-2.0
+disquieted	-1.5
 dissatisfaction	-2.3
 dissatisfied	-2.3
 distress	-2.3
 distressed	-2.3
 distressing	-2.4
+distrusting	-1.8
 disturbed	-2.0
 disturbing	-2.4
+down-hearted	-2.2
 downcast	-2.0
 downhearted	-2.2
 drained	-1.7
@@ -2003,12 +4125,17 @@ ecstasy	3.1
 ecstatic	3.3
 ecstatically	3.2
 elated	3.0
+elatedly	2.8
 elation	3.0
 embarrass	-1.7
 embarrassed	-1.7
 embarrassing	-1.9
+embarrassingly	-1.8
 embarrassment	-1.8
+emboldened	1.5
 empathetic	1.9
+enamored	2.2
+enamoured	2.2
 enchanted	2.5
 enchanting	2.6
 encourage	1.6
@@ -2018,6 +4145,8 @@ encourages	1.6
 encouraging	2.0
 enraged	-3.0
 enraging	-3.0
+enraptured	2.8
+enthused	2.2
 enthusiasm	2.3
 enthusiastic	2.4
 enthusiastically	2.3
@@ -2026,10 +4155,12 @@ envy	-1.3
 euphoria	3.0
 euphoric	3.1
 exasperated	-2.3
+exasperatedly	-2.2
 exasperating	-2.4
 exasperation	-2.3
 exhilarated	2.9
 exhilarating	2.9
+exhilaration	2.8
 exuberant	2.6
 fascinated	2.0
 fascinating	2.3
@@ -2038,6 +4169,7 @@ fatigued	-1.5
 fear	-2.1
 feared	-2.0
 fearful	-2.0
+fearfulness	-1.9
 fearing	-1.9
 fears	-2.0
 fed-up	-2.2
@@ -2045,26 +4177,36 @@ fond	1.7
 fondly	1.7
 fondness	1.9
 forgotten	-1.4
+forlornly	-2.1
 fortunate	2.0
 fortunately	1.6
 fortune	1.4
 fright	-2.0
 frightened	-2.2
+frightenedly	-2.1
 frightening	-2.3
+frustratedly	-2.2
 fuming	-2.8
+furiousness	-3.0
+giddy	1.7
 giggle	1.7
 giggles	1.6
 giggling	1.6
 glee	2.3
 gleeful	2.5
+gleefully	2.4
 gloom	-2.0
+glowering	-1.7
+gratefulness	2.2
 grief	-2.8
+grief-stricken	-3.0
 grieve	-2.5
 grieved	-2.5
 grieving	-2.6
 grin	1.7
 grinning	1.8
 grouchy	-1.6
+grumpiness	-1.5
 grumpy	-1.6
 guilt	-1.7
 guilty	-1.6
@@ -2078,18 +4220,26 @@ heartened	2.0
 heartening	2.1
 heartfelt	2.3
 heartsick	-2.6
+heartsore	-2.4
 heartwarming	2.7
+heavy-hearted	-2.2
+heavyhearted	-2.2
 helpless	-2.1
 helplessness	-2.2
 hilarious	2.5
 hilariously	2.3
 hilarity	2.3
 homesick	-1.5
+homesickness	-1.5
+horror-struck	-2.9
+horrorstruck	-2.9
 hostile	-2.4
 hostility	-2.5
+humbled	1.2
 humiliated	-2.7
 humiliating	-2.8
 humiliation	-2.7
+hurtfulness	-2.3
 impatience	-1.3
 impatient	-1.3
 impatiently	-1.2
@@ -2097,8 +4247,10 @@ incensed	-2.8
 indifference	-1.2
 indifferent	-1.0
 indignant	-1.9
+indignantly	-1.9
 indignation	-2.0
 infatuated	1.4
+infatuation	1.3
 infuriate	-2.8
 infuriated	-3.0
 infuriating	-3.1
@@ -2113,7 +4265,10 @@ interested	1.1
 interesting	1.5
 intrigued	1.3
 intriguing	1.6
+irascible	-1.8
 irate	-2.8
+irately	-2.6
+irritability	-1.6
 irritable	-1.6
 irritate	-1.7
 irritated	-1.9
@@ -2125,17 +4280,22 @@ isolated	-1.6
 isolation	-1.6
 jaded	-1.3
 jealous	-1.6
+jealousies	-1.5
 jealousy	-1.8
+jittery	-1.2
+jolliness	2.0
 jolly	2.1
 jovial	2.1
 joy	2.8
 joyful	2.9
 joyfully	2.8
 joyless	-2.0
+joylessly	-1.9
 joyous	2.9
 joyously	2.8
 joys	2.6
 jubilant	3.1
+jubilantly	2.9
 keen	1.4
 laugh	1.9
 laughed	1.8
@@ -2144,15 +4304,19 @@ laughs	1.8
 laughter	2.2
 let-down	-2.0
 letdown	-2.0
+lightheartedly	1.6
 livid	-3.0
 loathe	-3.0
 loathed	-3.0
 loathing	-3.0
+lonelier	-2.0
+loneliest	-2.4
 loneliness	-2.1
 lonely	-2.0
 lonesome	-1.9
 lover	1.8
 lovers	1.7
+lovestruck	2.0
 luckiest	2.5
 luckily	1.8
 lucky	2.1
@@ -2160,12 +4324,23 @@ mad	-2.0
 maddening	-2.6
 maddeningly	-2.5
 madder	-2.1
+melancholic	-1.9
 melancholy	-1.8
+merrily	2.2
+merriment	2.4
 merry	2.3
+mirth	2.2
+mirthful	2.2
+mirthless	-1.6
+misanthropic	-1.8
+moodiness	-1.3
+mopey	-1.6
+mopy	-1.6
 mortified	-2.5
 motivated	1.8
 motivating	1.8
 motivation	1.4
+mournfully	-2.2
 moving	1.3
 neglect	-2.0
 neglected	-2.1
@@ -2182,6 +4357,7 @@ overjoyed	3.3
 overwhelmed	-1.6
 overwhelming	-0.6
 panic	-2.2
+panic-stricken	-2.7
 panicked	-2.3
 panicking	-2.2
 panicky	-2.0
@@ -2191,30 +4367,44 @@ passionately	2.0
 peace	2.1
 peaceful	2.1
 peacefully	2.0
+peevish	-1.6
 perplexed	-1.0
 perplexing	-1.1
+petrify	-2.3
+pissed-off	-2.6
+placated	0.7
+pleasantness	2.0
 powerless	-1.9
+proudest	2.5
 puzzled	-0.6
 rage	-2.8
+rageful	-2.8
 raging	-2.6
+rapturously	2.7
 rattled	-1.6
 reassurance	1.7
 reassured	1.8
 reassuring	1.8
 reassuringly	1.7
+regretful	-1.9
+regretfully	-1.7
 rejected	-2.1
 rejection	-2.1
 relax	1.4
 relaxed	1.7
 relaxes	1.4
 relaxing	1.9
+relievedly	1.6
 remorse	-1.6
+remorseful	-1.5
 resent	-2.1
 resented	-2.1
 resentful	-2.1
+resentfulness	-2.1
 resentment	-2.2
 restful	1.7
 restless	-1.0
+satisfiedly	1.7
 scorn	-2.3
 secure	1.5
 securely	1.3
@@ -2224,6 +4414,7 @@ serene	2.0
 serenity	2.1
 shaken	-1.8
 shame	-2.0
+shamefaced	-1.6
 shameful	-2.5
 shamefully	-2.4
 shameless	-2.0
@@ -2236,9 +4427,14 @@ sneer	-1.9
 sorrow	-2.5
 sorrowful	-2.5
 sorrowfully	-2.3
+sorrowing	-2.4
 spite	-2.2
 spiteful	-2.4
+spooked	-1.6
 starstruck	1.9
+stressed-out	-2.1
+sulkily	-1.3
+sullenly	-1.5
 surprised	0.5
 sweet	2.0
 sweeter	1.9
@@ -2247,6 +4443,9 @@ sweetheart	2.0
 sweetly	1.9
 sweetness	2.1
 sympathetic	1.6
+tearfully	-1.8
+teary	-1.4
+teary-eyed	-1.3
 tender	1.5
 tenderly	1.6
 tenderness	2.0
@@ -2255,7 +4454,12 @@ tension	-1.4
 terrified	-2.8
 terrifying	-2.9
 terror	-3.1
+tetchy	-1.4
+timidly	-0.5
+tormentedly	-2.7
 touched	1.8
+touching	1.8
+touchingly	1.8
 tranquil	1.9
 tranquility	1.9
 trauma	-2.7
@@ -2264,12 +4468,16 @@ traumatised	-2.8
 traumatized	-2.8
 troubled	-1.9
 troubling	-2.0
+unamusing	-1.5
 unappreciated	-2.0
+uncheerful	-1.7
+unconcernedly	-0.8
 underwhelmed	-1.6
 underwhelming	-1.6
 unease	-1.5
 uneasiness	-1.5
 uneasy	-1.5
+unfazed	0.6
 unimpressed	-1.8
 unloved	-2.5
 unsatisfactory	-2.1
@@ -2277,13 +4485,21 @@ unsatisfied	-2.0
 unsatisfying	-2.0
 unwanted	-1.8
 vengeful	-2.3
+vexedly	-1.6
 warm	1.3
+warmheartedly	2.2
 warmly	1.8
 warmth	1.8
 weary	-1.4
+weepily	-1.5
 wholesome	2.1
+woefulness	-2.4
+worriedly	-1.5
 wowed	2.5
+wrathfully	-2.5
+zestfully	1.8
 # verbs
+abhorring	-3.0
 abhors	-3.0
 abuse	-3.0
 abused	-3.0
@@ -2292,6 +4508,7 @@ abusing	-2.9
 abusive	-3.0
 accomplish	1.8
 accomplished	2.1
+accomplishes	1.8
 accomplishment	2.1
 accomplishments	2.0
 accusation	-1.9
@@ -2306,6 +4523,9 @@ achievement	2.1
 achievements	2.0
 achieves	1.8
 achieving	1.8
+adoringly	2.7
+aggravate	-2.0
+aggravates	-2.1
 agonising	-2.6
 agonize	-2.0
 agonizing	-2.6
@@ -2315,18 +4535,50 @@ agreeable	1.5
 agreed	1.1
 agreement	1.0
 agrees	1.0
+alarm	-1.4
+alarms	-1.3
+alienate	-1.8
+alienates	-1.7
+amuses	1.6
+angering	-2.5
+antagonized	-1.9
+appall	-3.0
+appalls	-3.0
+applauding	2.1
+applauds	2.1
 approval	1.5
 approve	1.5
 approved	1.5
 approves	1.4
+approving	1.4
 assist	1.1
 assistance	1.2
 assisted	1.3
 assisting	1.1
+assists	1.1
+astonish	2.0
+astonished	2.0
+astonishes	2.0
+astound	2.2
+astounded	2.4
+astounds	2.2
 award	1.9
 award-winning	2.4
 awarded	2.0
 awards	1.8
+awe-struck	2.4
+backstab	-2.6
+backstabbed	-2.7
+backstabber	-2.7
+backstabbing	-2.7
+badger	-1.3
+badgered	-1.5
+baffles	-1.2
+beautified	1.6
+befriend	1.4
+befriended	1.5
+belittles	-2.2
+bemoaned	-1.6
 beneficial	1.9
 benefit	1.7
 benefited	1.7
@@ -2334,16 +4586,25 @@ benefits	1.6
 benefitted	1.7
 berate	-2.1
 berated	-2.2
+berates	-2.1
+berating	-2.2
 betray	-2.8
 betrayal	-3.0
 betrayed	-3.0
+betraying	-2.9
 betrays	-2.8
+betters	1.0
+bewail	-1.8
+bewitched	2.0
 blame	-1.7
 blamed	-1.8
 blames	-1.7
 blaming	-1.8
+bless	1.9
+blesses	2.2
 blunder	-1.8
 blunders	-1.8
+bolstered	1.2
 boost	1.3
 boosted	1.4
 botch	-2.0
@@ -2355,13 +4616,18 @@ bothers	-1.4
 bothersome	-1.6
 brighten	1.8
 brightened	1.9
+brightening	1.8
 brightens	1.8
+bugged	-1.4
+bugging	-1.6
 bullied	-2.8
 bullies	-2.6
 bully	-2.7
 bullying	-2.8
 bungle	-1.9
 bungled	-2.1
+bungles	-1.9
+calms	1.2
 celebrate	2.5
 celebrated	2.3
 celebrates	2.4
@@ -2369,11 +4635,19 @@ celebrating	2.5
 celebration	2.6
 celebrations	2.5
 celebratory	2.4
+championed	1.9
+championing	1.9
+charms	1.8
+cheapen	-1.5
+cheapens	-1.5
 cherish	2.6
 cherished	2.7
 cherishes	2.6
 cherishing	2.6
 comforts	1.5
+commend	2.0
+commended	2.1
+commends	2.0
 complicate	-1.2
 complicated	-1.2
 complicates	-1.1
@@ -2382,21 +4656,35 @@ complications	-1.3
 compliment	2.0
 complimentary	1.6
 complimented	1.9
+complimenting	1.9
 compliments	2.0
 condemn	-2.2
 condemnation	-2.3
 condemned	-2.3
+condemning	-2.2
 condemns	-2.2
+confounds	-1.2
+congratulates	2.1
+congratulating	2.2
 conned	-2.7
 conquer	1.7
 conquered	1.8
+cringed	-1.6
+cringes	-1.6
 criticise	-1.6
 criticised	-1.7
+criticising	-1.6
 criticism	-1.6
 criticisms	-1.6
 criticize	-1.6
 criticized	-1.7
 criticizes	-1.6
+criticizing	-1.6
+cuddle	2.0
+cuddled	2.0
+cuddles	2.1
+cuddling	2.0
+cuddly	2.0
 curse	-2.0
 cursed	-2.2
 curses	-1.9
@@ -2405,6 +4693,8 @@ dammit	-2.0
 damn	-1.7
 damned	-1.9
 damnit	-2.0
+dazzle	2.3
+dazzles	2.3
 deceit	-2.6
 deceitful	-2.8
 deceive	-2.5
@@ -2414,8 +4704,26 @@ deceiving	-2.5
 deception	-2.6
 deceptive	-2.5
 deceptively	-2.2
+defraud	-2.9
+defrauded	-3.0
+defrauding	-2.9
+degrade	-2.0
+degrades	-2.0
+demean	-2.2
+demeaned	-2.3
+demeans	-2.2
+demolish	-1.8
+demoralise	-2.4
+demoralize	-2.4
 denounce	-2.1
 denounced	-2.1
+depress	-2.2
+depresses	-2.3
+deride	-2.1
+derided	-2.1
+desecrate	-2.6
+despaired	-2.9
+despairs	-2.8
 despises	-3.0
 destroy	-2.5
 destroyed	-2.6
@@ -2423,22 +4731,54 @@ destroying	-2.5
 destroys	-2.4
 destruction	-2.6
 destructive	-2.4
+deteriorate	-1.7
+deteriorated	-1.9
+deteriorates	-1.7
+deteriorating	-1.9
+deterioration	-1.9
+detesting	-3.0
 detests	-3.0
+discourage	-1.8
+discourages	-1.8
+dismays	-2.0
+displease	-1.8
+displeases	-1.9
+disrespecting	-2.3
+disrespects	-2.2
 disrupt	-1.6
 disrupted	-1.7
 disrupting	-1.6
 disruption	-1.7
 disruptive	-1.8
 disrupts	-1.6
+diss	-1.8
+dissed	-1.8
+distresses	-2.2
+distrusted	-1.9
+disturb	-1.5
+disturbs	-1.6
+dote	1.8
+doted	1.8
+doting	1.9
 dreading	-2.3
 dreads	-2.3
+dumbed-down	-1.3
+elate	2.6
+embarrasses	-1.7
+embitter	-2.0
 embrace	1.6
 embraced	1.7
 embraces	1.5
+empathise	1.5
+empathize	1.5
 empower	1.9
 empowered	2.0
 empowering	2.2
 empowerment	1.9
+enchant	2.3
+enchants	2.3
+endangering	-2.1
+endangers	-2.0
 endorse	1.4
 endorsed	1.4
 endure	-1.0
@@ -2448,15 +4788,33 @@ enhanced	1.6
 enhancement	1.4
 enhances	1.5
 enhancing	1.5
+enlighten	1.6
+enliven	1.7
+enlivened	1.8
+enrages	-2.9
+enrich	1.8
+enriches	1.8
+entertain	1.6
+entertained	1.9
+entertains	1.7
+enthrall	2.3
+enthralled	2.5
+enthralling	2.6
+enthralls	2.3
+enthrals	2.3
+exasperates	-2.3
 excruciating	-3.0
 excruciatingly	-2.7
 exploit	-1.8
 exploitation	-2.5
 exploitative	-2.5
 exploited	-2.4
+exploits	-1.8
 extort	-2.9
 extortion	-3.0
 extortionate	-2.7
+fascinate	1.9
+fascinates	1.9
 festive	2.1
 fix	0.8
 fixes	0.8
@@ -2466,11 +4824,32 @@ flattered	1.9
 flattering	1.6
 flourish	2.2
 flourished	2.2
+flourishes	2.2
 flourishing	2.3
+forgave	1.5
+forgive	1.4
+forgiven	1.5
+forgives	1.4
 fret	-1.3
 fretting	-1.4
+frighten	-2.1
+frightens	-2.1
+fulfil	1.3
+fulfill	1.3
+fulfills	1.4
+fulfils	1.4
 fumble	-1.1
 gladden	1.9
+gladdened	2.0
+glorify	1.8
+grace	1.6
+graced	1.7
+gratify	1.8
+grieves	-2.4
+groaning	-1.5
+gush	1.6
+gushed	1.8
+gushing	1.8
 h8	-2.8
 h8ed	-2.8
 h8s	-2.6
@@ -2478,14 +4857,16 @@ hamper	-1.2
 hampered	-1.3
 harass	-2.8
 harassed	-2.9
+harasses	-2.8
 harassing	-2.8
 harassment	-2.9
 hassle	-1.7
 hassled	-1.8
 hassles	-1.6
+heckle	-1.7
+heckled	-1.8
 help	1.3
 helped	1.5
-helper	1.1
 helpers	1.1
 helping	1.4
 helps	1.3
@@ -2493,12 +4874,21 @@ hinder	-1.3
 hindered	-1.3
 hinders	-1.3
 hindrance	-1.4
+honoring	1.8
+honouring	1.8
+horrifies	-3.0
 hug	2.0
 hugged	2.0
 hugging	1.9
 hugs	2.1
+humiliates	-2.6
+idolizes	2.1
+impair	-1.4
+impairs	-1.4
 impede	-1.3
 impeded	-1.3
+impressing	2.1
+infuriates	-3.0
 insult	-2.4
 insulted	-2.5
 insulting	-2.6
@@ -2510,9 +4900,17 @@ interruptions	-1.2
 intimidate	-2.2
 intimidated	-2.1
 intimidating	-1.8
+intrigue	1.2
+irks	-1.7
+jeopardised	-1.8
+jeopardized	-1.8
+jeopardizes	-1.7
 kiss	1.9
 kissed	1.8
 kisses	1.9
+laud	2.0
+lauded	2.1
+lauds	2.0
 life-saver	2.7
 lifesaver	2.7
 loathes	-3.0
@@ -2521,37 +4919,79 @@ luv	2.7
 luved	2.6
 luving	2.6
 luvs	2.6
+maim	-2.9
+maimed	-3.0
+maligned	-2.2
 manipulate	-2.0
 manipulated	-2.3
 manipulation	-2.2
 manipulative	-2.5
+mar	-1.3
+marred	-1.5
+mars	-1.2
+marveling	2.3
+marvelling	2.3
+marvels	2.2
+mesmerise	2.3
+mesmerize	2.3
 mishandle	-1.9
 mishandled	-2.0
+mishandles	-1.9
+mishandling	-2.0
 mislead	-2.2
 misleading	-2.3
 misleadingly	-2.2
+misleads	-2.2
 misled	-2.3
 mismanage	-2.0
 mismanaged	-2.1
 mismanagement	-2.1
 mistreat	-2.6
 mistreated	-2.7
+mistreating	-2.7
+mistreats	-2.6
 misuse	-1.7
 misused	-1.7
 mock	-1.7
 mocked	-1.9
 mockery	-2.0
 mocking	-1.8
+mocks	-1.7
+molesting	-3.6
+mourns	-2.2
+murdering	-3.3
 nag	-1.3
 nagging	-1.5
+neglects	-2.0
+nurture	1.7
+nurtured	1.8
+nurtures	1.7
 obstacle	-1.2
 obstacles	-1.2
 obstruct	-1.4
 obstructed	-1.4
+outclass	1.9
+outdo	1.3
+outrages	-2.7
+outstrips	1.3
+overjoy	2.8
+pamper	1.9
+pampered	2.1
+pampering	2.1
+panics	-2.0
 party	1.5
 partying	1.5
+patronised	-2.0
+patronized	-2.0
+persecuting	-2.6
 pester	-1.6
 pestered	-1.7
+pestering	-1.7
+pisses	-2.2
+plagues	-2.3
+plaguing	-2.3
+prevail	1.6
+prevailed	1.7
 prize	2.0
 prizes	1.9
 prosper	2.1
@@ -2559,11 +4999,19 @@ prospered	2.1
 prospering	2.2
 prosperity	2.3
 prosperous	2.2
+punishes	-1.7
+ravage	-2.2
+ravages	-2.2
+reassures	1.6
 rejoice	2.7
 rejoiced	2.7
 rejoicing	2.7
 relish	1.7
 relished	1.8
+relishes	1.7
+relishing	1.8
+repel	-1.5
+repulses	-2.6
 rescue	1.7
 rescued	2.0
 rescues	1.7
@@ -2574,21 +5022,36 @@ resolve	1.2
 resolves	1.2
 resolving	1.1
 revel	1.8
+revere	2.0
+reveres	2.0
+revitalise	1.9
+revitalize	1.9
+revolts	-2.6
 reward	2.0
 rewarded	2.1
 rewarding	2.3
 rewards	1.9
+ridicules	-2.2
+ridiculing	-2.3
 ripped	-1.0
 rob	-2.5
 robbed	-2.7
 robbery	-2.8
 robbing	-2.6
+robs	-2.5
+rocked	1.8
+rocking	1.7
+rocks	1.6
 ruin	-2.4
 ruined	-2.6
 ruining	-2.5
 ruins	-2.3
 sabotage	-2.4
 sabotaged	-2.5
+sabotaging	-2.5
+saddens	-2.2
+salute	1.6
+saluted	1.6
 save	1.2
 saved	1.5
 saves	1.3
@@ -2599,11 +5062,31 @@ savor	1.9
 savored	1.9
 savour	1.9
 savoured	1.9
+scamming	-3.1
 scold	-1.7
 scolded	-1.8
+scorns	-2.2
 screw-up	-2.1
 screwed	-2.2
 screwup	-2.1
+shames	-2.0
+shatter	-2.0
+shattering	-2.2
+shatters	-1.9
+shine	1.5
+shines	1.6
+shocks	-1.7
+shone	1.6
+shortchange	-2.0
+sicken	-2.6
+sickened	-2.8
+sickens	-2.7
+slandered	-2.4
+slapped	-1.8
+smeared	-1.8
+sneered	-1.9
+sneering	-2.0
+snubs	-1.7
 solution	1.2
 solutions	1.1
 solve	1.1
@@ -2611,12 +5094,14 @@ solves	1.2
 solving	1.0
 soothe	1.5
 soothed	1.6
+soothes	1.5
 soothing	1.8
 sorted	1.3
 spoil	-1.7
 spoiled	-1.7
 spoils	-1.5
 spoilt	-1.7
+squandering	-1.9
 steal	-2.5
 stealing	-2.6
 steals	-2.5
@@ -2624,10 +5109,12 @@ stole	-2.5
 stolen	-2.4
 strengthen	1.3
 strengthened	1.4
+strengthens	1.3
 struggle	-1.5
 struggled	-1.5
 struggles	-1.5
 struggling	-1.6
+stuns	2.3
 suffer	-2.2
 suffered	-2.3
 suffering	-2.5
@@ -2640,8 +5127,14 @@ supportively	1.8
 swindle	-2.8
 swindled	-2.9
 swindler	-2.9
+swindles	-2.8
 taunt	-1.9
 taunted	-2.0
+taunts	-1.9
+terrifies	-2.7
+terrorizes	-3.0
+terrorizing	-3.0
+thanking	1.6
 threat	-2.3
 threaten	-2.4
 threatened	-2.4
@@ -2653,70 +5146,118 @@ thrives	2.2
 thriving	2.3
 torment	-2.8
 tormented	-2.9
+torments	-2.8
 torture	-3.1
 tortured	-3.1
+tortures	-3.0
 torturous	-3.0
+traumatise	-2.8
+traumatize	-2.8
 treasures	2.1
 tricked	-2.2
 trickery	-2.2
 triumph	2.7
 triumphant	2.8
 triumphantly	2.6
+triumphed	2.6
+triumphing	2.6
 triumphs	2.6
+trouble	-1.6
+troubles	-1.7
 undermine	-1.8
 undermined	-1.9
 undermines	-1.8
+unnerve	-1.6
+unsettle	-1.4
 upgrade	1.1
 upgraded	1.2
 uplift	2.2
 uplifted	2.3
 uplifting	2.5
+uplifts	2.2
 value	1.2
 valued	1.7
 values	1.0
+vexes	-1.7
+victimise	-2.6
+victimize	-2.6
 victories	2.5
 victorious	2.7
 victory	2.6
+vilifies	-2.4
+vindicated	1.8
+vindication	1.7
+violates	-2.2
 vouch	1.5
 welcome	1.9
 welcomed	1.9
 welcomes	1.7
 welcoming	2.1
+whinge	-1.6
+whinged	-1.6
+whinging	-1.7
+worship	1.6
+worshipped	1.8
+worships	1.6
+wows	2.3
 wreck	-2.2
 wrecked	-2.4
+wrecking	-2.3
 wrecks	-2.1
 # quality
 absent	-0.8
 accessible	1.2
 advanced	0.9
+adware	-1.8
+airy	1.3
 ambiguous	-0.9
 antiquated	-1.4
+appetizingly	1.8
 archaic	-1.2
+aromatic	1.6
 badly-designed	-2.1
 badly-made	-2.3
 bang-on	2.2
+battery-draining	-1.5
+bed-bugs	-2.6
+bedbugs	-2.6
 bent	-1.1
+blackout	-1.5
 blazing	1.3
 blazing-fast	2.1
 bloated	-1.5
+bloatware	-1.7
+blurry	-1.1
 brand-new	1.0
+breach	-1.8
+breached	-2.0
 bricked	-2.7
 brittle	-1.2
+buffering	-1.2
 bug-free	1.9
+bulletproof	1.6
+buttery	1.4
+buttery-smooth	2.0
 careless	-1.9
 carelessly	-1.8
 carelessness	-2.0
+charred	-1.2
 cheaply-made	-2.1
 chipped	-1.3
 choppy	-1.4
 clarity	1.3
+claustrophobic	-1.5
 clear	1.0
 clearly	0.6
 clumsily	-1.5
 clumsy	-1.6
 clunkier	-1.8
 clunky	-1.8
+cluttered	-1.2
+cockroach	-2.2
+cockroaches	-2.3
 compact	0.7
+compromised	-1.9
 consistency	1.1
 consistent	1.3
 consistently	1.1
@@ -2732,27 +5273,41 @@ counterintuitive	-1.4
 counterproductive	-1.8
 crack	-1.0
 cracked	-1.6
+crackling	-0.9
 craftsmanship	1.5
+crashproof	1.5
 creative	1.8
 creatively	1.7
 creativity	1.8
+crispy	1.2
+crunchy	1.0
+crystal-clear	2.0
 cumbersome	-1.6
+curdled	-1.9
 customizable	1.0
 cutting-edge	1.7
+damp	-1.2
 danger	-2.3
 dangerous	-2.4
 dangerously	-2.2
 dangers	-2.2
 dated	-0.8
+deafening	-1.5
+delish	2.6
 dented	-1.5
 dependable	1.8
 dependably	1.7
+deprecated	-0.6
 disadvantage	-1.3
 disadvantages	-1.3
 downside	-1.2
 downsides	-1.2
+downtime	-1.5
+drafty	-1.1
+draughty	-1.1
 drawback	-1.3
 drawbacks	-1.3
+dried-out	-1.4
 dud	-2.0
 durability	1.4
 durable	1.7
@@ -2766,10 +5321,20 @@ erratic	-1.7
 erratically	-1.6
 error-free	1.8
 expired	-1.3
+exploitable	-1.5
+fast-loading	1.4
+finger-licking	2.4
 flakey	-1.8
 flaky	-1.8
+flavorless	-1.6
+flavorsome	2.1
+flavourless	-1.6
+flavoursome	2.1
+fleas	-1.8
 flexibility	1.3
 flexible	1.3
+flicker	-1.0
+flickering	-1.2
 flimsy	-1.9
 fragile	-1.0
 frayed	-1.1
@@ -2781,6 +5346,12 @@ frozen	-1.1
 functional	1.0
 functioning	0.5
 futile	-1.9
+glitched	-1.5
+glitching	-1.6
+grainy	-1.0
+gristly	-1.5
+grotty	-1.9
+hacked	-2.3
 half-assed	-2.3
 half-baked	-1.9
 handy	1.6
@@ -2788,10 +5359,12 @@ hangs	-1.0
 hassle-free	2.0
 hazard	-1.9
 hazardous	-2.3
+homemade	1.3
 ill-fitting	-1.5
 illegible	-1.6
 immediate	1.0
 immediately	0.8
+immersive	1.9
 impractical	-1.4
 imprecise	-1.2
 improper	-1.5
@@ -2800,6 +5373,7 @@ inaccuracies	-1.6
 inaccuracy	-1.6
 inaccurate	-1.7
 inaccurately	-1.6
+incompatibility	-1.3
 incomplete	-1.4
 incomprehensible	-1.9
 inconsistency	-1.5
@@ -2816,9 +5390,11 @@ inefficiently	-1.6
 infested	-2.6
 innovation	1.5
 innovative	1.9
+insecurely	-1.5
 instability	-1.7
 instant	1.2
 instantly	1.1
+juicy	1.6
 lack	-1.2
 lacked	-1.3
 lacking	-1.3
@@ -2833,29 +5409,50 @@ leaked	-1.3
 leaking	-1.5
 leaks	-1.3
 leaky	-1.5
+lice	-2.0
 lightning-fast	2.1
 lightweight	0.9
 like-new	1.6
+lip-smacking	2.5
 long-lasting	1.8
+lumpy	-1.0
+maggots	-2.4
+malware	-2.2
 meaningless	-1.9
 mended	1.0
+misconfigured	-1.4
 mold	-1.7
 moldy	-2.3
+moreish	2.2
 mould	-1.7
 mouldy	-2.3
+muffled	-1.1
+musty	-1.6
 nail	1.0
 nailed	2.2
 nails	1.6
+nauseatingly	-2.2
+noiseless	1.1
 obsolete	-1.3
+oily	-0.9
 optimal	1.6
 optimized	1.2
+outage	-1.8
+outages	-1.8
 outdated	-1.3
 overcomplicated	-1.6
+overexposed	-0.8
+overheats	-1.5
+overpowering	-1.0
+oversalted	-1.6
 pain-free	1.8
+phishing	-2.3
+pixelated	-1.2
 pointless	-2.0
 pointlessly	-1.9
 poorly-designed	-2.1
 poorly-made	-2.3
+power-hungry	-0.9
 powerful	1.6
 powerfully	1.4
 practical	1.3
@@ -2868,48 +5465,68 @@ prompt	1.4
 promptly	1.6
 proper	0.9
 properly	0.9
+punchy	1.1
 punctual	1.6
 qualities	0.9
 quality	1.1
 quick-thinking	1.6
+quietest	1.2
+ransomware	-2.6
 rapid	1.1
 rapidly	0.9
+rats	-1.8
 recovered	1.2
 recovery	0.9
 repaired	1.0
 restored	1.3
+revoltingly	-2.8
+rickety	-1.5
 risk	-1.1
 risks	-1.1
 risky	-1.5
+roaches	-2.2
 robust	1.7
+rock-solid	2.2
 roomy	1.4
+rubbery	-1.5
 rugged	1.2
 rusted	-1.4
 rusty	-1.3
+savoury	1.3
 scratched	-1.4
 scratches	-1.2
+scrumptiously	2.6
 shattered	-2.2
 shortage	-1.3
 shortcoming	-1.5
 shortcomings	-1.5
+silky	1.5
+silky-smooth	1.9
 simple	1.0
 simplicity	1.3
 simplified	1.1
+skanky	-2.2
 slapdash	-1.9
 sloppily	-1.9
 sloppy	-2.0
 smashed	-2.0
+smoky	-1.0
+smoothness	1.5
+snappier	1.4
 snappy	1.4
 sophisticated	1.5
 spacious	1.5
 speedily	1.4
 speedy	1.5
+spoofed	-1.8
 spot-on	2.3
+spyware	-2.2
 stability	1.1
 stable	1.2
 stained	-1.5
 stains	-1.3
 state-of-the-art	1.8
+staticky	-1.1
 steady	1.0
 straightforward	1.5
 sturdier	1.5
@@ -2918,39 +5535,59 @@ stutter	-1.1
 stuttering	-1.3
 swift	1.5
 swiftly	1.5
+tastier	2.0
+tastiest	2.6
 timely	1.4
+tinny	-1.1
 torn	-1.4
 toxic	-2.5
 trouble-free	2.0
+unappetizingly	-1.6
 unclean	-1.9
 unclear	-1.3
+undocumented	-0.9
 unfinished	-1.2
 unhygienic	-2.4
 unintuitive	-1.7
 unique	1.2
+unlistenable	-2.2
+unoptimised	-1.2
+unoptimized	-1.2
+unplayable	-2.4
 unpredictable	-1.2
 unproductive	-1.5
 unreadable	-1.7
+unreadably	-1.6
 unresponsive	-2.0
 unresponsiveness	-1.9
 unsafe	-2.1
 unsanitary	-2.5
+unseasoned	-1.1
 unstable	-1.8
 unusable	-2.6
+unwatchable	-2.4
 up-and-running	1.1
 user-friendly	2.0
 vague	-1.2
 vaguely	-0.6
 valueless	-2.3
+vermin	-2.4
 versatile	1.7
+virus-ridden	-2.4
+vulnerabilities	-1.4
+vulnerability	-1.4
 warped	-1.4
+washed-out	-0.9
+well-appointed	1.8
 well-behaved	1.5
 well-built	2.0
 well-crafted	2.2
 well-deserved	1.8
 well-designed	2.1
+well-documented	1.5
 well-done	2.3
 well-executed	2.1
+well-kept	1.7
 well-made	2.0
 well-maintained	1.7
 well-organised	1.8
@@ -2960,9 +5597,11 @@ well-priced	1.6
 well-run	1.8
 well-thought-out	2.0
 well-written	1.9
+whisper-quiet	1.6
 worn-out	-1.4
 worry-free	1.9
 worthless	-2.8
+yummier	2.4
 zippy	1.4
 # people
 abrupt	-1.3
@@ -2987,9 +5626,16 @@ authentic	1.5
 bastard	-2.8
 bastards	-2.8
 belligerent	-2.4
+bigmouth	-1.8
 bitch	-2.7
 bitchy	-2.3
+blabbermouth	-1.6
+blowhard	-1.9
 bold	1.1
+bonehead	-2.2
+boneheaded	-2.2
+brat	-1.9
+bratty	-1.8
 brave	2.0
 bravely	1.9
 bravery	2.2
@@ -2998,7 +5644,9 @@ brutal	-2.7
 brutality	-3.0
 brutally	-2.5
 bubbly	1.8
+buffoon	-2.0
 bumbling	-1.8
+busybody	-1.5
 callous	-2.5
 champ	2.0
 champion	2.3
@@ -3006,7 +5654,9 @@ chaos	-1.9
 chaotic	-1.8
 charismatic	2.0
 charlatan	-2.5
+charlatans	-2.5
 cheapskate	-1.7
+cheapskates	-1.7
 childish	-1.7
 clown	-1.4
 clowns	-1.6
@@ -3031,13 +5681,16 @@ courageous	2.2
 creep	-2.2
 creepily	-2.0
 creepy	-2.1
+cretin	-2.6
 crook	-2.5
 crooked	-2.4
 crooks	-2.5
 cruel	-3.0
 cruelly	-2.9
 cruelty	-3.1
+crybaby	-1.6
 curt	-1.6
+deadbeats	-2.3
 dedicated	1.8
 dedication	1.9
 devious	-2.2
@@ -3045,6 +5698,8 @@ devoted	2.0
 dick	-2.3
 dignified	1.6
 dignity	1.6
+dimwit	-2.2
+dingbat	-1.7
 dipshit	-2.8
 discourteous	-2.1
 dismissive	-2.1
@@ -3055,9 +5710,11 @@ disrespect	-2.3
 disrespected	-2.4
 disrespectful	-2.4
 dodgy	-2.0
+dolt	-2.1
 douche	-2.5
 douchebag	-2.7
 dumbass	-2.6
+dunce	-2.0
 egotistical	-2.0
 energetic	1.7
 ethical	1.6
@@ -3067,21 +5724,34 @@ evilness	-3.0
 fair-minded	1.6
 faithful	1.8
 faithfully	1.6
+fathead	-2.0
 fearless	1.8
 fool	-1.9
 foolish	-1.7
 foolishly	-1.6
 foolishness	-1.7
 fools	-1.9
+freeloader	-1.9
+gasbag	-1.7
 gentleman	1.6
 genuine	1.8
 genuinely	1.5
+git	-1.6
 go-getter	1.6
+go-getters	1.5
+good-humored	1.9
+good-humoured	1.9
 good-natured	2.0
+goon	-1.8
+goons	-1.8
 gracious	2.2
 graciously	2.1
+great-hearted	2.1
 greed	-2.3
 greedy	-2.2
+half-wit	-2.3
+halfwit	-2.3
+hard-workers	1.7
 hard-working	1.9
 hardworking	1.9
 heartless	-2.6
@@ -3098,13 +5768,17 @@ honored	2.1
 honour	1.9
 honourable	2.0
 honoured	2.1
+hooligan	-2.0
+hooligans	-2.0
 hospitable	2.0
 hospitality	1.7
 hypocrisy	-2.3
 hypocrite	-2.3
+hypocrites	-2.3
 hypocritical	-2.3
 idiot	-2.5
 idiots	-2.5
+ignoramus	-2.3
 ignorance	-2.0
 ignorant	-2.1
 imbecile	-2.7
@@ -3121,13 +5795,19 @@ irrational	-1.5
 irresponsible	-2.1
 irresponsibly	-2.0
 jackass	-2.5
+jackasses	-2.5
 jerk	-2.2
+jerkface	-2.3
 jerks	-2.2
+kind-hearted	2.4
+knucklehead	-1.6
 lazily	-1.6
 laziness	-1.9
 lazy	-1.9
+lazybones	-1.2
 legend	2.3
 legendary	2.5
+lifesavers	2.6
 lowlife	-2.9
 loyal	1.9
 loyalty	1.8
@@ -3141,21 +5821,30 @@ mature	0.8
 mean	-1.6
 meaner	-1.7
 meanest	-2.1
+meathead	-1.9
 merciless	-2.4
+miser	-1.6
 miserly	-1.6
+moaner	-1.4
 monster	-2.3
 monstrous	-2.9
 moron	-2.7
 morons	-2.7
 negligence	-2.4
 negligent	-2.3
+nincompoop	-1.8
+nitwit	-1.9
 noble	2.0
+numbskull	-2.0
+numpty	-1.7
+oaf	-1.8
 obliging	1.6
 obnoxious	-2.5
 obnoxiously	-2.4
 on-the-ball	1.8
 on-time	1.3
 outgoing	1.3
+parasites	-2.3
 patronising	-2.1
 patronizing	-2.1
 personable	1.8
@@ -3163,9 +5852,17 @@ pervert	-2.7
 petty	-1.7
 phoney	-2.0
 phony	-2.0
+piggish	-1.8
+pillock	-1.9
+plonker	-1.8
 pompous	-1.9
+prat	-1.8
+predator	-2.4
 prick	-2.7
 psycho	-2.4
+psychopath	-2.7
+quack	-1.8
+racists	-3.0
 reasonable	1.1
 reasonably	0.6
 reckless	-2.1
@@ -3178,31 +5875,42 @@ respectfully	1.5
 respects	1.3
 responsible	1.3
 responsibly	1.2
+riffraff	-1.9
 rigid	-0.9
 rockstar	2.5
 rockstars	2.4
 ruthless	-2.3
 ruthlessly	-2.2
+sadist	-2.7
 saint	2.2
 sarcastic	-1.3
 sassy	-0.3
 savage	-2.3
+savages	-2.3
+scoundrels	-2.3
 scum	-3.0
 scumbag	-3.0
+scumbags	-3.0
 selfish	-2.1
 selfishly	-2.0
 selfishness	-2.1
 sensible	1.2
+sexists	-2.7
 shady	-2.1
 shambles	-2.3
 shambolic	-2.3
+shyster	-2.5
+simpleton	-1.9
 sincere	1.8
 sincerely	1.3
 sincerity	1.8
 sinister	-2.3
+skank	-2.4
 sketchy	-1.9
+sleazeball	-2.6
 sleazy	-2.3
 slimy	-2.1
+slob	-1.6
 sly	-1.1
 smug	-1.7
 snarky	-1.5
@@ -3210,13 +5918,17 @@ sneaky	-1.8
 snobbish	-1.8
 snobby	-1.8
 snooty	-1.7
+sociopath	-2.7
+sore-loser	-1.8
 star	1.6
 stingy	-1.6
 stubborn	-1.4
 stubbornly	-1.3
 superstar	2.6
 sweetie	1.9
+swine	-2.0
 switched-on	1.5
+team-player	1.6
 thoughtful	2.1
 thoughtfully	1.9
 thoughtfulness	2.1
@@ -3225,7 +5937,13 @@ thug	-2.4
 thugs	-2.4
 transparency	1.3
 transparent	1.3
+troll	-1.6
+trolling	-1.7
+trolls	-1.6
+trooper	1.7
 truthful	1.8
+twit	-1.8
+twits	-1.8
 two-faced	-2.3
 unavailable	-1.0
 unbearable	-2.8
@@ -3251,8 +5969,15 @@ viciously	-2.7
 villain	-2.1
 villains	-2.0
 warm-hearted	2.3
+weasel	-1.8
+weaselly	-1.9
 weirdo	-1.6
 wickedness	-2.5
+wimp	-1.4
+windbag	-1.7
+wretch	-2.2
+yob	-1.9
+yobs	-1.9
 # value-speed
 affordability	1.3
 affordable	1.6
@@ -3269,9 +5994,14 @@ cheap	-0.3
 cheaper	0.6
 cheapest	0.4
 cheaply	-0.6
+cost-effective	1.6
+cost-efficient	1.5
 costly	-1.2
+dawdle	-1.1
+dawdling	-1.2
 deal	0.5
 deals	0.6
+dilly-dally	-1.0
 discount	0.8
 discounted	0.9
 discounts	0.8
@@ -3279,16 +6009,31 @@ economical	1.3
 endless	-1.1
 endlessly	-1.4
 eternity	-0.8
+exorbitance	-2.2
 exorbitant	-2.3
+expeditious	1.4
+expeditiously	1.4
 expensively	-1.0
+extortionately	-2.5
 forever	-0.4
 free	0.8
 freebie	1.5
 freebies	1.5
+gouge	-2.3
+gouged	-2.5
 gouging	-2.5
 inexpensive	1.1
+inexpensively	1.1
+instantaneous	1.3
+instantaneously	1.2
+laborious	-1.6
+laboriously	-1.5
 lateness	-1.3
+lightning-quick	2.0
 long-winded	-1.3
+money-saver	1.6
+money-saving	1.5
+moneysaver	1.6
 nickel-and-dime	-1.8
 over-hyped	-1.6
 over-priced	-1.9
@@ -3296,20 +6041,42 @@ over-rated	-1.7
 overcharges	-2.1
 overdue	-1.3
 overhyped	-1.6
+overpaid	-1.7
+overpay	-1.7
+overpaying	-1.7
 overpricing	-1.9
+overrate	-1.5
 overrated	-1.7
+overrates	-1.5
+overvalued	-1.4
 perk	1.4
 perks	1.4
+pocket-friendly	1.5
+price-gouged	-2.6
 price-gouging	-2.6
+pricier	-1.0
+priciest	-1.1
 pricy	-1.0
+protracted	-1.2
 rip-off	-2.6
 rip-offs	-2.5
 ripoff	-2.6
 ripoffs	-2.5
 savings	1.1
+shortchanging	-2.1
+skimp	-1.3
+skimped	-1.5
+skimping	-1.5
+sloooow	-1.8
+slooow	-1.6
+sloow	-1.5
+slow-moving	-1.2
 slowpoke	-1.1
 sluggishness	-1.4
+snail-like	-1.4
+speediest	1.6
 steep	-0.7
+stingier	-1.6
 streamlined	1.4
 tardiness	-1.3
 tardy	-1.2
@@ -3319,62 +6086,99 @@ time-wasting	-2.0
 timewaster	-2.0
 timewasting	-2.0
 unaffordable	-1.6
+unaffordably	-1.5
 under-rated	1.2
+underpriced	1.0
 underrated	1.2
 undervalued	0.3
+unjustifiably	-1.7
+unpunctual	-1.4
+untimeliness	-1.2
 value-for-money	2.0
+wallet-friendly	1.5
 # harm
+abducted	-3.0
+abduction	-3.0
 accident	-1.6
 accidents	-1.6
 ache	-1.5
 aches	-1.5
 aching	-1.6
+addict	-1.7
+addicted	-1.6
+addiction	-2.0
+afflict	-2.0
+aggression	-2.1
 allergic	-1.1
+amputated	-2.0
+annihilate	-2.5
+annihilated	-2.6
+annihilation	-2.8
+anthrax	-2.5
 apocalypse	-2.2
 apocalyptic	-2.2
 arrest	-1.5
 arrested	-1.8
 arson	-2.5
+asphyxiated	-2.9
 assassinated	-3.0
 assassination	-3.0
 assault	-2.8
 assaulted	-2.9
+assaulting	-2.8
 attack	-2.1
 attacked	-2.4
+attacker	-2.4
 attacking	-2.2
 attacks	-2.1
 bankrupt	-2.4
+bankruptcies	-2.3
 bankruptcy	-2.4
 beat-up	-2.3
 beaten	-2.0
+beating	-1.8
+beheaded	-3.3
 bereaved	-2.5
 bereavement	-2.5
 bigot	-2.8
 bigoted	-2.8
 bigotry	-2.9
 blackmail	-2.7
+bled	-1.8
+bleed	-1.8
 bleeding	-1.9
+bloodbath	-3.2
+bloodshed	-3.1
+bloodthirsty	-2.9
+bloody-minded	-1.5
 bombed	-2.6
 bombing	-3.0
+brawl	-1.9
 bribe	-2.0
 bribery	-2.2
 bruise	-1.3
 bruised	-1.6
+brutalized	-3.0
 burglar	-2.5
+burglarized	-2.6
 burglary	-2.5
 burgled	-2.6
 calamity	-2.9
 cancer	-2.6
+carnage	-3.2
 casualties	-2.6
 casualty	-2.5
 catastrophe	-3.1
 catastrophic	-3.2
 catastrophically	-3.1
+choking	-1.9
 collapse	-2.0
 collapsed	-2.1
 collapsing	-2.0
 collision	-1.7
 coma	-2.4
+concussion	-1.8
+convict	-1.8
 convicted	-1.9
 corpse	-2.3
 crime	-2.4
@@ -3383,15 +6187,20 @@ criminal	-2.4
 criminals	-2.4
 crises	-2.1
 crisis	-2.1
+cyberbullying	-2.7
 damnation	-2.4
 dead	-2.4
 deadlier	-2.8
+deadliest	-3.0
 deadly	-2.8
 death	-2.7
 deaths	-2.6
 debt	-1.4
 debts	-1.4
+decapitated	-3.2
+dementia	-2.2
 demonic	-2.4
+depressive	-2.3
 destitute	-2.4
 devil	-1.6
 diarrhea	-1.9
@@ -3411,12 +6220,18 @@ discriminatory	-2.5
 disease	-2.1
 diseased	-2.3
 diseases	-2.1
+dismembered	-3.3
 doom	-2.4
 doomed	-2.5
 doomsday	-2.3
 drought	-1.8
+drown	-2.3
+drowned	-2.6
+drowning	-2.5
 dying	-2.6
 earthquake	-1.9
+electrocuted	-2.6
+emaciated	-2.1
 endanger	-2.0
 endangered	-1.8
 epidemic	-2.0
@@ -3424,12 +6239,15 @@ evicted	-2.3
 eviction	-2.2
 execution	-2.3
 explosion	-1.9
+exterminate	-2.8
+extinction	-2.1
 famine	-2.8
 fascist	-2.8
 fatal	-2.8
 fatalities	-2.8
 fatality	-2.8
 fatally	-2.7
+felony	-2.3
 fever	-1.4
 fight	-1.5
 fighting	-1.6
@@ -3444,8 +6262,15 @@ fought	-1.3
 fracture	-1.7
 fractured	-1.8
 funeral	-1.8
+gangrene	-2.5
+gangster	-2.3
+gash	-1.8
+genocidal	-3.7
 genocide	-3.7
+grenade	-1.9
 gunfire	-2.4
+haemorrhage	-2.2
+hanged	-2.7
 harm	-2.1
 harmed	-2.2
 harmful	-2.3
@@ -3457,9 +6282,13 @@ headaches	-1.6
 hell	-2.4
 hellhole	-2.9
 hellish	-2.8
+hemorrhage	-2.2
 hex	-1.0
+hijack	-2.3
+hijacked	-2.6
 homeless	-1.9
 homelessness	-2.0
+homicidal	-3.3
 homicide	-3.2
 homophobic	-2.8
 hospitalised	-2.0
@@ -3471,17 +6300,28 @@ ill	-1.7
 illegal	-1.8
 illegally	-1.8
 illness	-1.9
+illnesses	-1.9
 ills	-1.5
+impaled	-3.0
 imprisoned	-2.1
+incurable	-2.3
+infect	-1.8
 infected	-1.9
 infection	-1.9
 infections	-1.8
+infectious	-1.6
+inferno	-2.1
 injure	-1.9
 injured	-2.1
 injuries	-1.9
+injuring	-2.0
 injury	-1.9
 insecure	-1.4
 insecurity	-1.5
+insomnia	-1.6
+intoxicated	-1.2
+invaded	-2.0
+invasion	-2.0
 jail	-1.9
 jailed	-2.0
 jeopardise	-1.7
@@ -3497,24 +6337,36 @@ killers	-2.8
 killing	-2.9
 kills	-2.7
 laid-off	-1.8
+landslide	-1.6
 lawsuit	-1.4
 layoff	-1.8
 layoffs	-1.8
 lethal	-2.7
+leukemia	-2.5
+lynch	-3.2
+lynched	-3.3
+malaria	-2.2
+manslaughter	-3.0
 massacre	-3.5
+massacred	-3.5
 menace	-2.2
 menacing	-2.2
 migraine	-1.9
+misdiagnosed	-1.9
 molest	-3.6
 molested	-3.6
 mourn	-2.3
 mourned	-2.3
 mourning	-2.3
+mugged	-2.6
+mugging	-2.6
 murder	-3.3
 murdered	-3.4
 murderer	-3.4
 murderous	-3.3
 murders	-3.2
+mutilate	-3.0
+mutilation	-3.1
 nausea	-1.7
 nauseating	-2.4
 nauseous	-1.8
@@ -3523,10 +6375,16 @@ ominous	-1.7
 oppressed	-2.5
 oppression	-2.7
 oppressive	-2.6
+oppressor	-2.6
+orphaned	-2.3
 outbreak	-1.8
+overdose	-2.6
+overdosed	-2.7
+paedophile	-3.7
 pandemic	-2.0
 paralysed	-2.2
 paralyzed	-2.2
+pedophile	-3.7
 penalties	-1.3
 penalty	-1.3
 peril	-2.2
@@ -3535,11 +6393,14 @@ perish	-2.5
 perished	-2.6
 persecuted	-2.6
 persecution	-2.7
+pickpocket	-2.0
+pickpocketed	-2.3
 plague	-2.5
 poison	-2.3
 poisoned	-2.5
 poisoning	-2.5
 poisonous	-2.4
+poisons	-2.2
 polluted	-2.0
 pollution	-1.8
 poverty	-2.3
@@ -3553,13 +6414,17 @@ punch	-1.5
 punched	-2.0
 racism	-3.0
 racist	-3.0
+ransacked	-2.4
 ransom	-2.3
 rape	-3.7
 raped	-3.8
 rapist	-3.8
 recession	-1.8
+relapsed	-1.8
 riot	-2.3
 riots	-2.3
+robber	-2.6
+robbers	-2.6
 seizure	-1.9
 severe	-1.5
 severely	-1.5
@@ -3567,23 +6432,32 @@ sexism	-2.7
 sexist	-2.7
 shooting	-2.4
 shootings	-2.5
+slain	-3.0
 slaughter	-3.2
 slaughtered	-3.3
 slavery	-3.1
+smuggled	-1.5
 smuggling	-1.8
 sore	-1.5
 soreness	-1.3
 stab	-2.6
 stabbed	-2.9
 stabbing	-2.9
+stabbings	-2.9
+stalker	-2.5
+stalking	-2.5
 starvation	-2.8
+starve	-2.1
 starving	-2.1
+strangle	-2.6
 stroke	-1.8
 sue	-1.3
 sued	-1.5
+suffocated	-2.6
 suicidal	-3.2
 suicide	-3.2
 suing	-1.4
+terminally	-1.9
 terrorism	-3.3
 terrorist	-3.3
 terrorists	-3.3
@@ -3591,6 +6465,9 @@ theft	-2.4
 thief	-2.4
 thieves	-2.4
 tornado	-1.8
+toxin	-2.0
+toxins	-1.9
+trafficked	-2.8
 trafficking	-2.8
 tragedy	-2.9
 tragic	-2.8
@@ -3599,6 +6476,7 @@ tumor	-2.3
 tumour	-2.3
 tyranny	-2.8
 tyrant	-2.7
+undernourished	-1.9
 unemployed	-1.6
 unemployment	-1.7
 unlawful	-1.8
@@ -3619,54 +6497,90 @@ vomited	-2.0
 vomiting	-2.0
 vulnerable	-1.2
 war	-2.5
+war-torn	-2.6
 warfare	-2.5
 wars	-2.4
+warzone	-2.5
+weapon	-1.3
+weapons	-1.3
+widowed	-2.0
 wound	-1.7
 wounded	-2.2
+wounding	-2.1
 wounds	-1.8
 wreckage	-2.1
 xenophobic	-2.7
 # positive-life
 abundance	1.6
 abundant	1.3
+accolade	2.1
+accolades	2.0
+advantage	1.2
+advantageous	1.5
+advantages	1.2
 alive	1.4
 anniversary	1.3
+aspiration	1.2
+asset	1.3
+assets	1.0
+attainment	1.5
 bestie	2.1
+bestow	1.1
 bff	2.2
 birthday	1.3
 bloom	1.3
 blooming	1.5
 blossom	1.5
 bonanza	2.1
+boon	1.8
+breakthrough	2.0
+breakthroughs	1.9
+brotherhood	1.7
 buddy	1.3
+camaraderie	2.1
 carnival	1.4
+charity	1.4
 colorful	1.3
 colourful	1.3
+comeback	1.4
 companion	1.3
 companionship	1.9
+confidant	1.2
+cooperation	1.3
+courtship	1.2
 cure	1.7
 cured	2.0
 cures	1.6
+delicacy	1.3
 divine	2.6
 dream	1.6
 dreamlike	1.9
 dreams	1.4
 dreamy	2.1
+eden	2.0
 educational	1.2
+empathy	1.6
 enchantment	2.3
 energised	1.8
 energized	1.8
 enlightened	1.7
 enlightening	2.0
 equality	1.4
+esteem	1.6
 eye-opening	1.6
 fairy-tale	1.9
 fairytale	1.9
 faith	1.3
+fame	1.2
+favor	1.2
+favors	1.0
+favour	1.2
 feast	1.7
 festival	1.5
+festivities	2.0
 fiesta	1.7
 fitter	1.0
+fortitude	1.6
 fortunes	1.2
 freedom	2.0
 friend	1.6
@@ -3677,9 +6591,13 @@ fulfilled	2.1
 fulfilling	2.2
 fulfillment	2.1
 fulfilment	2.1
+gaiety	2.1
+gala	1.6
 gift	1.9
 gifts	1.8
+glory	2.3
 grandeur	2.0
+gratification	1.9
 gratifying	2.1
 growth	1.3
 harmonious	2.1
@@ -3697,20 +6615,28 @@ heaven	2.6
 heavenly	2.8
 holiday	1.5
 holidays	1.5
+holiness	1.4
+homecoming	1.8
 honeymoon	1.9
+humanity	1.2
 idyllic	2.5
 independence	1.3
 informative	1.5
+innocence	1.2
 insightful	2.0
 instructive	1.3
 invigorated	2.0
 invigorating	2.1
 jackpot	2.6
+jubilee	1.8
 justice	1.6
 kinship	1.7
+leisure	1.3
 liberated	1.9
 liberating	2.0
+liberation	1.8
 liberty	1.6
+lifeline	1.5
 luck	1.5
 luminous	1.7
 lush	1.5
@@ -3718,7 +6644,9 @@ magic	2.1
 magical	2.6
 magically	2.2
 majestic	2.4
+masterwork	2.9
 meaningful	1.9
+milestone	1.3
 miracle	2.6
 miracles	2.5
 miraculous	2.7
@@ -3729,8 +6657,12 @@ pal	1.2
 paradise	2.7
 picnic	1.5
 picturesque	2.3
+playtime	1.4
+pleasantry	1.0
 plentiful	1.2
 potential	0.8
+privilege	1.5
+privileged	1.3
 progress	1.3
 progressed	1.2
 promise	1.1
@@ -3744,59 +6676,90 @@ protects	1.1
 purposeful	1.6
 radiance	2.1
 rainbow	1.4
+rapport	1.5
+recognition	1.3
 recover	1.3
 recovering	1.1
 refreshed	1.8
 rejuvenated	2.1
+respite	1.6
+reunion	2.0
+reunited	2.3
+reverence	1.5
 revitalised	2.0
 revitalized	2.0
+revival	1.5
 rich	1.1
 richer	1.0
 safeguard	1.1
+salvation	2.0
+sanctuary	1.7
 scenic	2.1
 self-confident	1.5
 shelter	0.9
 shining	1.6
 shiny	1.2
+solace	1.7
 sparkle	1.7
 sparkling	1.8
 sparkly	1.5
 splendor	2.4
 splendour	2.4
+sportsmanship	1.5
+stardom	1.4
+strength	1.3
+strengths	1.2
 sunny	1.5
 sunshine	1.9
 survive	1.2
 survived	1.5
 survivor	1.4
 survivors	1.3
+teamwork	1.5
+togetherness	1.8
+trophy	1.7
+truce	1.0
 united	1.3
 unity	1.7
+upside	1.2
 utopia	2.2
 vacation	1.6
 vacations	1.5
 vigor	1.5
 vigour	1.5
+virtue	1.7
+virtues	1.6
 vitality	1.8
 vivid	1.3
 wealthy	1.2
 wedding	1.5
 well-being	1.6
+well-wisher	1.4
 wellbeing	1.6
 wellness	1.5
+win-win	2.2
 windfall	2.1
 wonderland	2.3
+wonders	1.6
 # slang
 ace	2.2
 aces	2.2
+amazeballs	2.9
+amazingg	3.1
+annoyingg	-2.0
 argh	-1.8
 arghh	-1.9
 arse	-1.6
 ass	-1.8
 asses	-1.7
+awesomee	3.0
+awesomeee	3.0
 awesomesauce	3.0
 awsm	3.0
 awsum	3.0
 badass	2.2
+badd	-2.5
+baddd	-2.5
 bah	-1.0
 bangin	2.0
 banging	2.0
@@ -3804,19 +6767,39 @@ bites	-1.1
 blah	-0.9
 blech	-1.8
 bleh	-1.1
-bloody	-1.0
+blergh	-1.5
+bleurgh	-1.5
 blows	-1.8
 bollocks	-2.1
+bollocksed	-2.0
+bomb-diggity	2.5
+boo	-1.6
+booed	-1.8
+booo	-1.9
+boooo	-2.0
+boos	-1.5
+boringg	-1.7
 bork	-1.2
 borked	-2.0
+boss-level	2.2
 bruh	-0.6
 bs	-2.0
+buggered	-2.0
 bullshit	-2.8
 busted	-1.8
+cheesed	-1.8
+chef's-kiss	2.6
 clusterfuck	-2.9
+coolio	1.7
+coolll	1.4
+coool	1.5
+cooool	1.6
+crapola	-2.3
 crapper	-2.2
 crapshoot	-1.2
+craptacular	-2.6
 craptastic	-2.6
+crazy-good	2.5
 cringe	-1.8
 cringe-worthy	-2.0
 cringeworthy	-2.0
@@ -3824,13 +6807,18 @@ cringey	-1.8
 cringing	-1.6
 cringy	-1.8
 cunt	-3.4
+cutee	2.0
+cuteee	2.1
 da-bomb	2.5
 dang	-0.8
 darn	-0.9
+derp	-0.9
 dickhead	-2.8
 dope	2.0
 drat	-1.0
-effing	-1.8
+drool-worthy	2.3
+dross	-2.0
+eek	-1.1
 epic	2.5
 epic-fail	-2.6
 epicfail	-2.6
@@ -3838,19 +6826,20 @@ epicly	2.4
 ew	-1.8
 eww	-1.9
 ewww	-2.0
+ewwww	-2.1
 fabby	2.4
+faboo	2.4
+fabulosity	2.7
 facepalm	-1.9
+fail-whale	-1.5
+fan-freaking-tastic	3.2
+fantabulous	3.1
 fav	1.9
 fave	2.0
 faves	1.9
 favs	1.8
 ffs	-2.2
 fml	-2.6
-freaking	-0.8
-frickin	-0.8
-fricking	-0.8
-friggin	-0.8
-frigging	-0.8
 ftl	-1.9
 ftw	2.1
 fubar	-2.4
@@ -3858,10 +6847,10 @@ fuck	-2.5
 fuck-up	-2.7
 fucked	-2.8
 fucker	-3.0
-fuckin	-1.6
-fucking	-1.6
 fucks	-2.3
 fuckup	-2.7
+gah	-1.4
+gahh	-1.5
 gg	1.2
 ggwp	1.4
 gnarly	1.0
@@ -3869,6 +6858,7 @@ goated	2.6
 goddamn	-2.0
 goddamned	-2.1
 gr8	3.0
+greaaat	3.1
 groovy	2.0
 grr	-1.8
 grrr	-1.9
@@ -3880,16 +6870,22 @@ ha	0.6
 haha	1.8
 hahaha	2.0
 hahahaha	2.1
+happyyy	2.7
+hatee	-3.0
+hateee	-3.0
 headdesk	-1.9
 heck	-0.8
 heh	0.6
 hehe	1.6
 hehehe	1.7
-hella	0.5
+hmph	-1.1
 hooray	2.5
+horribleee	-3.3
+humph	-1.1
 hurrah	2.4
 hurray	2.5
 huzzah	2.3
+hyped	1.9
 ick	-1.7
 icky	-1.8
 iconic	2.1
@@ -3898,9 +6894,11 @@ ilysm	3.0
 jaja	1.6
 jank	-1.7
 janky	-1.9
+kewl	1.5
 kick-ass	2.4
 kickass	2.4
 kms	-2.5
+kool	1.5
 kys	-3.3
 legit	1.6
 lit	1.9
@@ -3915,39 +6913,59 @@ lolwut	-0.5
 lolz	1.7
 lool	1.7
 loool	1.7
+loooove	3.1
+looove	3.1
+lovee	3.0
+loveee	3.0
 lurv	2.7
 luvv	2.7
 luvvv	2.8
+luvvvv	2.8
+meeeh	-0.9
+mehh	-0.8
 mid	-1.2
 motherfucker	-3.2
+neato	1.7
+next-level	2.2
 nice1	1.9
 nicee	1.9
+niceee	1.9
 niiice	2.1
 noice	1.9
 nom	1.6
 nomnom	1.9
 noms	1.6
+nope	-0.6
 ohmygod	0.8
 omfg	0.2
 omg	0.8
+on-fleek	2.2
 oof	-1.2
 oops	-0.8
 ouch	-1.4
 peachy	1.8
+perf	2.6
+pfff	-1.1
 pfft	-1.1
 phew	1.0
 piss	-1.8
 pissed	-2.3
 pissing	-1.7
 pissy	-1.9
+prettyy	1.7
 primo	2.0
+pshh	-0.8
 pwned	-1.2
 rad	2.0
 rekt	-1.6
 rofl	2.2
 roflmao	2.3
+rubbishness	-2.3
+sadd	-2.1
+saddd	-2.2
 salty	-1.4
 scuffed	-1.4
+sheesh	-0.8
 shit	-2.6
 shithole	-3.0
 shitshow	-2.8
@@ -3957,7 +6975,6 @@ shitty	-2.8
 sickest	1.8
 sigh	-1.2
 sighs	-1.2
-slaps	2.0
 slay	2.1
 slayed	2.1
 slaying	2.1
@@ -3965,40 +6982,66 @@ smdh	-1.8
 smfh	-2.0
 smh	-1.6
 snafu	-1.8
+snatched	1.6
 stan	1.4
 stfu	-2.6
+suckage	-2.3
+suckfest	-2.6
+sucksss	-2.4
 sukz	-2.3
 sus	-1.3
 sux	-2.3
 suxx	-2.3
+sweeeet	2.2
+sweeet	2.1
 sweet-ass	2.4
 swell	1.7
+swoon	2.2
+swoon-worthy	2.4
+swoony	2.1
+terribleee	-3.2
+thankyouu	1.9
 thankz	1.6
 thanq	1.6
 thnx	1.6
 trash	-2.4
+trashfire	-2.8
 trashy	-2.2
+tubular	1.6
 twat	-2.7
 tysm	2.4
+ugggghhh	-2.1
+ugggh	-2.0
+uggh	-2.0
 ugh	-1.9
 ughh	-2.0
 ughhh	-2.0
+ughhhh	-2.1
 uh-oh	-1.1
+urgh	-1.7
 vibe	0.7
 vibes	0.8
 w00t	2.3
+waah	-1.5
+wah	-1.2
 wahoo	2.3
 wank	-2.0
 wanker	-2.7
 welp	-0.6
+whatevs	-0.7
 whew	1.0
 whoop	1.9
 whoopee	2.2
 whoops	-0.8
+wicked-good	2.3
+woo	1.6
 woo-hoo	2.6
 woohoo	2.6
+woohooo	2.6
+wooo	1.8
 woot	2.3
 wp	1.0
+wtaf	-2.3
 wtf	-2.0
 wth	-1.6
 wuv	2.6
@@ -4013,34 +7056,59 @@ yas	2.1
 yasss	2.3
 yassss	2.3
 yayy	2.4
+yeesh	-1.0
 yeet	0.8
 yess	1.9
 yesss	2.0
 yikes	-1.6
 yippee	2.5
 yuck	-2.1
+yuckk	-2.1
 yuk	-2.0
 yummers	2.4
+yummo	2.4
+yummyy	2.6
+zomg	0.9
+zzz	-0.8
+zzzz	-0.9
 # misspellings
 a-hole	-3.0
+abismal	-3.4
+abysmall	-3.4
+aggrevating	-2.2
+agravating	-2.2
 agresive	-2.1
 agressive	-2.1
+agrivating	-2.2
 ahole	-3.0
 amazeing	3.1
 amazin	3.1
 amazinggg	3.1
 amazng	3.1
+angery	-2.6
+angree	-2.6
+angy	-2.6
 annoyin	-2.0
+annoyng	-2.0
 anoyed	-1.9
 anoying	-2.0
+anoyying	-2.0
+apauling	-3.2
+appaling	-3.2
+appauling	-3.2
 appreaciate	2.0
 apprecaite	2.0
+appreciatted	2.0
 appriciate	2.0
 appriciated	2.0
+appriciation	2.1
 apreciate	2.0
 apreciated	2.0
 arogant	-2.3
 arrogent	-2.3
+atrocius	-3.3
+atroscious	-3.3
+attrocious	-3.3
 aweful	-3.2
 awesom	3.1
 awesum	3.0
@@ -4053,7 +7121,12 @@ beautifull	2.9
 beautyful	2.9
 beutiful	2.9
 biatch	-2.6
+briliant	2.9
+brillaint	2.9
 brillant	2.9
+brilliantt	2.9
+brokenn	-2.0
+brokn	-2.0
 btch	-2.7
 buetiful	2.9
 comfortible	1.6
@@ -4064,10 +7137,14 @@ convienient	1.6
 convinient	1.6
 courtious	1.8
 craaap	-2.6
+crappp	-2.5
+crapy	-2.6
 crp	-2.5
 curteous	1.8
 curtious	1.8
+damagd	-2.0
 dbag	-2.6
+defectiv	-2.4
 delicios	2.8
 delicous	2.8
 deliscious	2.8
@@ -4076,30 +7153,51 @@ disapoint	-2.1
 disapointed	-2.2
 disapointing	-2.3
 disapointment	-2.3
+disatisfied	-2.3
+discussting	-3.1
 discusting	-3.1
 disgustin	-3.1
+disgustingg	-3.1
+disgustinng	-3.1
 disgustng	-3.1
+disguting	-3.1
+disppointed	-2.2
 dissapoint	-2.1
 dissapointed	-2.2
 dissapointing	-2.3
 dissapointment	-2.3
+dissapointted	-2.2
+dissappoint	-2.1
 dissappointed	-2.2
 dissappointing	-2.3
+dissatified	-2.3
+dissatisifed	-2.3
 dreadfull	-3.0
 effecient	1.6
 efficent	1.6
-effin	-1.8
+enjoable	2.4
+enjoed	2.3
+enjoied	2.3
+enjoyible	2.4
 excelent	3.3
 excellant	3.3
 excellen	3.3
+excelllent	3.3
+exceptionnal	3.0
 exelent	3.3
 exellent	3.3
+exeptional	3.0
+fabolous	3.2
+fabulus	3.2
 fantasic	3.3
 fantasitc	3.3
+fantasitic	3.3
+fantastico	3.3
 fantastik	3.3
+fantatsic	3.3
+faulti	-2.1
 fck	-2.5
-fcking	-1.6
-fkn	-1.6
+frauds	-3.0
 freindly	2.1
 frendly	2.1
 friendy	2.1
@@ -4107,16 +7205,20 @@ frustated	-2.3
 frustating	-2.4
 frusterated	-2.3
 frusterating	-2.4
+frustratted	-2.3
 fuk	-2.5
-fukin	-1.6
-fuking	-1.6
+furios	-3.1
+furius	-3.1
 fustrated	-2.3
 fustrating	-2.4
+garabage	-2.5
 garbadge	-2.5
+garbge	-2.5
 georgeous	3.0
 goood	2.0
 gooood	2.0
 gooooood	2.1
+gorgeus	3.0
 gorgous	3.0
 gr8t	3.0
 grabage	-2.5
@@ -4131,29 +7233,59 @@ hapy	2.7
 hapyy	2.7
 helpfull	2.0
 helpfuly	1.9
+horibble	-3.3
 horible	-3.3
 horrable	-3.3
 horrbile	-3.3
+horrendious	-3.3
+horrendus	-3.3
+horriable	-3.3
+horribal	-3.3
 horribble	-3.3
 horriible	-3.3
+horrilbe	-3.3
 idoit	-2.5
 idoits	-2.5
 ignorent	-2.1
+imcompetent	-2.8
+incompentent	-2.8
 incompetant	-2.8
 incompitent	-2.8
+increadible	2.9
+incredable	2.9
+incredibile	2.9
+infurating	-3.1
+infuriatting	-3.1
+iritating	-2.0
 irritatin	-2.0
+irritatting	-2.0
 lazzy	-1.9
+likeing	1.6
+loveing	2.8
 loveley	2.8
 lovelly	2.8
+lovinn	2.8
 lovley	2.8
 lovly	2.8
+luvin	2.6
 luvly	2.8
+magnificant	3.2
+missin	-1.4
+outstading	3.2
+outstandin	3.2
+pathatic	-2.9
 patheitc	-2.9
 pathethic	-2.9
+pathetik	-2.9
 pefect	3.0
 perfact	3.0
 perfekt	3.0
+phenomenol	3.2
+phenominal	3.2
 phuck	-2.5
+pleasent	2.1
+pleasnt	2.1
+plesant	2.1
 profesional	1.6
 professionnal	1.6
 proffesional	1.6
@@ -4167,19 +7299,33 @@ recommand	1.9
 recommanded	1.9
 redicilous	-2.2
 rediculous	-2.2
-rediculously	-1.4
+rediculus	-2.2
 relaible	1.8
 reliabe	1.8
 ridicilous	-2.2
+ridicoulus	-2.2
 ridiculus	-2.2
+riduculous	-2.2
+rubbbish	-2.4
 rubbsih	-2.4
 rubish	-2.4
+rudee	-2.5
+satisfactoy	1.3
 satisfyed	1.8
 satisifed	1.8
 satisified	1.8
+satisifying	2.0
+scamer	-3.1
+scamers	-3.1
+scamm	-3.0
 sh1t	-2.6
+sheit	-2.6
 shiit	-2.6
 shite	-2.6
+shitt	-2.6
+shittt	-2.6
+shity	-2.8
+spectaculer	3.0
 stooopid	-2.4
 stoopid	-2.3
 stupd	-2.3
@@ -4187,31 +7333,53 @@ stupit	-2.3
 suckss	-2.3
 sucs	-2.3
 sukks	-2.3
+superbb	3.1
+supurb	3.1
 terible	-3.2
 terrable	-3.2
+terrbile	-3.2
+terriable	-3.2
 terribble	-3.2
+terribe	-3.2
+terribel	-3.2
 terriblle	-3.2
 thaks	1.8
 thankss	1.8
 thanksss	1.9
 thanku	1.8
+theif	-2.4
+theives	-2.4
 thnk	1.6
 thnks	1.8
+trashh	-2.4
+unacceptabe	-2.8
 unacceptible	-2.8
 unaceptable	-2.8
+unexceptable	-2.8
+unexeptable	-2.8
+unfriendy	-1.9
+unhelful	-2.2
+unhelpfull	-2.2
 unnacceptable	-2.8
+unnaceptable	-2.8
 unprofesional	-2.4
 unprofessinal	-2.4
 unproffesional	-2.4
+upseted	-2.1
 usefull	1.7
+useleess	-2.6
 useles	-2.6
+uselesss	-2.6
 uselss	-2.6
 wonderfull	3.1
 wonerful	3.1
 wors	-2.3
 worste	-3.3
 worstt	-3.3
+worthles	-2.8
+wortless	-2.8
 wounderful	3.1
+wounderfull	3.1
 wrost	-3.3
 # emoticons
 (:	2.0
@@ -4431,6 +7599,7 @@ xD	2.3
 5 stars	2.7
 a bit meh	-1.0
 a breath of fresh air	2.6
+a class act	2.5
 a cut above	2.3
 a cut below	-1.8
 a delight	2.8
@@ -4438,17 +7607,40 @@ a disaster	-2.9
 a dream	2.3
 a far cry from	-1.4
 a godsend	2.8
+a hit	1.8
 a joke	-2.0
+a keeper	2.2
+a let down	-2.0
+a letdown	-2.0
 a lifesaver	2.7
+a must	1.9
+a must-have	2.2
+a must-read	2.2
+a must-see	2.3
 a nightmare	-3.0
+a ok	1.8
 a pleasure	2.4
 a plus	2.2
 a slap in the face	-2.5
+a winner	2.3
+a-ok	1.8
 above and beyond	2.7
+above expectations	2.3
+adding insult to injury	-2.2
+all good	1.4
+all is well	1.5
+all talk	-1.5
+all talk and no action	-1.9
+all the best	1.9
 amazing job	3.0
+are you kidding me	-1.8
 arm and a leg	-1.6
+as advertised	1.2
+as described	1.1
 as good as new	1.8
+as if	-0.6
 asleep at the wheel	-2.0
+at a loss	-1.3
 at best	-0.6
 at its best	1.9
 at my wit's end	-2.4
@@ -4459,51 +7651,92 @@ at their best	1.9
 at wits end	-2.4
 avoid at all costs	-3.0
 back to normal	1.2
+bad apple	-1.6
+bad blood	-1.8
+bad day	-1.9
 bad deal	-2.0
+bad egg	-1.6
+bad faith	-2.0
+bad form	-1.5
+bad idea	-1.6
 bad job	-2.2
+bad luck	-1.8
+bad news	-1.9
 bad taste in my mouth	-1.9
+bad times	-1.8
 bad value	-2.0
+bad vibes	-1.9
 bait and switch	-2.6
 bang for the buck	2.0
 bang for your buck	2.0
 bang on	2.2
 below par	-1.6
+best of luck	2.0
 best of the best	3.0
 best value	2.5
+best wishes	2.0
 beyond frustrated	-2.8
+beyond my expectations	2.6
+big deal	-0.6
+big disappointment	-2.6
+big hit	2.0
+big letdown	-2.4
+big mistake	-2.2
 big thanks	2.3
+biggest mistake	-2.7
+bit the dust	-1.6
+bite the dust	-1.5
+bless you	1.9
+bless your heart	1.2
 blew me away	2.9
 blew my mind	2.8
+blew my socks off	2.8
 blood boiling	-2.6
 blown away	2.8
 brassed off	-2.0
 breath of fresh air	2.6
 brick wall	-1.5
+brilliant idea	2.7
 broke down	-1.9
 broken down	-1.9
 buyer beware	-2.1
 can't complain	1.2
 cannot complain	1.2
 cash grab	-2.4
+cheap shot	-1.9
+cheers mate	1.6
 cheesed off	-2.0
 chuffed	2.3
 chuffed to bits	2.8
+class act	2.4
 complete disaster	-3.2
 con job	-2.7
 could be better	-0.8
 could have been better	-1.0
 could not be better	2.9
 could not be happier	3.1
+could not be more pleased	3.0
 could've been better	-1.0
 couldn't be better	2.9
 couldn't be happier	3.1
+couldn't be more pleased	3.0
 cream of the crop	2.7
+cry me a river	-1.2
 daylight robbery	-2.8
+dead end	-1.5
 dead on arrival	-2.7
+dead weight	-1.8
+deadweight	-1.8
+dear me	-0.6
 did not work	-1.7
+did the job	1.2
+did the trick	1.9
 didn't work	-1.7
 does not work	-1.8
+does the job	1.2
+does the trick	1.8
 doesn't work	-1.8
+down on my luck	-1.9
 down the drain	-2.3
 down the toilet	-2.4
 dream come true	3.0
@@ -4517,7 +7750,11 @@ drops the ball	-1.9
 drove me crazy	-2.1
 drove me nuts	-2.1
 dumpster fire	-2.8
+epic fail	-2.6
 ever so helpful	2.4
+exceeded expectations	2.6
+exceeded my expectations	2.7
+exceeds expectations	2.5
 excellent job	3.0
 fall short	-1.6
 falling apart	-2.1
@@ -4527,23 +7764,44 @@ falls apart	-2.1
 falls short	-1.7
 fantastic job	3.0
 far from perfect	-1.2
+fat chance	-1.3
 fed up	-2.2
 fed up with	-2.3
+feel good	1.9
+feel-good	2.0
+feeling good	1.9
+feels good	1.8
 fell apart	-2.2
 fell in love	2.8
 fell short	-1.8
+fit as a fiddle	2.0
 fit to be tied	-2.2
 five stars	2.7
 flying colors	2.2
 flying colours	2.2
+for crying out loud	-1.8
 for free	0.8
+for god's sake	-1.9
+for goodness sake	-1.4
+for heaven's sake	-1.5
 for nothing	-1.2
 free of charge	1.1
 full marks	2.5
+full of crap	-2.6
+full of it	-1.9
+full of shit	-2.9
+game changer	2.4
+game-changer	2.4
+gamechanger	2.4
 get on my nerves	-1.9
 gets on my nerves	-1.9
+gets the job done	1.3
+gimme a break	-1.5
+give me a break	-1.5
 go-to	1.4
 gobsmacked	0.6
+god awful	-3.3
+god bless	2.0
 god send	2.8
 godsend	2.8
 goes in circles	-1.6
@@ -4551,16 +7809,36 @@ goes the extra mile	2.6
 goes wrong	-1.5
 going downhill	-1.9
 going in circles	-1.7
+going south	-1.6
 gold star	2.4
 gone downhill	-2.0
+gone south	-1.7
+gone to hell	-2.4
+gone to pot	-1.8
+gone to the dogs	-1.9
 gone wrong	-1.7
+good as gold	2.0
 good as new	1.8
+good day	1.8
 good deal	1.9
+good for nothing	-2.6
+good grief	-1.3
+good idea	1.6
 good job	2.1
+good luck	1.8
+good news	2.0
+good times	2.1
+good to go	1.3
 good value	1.9
+good vibes	2.0
 good work	2.0
+good-for-nothing	-2.6
+got the job done	1.4
+great day	2.6
 great deal	2.4
+great idea	2.3
 great job	2.7
+great news	2.6
 great value	2.6
 great work	2.7
 greatly appreciated	2.4
@@ -4568,58 +7846,102 @@ gutted	-2.6
 had enough	-1.9
 had high hopes	-1.3
 had it with	-1.9
+happy as a clam	2.5
+happy as larry	2.5
 happy bunny	2.0
 happy camper	2.3
 happy customer	2.3
+hard luck	-1.5
+hard times	-1.7
 hat's off	2.4
 hats off	2.4
 head over heels	2.7
+heart of gold	2.7
+heck no	-1.6
+hell no	-2.0
 hell on earth	-3.2
+here we go again	-1.3
 hidden charges	-1.9
 hidden fees	-1.9
 highly recommend	2.6
 highly recommended	2.6
 highway robbery	-2.8
 hit and miss	-1.0
+hit it out of the park	2.8
 hit or miss	-1.0
 hit rock bottom	-2.4
 hit the nail on the head	2.1
 hit the roof	-2.2
 hit the spot	2.2
+hot air	-1.4
 hot mess	-2.2
+huge disappointment	-2.7
+huge letdown	-2.5
+huge mistake	-2.5
+in a bind	-1.3
+in a pickle	-1.0
 in good hands	2.0
+in good spirits	2.0
+in high spirits	2.3
+in hot water	-1.6
 in love	2.6
 in safe hands	2.0
 in seventh heaven	3.0
+in the dark	-0.9
+in trouble	-1.7
+insult to injury	-2.1
 irked	-1.6
+it's all good	1.4
 jump through hoops	-1.8
 jumping for joy	2.9
 jumping through hoops	-1.8
 keep it up	2.0
 keep up the good work	2.5
+kept in the dark	-1.7
 kick in the teeth	-2.5
+kick the bucket	-1.9
+kicked the bucket	-1.9
+kind regards	1.2
 knackered	-1.5
+knock your socks off	2.7
 knocked it out	2.3
 knocked it out of the park	2.9
+knocked my socks off	2.8
+last resort	-1.0
 last straw	-2.3
 leaves a lot to be desired	-2.0
 leaves much to be desired	-2.0
 left a bad taste	-1.8
 left a lot to be desired	-2.0
+left in the dark	-1.8
 left much to be desired	-2.0
 let down	-2.1
 let me down	-2.2
 let us down	-2.2
+life changing	2.6
+life saver	2.7
+life-changing	2.6
 light at the end of the tunnel	1.6
 like a charm	2.3
 like new	1.6
+lived up to	1.6
+lives up to	1.5
 living nightmare	-3.2
+long day	-1.0
+looking good	1.8
+looks good	1.6
+losing battle	-1.8
+lost cause	-2.1
 lost my temper	-2.0
 lousy job	-2.4
+low blow	-2.0
 made my day	2.8
+major fail	-2.4
 make my day	2.5
 makes my day	2.7
 many thanks	2.2
+massive disappointment	-2.8
+massive letdown	-2.6
 mediocre at best	-1.6
 meh at best	-1.3
 middle of the road	-0.4
@@ -4630,6 +7952,9 @@ money grab	-2.4
 money pit	-2.3
 money well spent	2.4
 much appreciated	2.2
+must-have	2.2
+must-read	2.2
+must-see	2.3
 my hat off	2.3
 my pleasure	1.6
 naff	-1.4
@@ -4637,22 +7962,32 @@ nailed it	2.5
 narked	-1.6
 never again	-2.4
 never ever again	-2.7
+no big deal	0.6
 no brainer	1.6
 no complaints	1.6
+no good	-2.0
 no longer works	-1.9
+no luck	-1.2
 no problem	1.0
 no problems	1.2
+no thank you	-0.6
+no thanks	-0.8
+no way	-0.6
+no way out	-1.9
 no worries	1.2
 no-brainer	1.6
-not a happy bunny	-2.0
-not a happy camper	-2.1
+not a big deal	0.6
 not a problem	1.0
+not again	-1.4
 not up to par	-1.6
-not up to scratch	-1.6
 not working	-1.8
 nothing special	-1.0
 nothing to write home about	-1.2
+off day	-1.0
 off the mark	-1.3
+oh dear	-1.0
+oh no	-1.4
+on a high	2.1
 on cloud nine	3.0
 on fleek	2.2
 on its last legs	-1.7
@@ -4661,9 +7996,13 @@ on the ball	1.8
 on the blink	-1.6
 on the fritz	-1.7
 on the mend	1.2
+on thin ice	-1.3
 on top of the world	2.9
 one star	-2.3
+out of luck	-1.5
+out of my depth	-1.2
 out of order	-1.5
+out of pocket	-1.3
 out of stock	-1.0
 out of the park	2.6
 out of this world	2.9
@@ -4685,6 +8024,7 @@ piece of shit	-3.2
 piece of trash	-2.8
 pissed off	-2.6
 pleasantly surprised	2.4
+pleased as punch	2.7
 pleasure to deal with	2.5
 pleasure to work with	2.5
 poor job	-2.1
@@ -4694,20 +8034,30 @@ pumped	2.0
 pure hell	-3.0
 raw deal	-2.1
 red tape	-1.3
+rest in peace	-1.0
+right as rain	1.7
 ripped off	-2.8
 ripping off	-2.7
 rips off	-2.6
+rough day	-1.8
 round in circles	-1.7
+rub salt in the wound	-2.1
 rubbed me the wrong way	-1.7
 rubs me the wrong way	-1.6
 run around	-1.7
 run of the mill	-0.6
 runaround	-2.0
+sad news	-2.3
+salt in the wound	-2.0
+salt of the earth	2.3
 save the day	2.3
 saved my life	2.6
 saved the day	2.6
 saving grace	1.6
 second to none	3.0
+seriously though	-0.6
+ship shape	1.7
+shipshape	1.7
 shit show	-2.8
 shout out	1.5
 shout-out	1.5
@@ -4715,12 +8065,15 @@ shoutout	1.5
 sick and tired	-2.5
 sick of	-1.9
 silver lining	1.3
+six feet under	-2.0
 slap in the face	-2.5
+smash hit	2.4
 smoke and mirrors	-2.0
 so far so good	1.4
 so so	-0.4
 so-so	-0.4
 sold out	-0.6
+sounds good	1.5
 spot on	2.3
 stab in the back	-2.7
 stabbed in the back	-2.7
@@ -4729,20 +8082,34 @@ stay away	-2.3
 steer clear	-2.2
 stoked	2.6
 stopped working	-2.0
+stupid idea	-2.1
+take care	1.2
 taken advantage of	-2.3
 taken for a ride	-2.5
+talking out of his ass	-2.4
 talking to a brick wall	-2.2
 teed off	-2.0
 ten out of ten	2.9
 terrible job	-3.0
+terrible news	-2.9
+thank god	1.9
+thank goodness	1.9
+thank heavens	1.9
+thank the lord	1.9
 thank you so much	2.5
 thanks a lot	2.1
 thanks a million	2.7
 thanks so much	2.4
+the bee's knees	2.6
+the cat's pajamas	2.4
+the cat's whiskers	2.4
 the extra mile	2.4
+the hard way	-1.2
 the last straw	-2.3
+the real deal	2.2
 the runaround	-2.0
 the worst	-3.3
+the worst part	-1.6
 threw me under the bus	-2.5
 thrilled to bits	3.0
 thrown under the bus	-2.4
@@ -4750,7 +8117,10 @@ thumbs down	-1.9
 thumbs up	1.9
 ticked off	-2.0
 tickled pink	2.6
+tip top	2.4
+tip-top	2.4
 tired of	-1.6
+to make matters worse	-1.7
 too good to be true	-0.8
 too little too late	-2.2
 took advantage of	-2.1
@@ -4758,42 +8128,63 @@ top marks	2.6
 top of the line	2.3
 top of the range	2.2
 total disaster	-3.2
+total letdown	-2.5
 touch and go	-1.0
+tough luck	-1.4
+tough times	-1.6
 train wreck	-2.6
 two thumbs up	2.4
 under par	-1.3
 under the weather	-1.4
+up a creek	-1.7
 up and running	1.1
 up in arms	-2.0
 up in smoke	-1.9
+up the creek	-1.7
+up to no good	-1.6
 up to scratch	1.2
+uphill battle	-1.5
 utter disaster	-3.2
 value for money	1.9
 very much appreciated	2.4
 vexed	-1.7
 walk in the park	1.4
 walking on air	2.8
+warm and fuzzy	2.0
+warm fuzzy	2.0
+warm regards	1.4
 waste of effort	-2.3
 waste of energy	-2.3
 waste of space	-2.6
+well wishes	2.0
 went downhill	-2.0
+went south	-1.7
 went the extra mile	2.7
 went wrong	-1.7
 what a joke	-2.4
+what the fuck	-2.4
+what the heck	-1.4
+what the hell	-1.9
 white elephant	-1.6
 with flying colors	2.4
 with flying colours	2.4
 won't work	-1.7
+wonderful news	2.9
 worked like a charm	2.5
 works like a charm	2.5
 worst ever	-3.5
+worst idea	-2.8
 worst nightmare	-3.2
 worth every penny	2.8
+worth its weight in gold	2.9
 worth the money	2.0
 worth the price	2.0
 worth the wait	2.0
+worth their weight in gold	2.9
 would buy again	2.2
 would recommend	1.9
+yeah right	-1.2
+you've got to be kidding	-1.9
 zero stars	-2.8
 """######,
     ]
