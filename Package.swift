@@ -54,7 +54,7 @@ let package = Package(
             ]
         ),
         // Benchmarks on generated inputs (`make bench-readers`); not part of the product.
-        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel", "VoxText"]),
+        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel", "VoxText", "VoxScoring"]),
         .testTarget(
             name: "VoxTests",
             dependencies: [

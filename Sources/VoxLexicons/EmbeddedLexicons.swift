@@ -606,64 +606,375 @@ canceling my subscription	-1.7
 closing my account	-1.7
 """######,
         "empathy.tsv": ######"""
-# format: vox-empathy/1
-# Empathy phrases for agent replies: category<TAB>weight<TAB>phrase. Categories and
-# anti-patterns are the DESIGN.md contract names; weights are 0.5 (a weak cue) to 3 (a strong
-# one). Phrases are matched on lowercased words. Written for this project.
-acknowledgment	2.5	that sounds really frustrating
-acknowledgment	2.0	that sounds frustrating
-acknowledgment	2.0	i can imagine how frustrating
-acknowledgment	2.0	i can imagine how upsetting
-acknowledgment	1.5	that must have been
+# format: vox-empathy/2
+# Empathy patterns for replies to customers and to peers: what an agent or a supporter writes
+# that names the other person's feelings, apologises, shows they understand, asks, takes
+# ownership, reassures and thanks; and the anti-patterns that undo it. Written for this project.
+#
+# Lines (tab-separated):
+#   category<TAB>weight<TAB>pattern     a pattern; weight 0.1…5: 0.5 a formulaic cue, 1 weak,
+#                                       2 clear, 3 strong
+#   @class<TAB>alternatives             a word class, usable as @class on later lines
+# Pattern syntax: words in order; {a|b c} alternatives; x? or {…}? optional; {m,n} a gap of m to
+# n words (never a negation, never across punctuation); @class; a lone `,` or ` ?` punctuation.
+# Words are matched after normalising case, contractions (I'm = I am, don't = do not), British
+# and American spelling (apologise = apologize) and inflection (thanks = thank, sorted = sort),
+# so write each word once, in any of its forms. A match right after a negation (not, never, no,
+# n't… within three words in the same clause) does not count. Personalization is not written
+# here: it comes from the conversation (the customer's name and case details).
+
+# ---------------------------------------------------------------- word classes
+@intens	so | really | very | truly | terribly | deeply | incredibly | genuinely | sincerely | awfully | extremely | super | so very | really very | absolutely | completely | totally | just so
+@upset	frustrating | frustrated | upsetting | upset | stressful | stressed | worrying | worried | annoying | annoyed | disappointing | disappointed | infuriating | maddening | exasperating | exhausting | exhausted | overwhelming | overwhelmed | difficult | hard | tough | awful | horrible | terrible | painful | scary | frightening | heartbreaking | devastating | unsettling | distressing | inconvenient | confusing | confused | anxious | nerve-racking | draining | lonely | isolating | rough | unfair | hurtful | sad | miserable | disheartening | discouraging | irritating | aggravating | concerning | alarming | a pain | a nightmare | a hassle | a headache | a worry | a shock | a letdown | a lot to deal with | a lot to handle | so much to deal with
+@distressing	frustrating | upsetting | stressful | worrying | annoying | disappointing | infuriating | maddening | exasperating | exhausting | awful | horrible | terrible | scary | frightening | heartbreaking | devastating | unsettling | distressing | hurtful | miserable | disheartening | discouraging | irritating | aggravating | alarming | rotten | a pain | a nightmare | a hassle | a headache | a worry | a shock | a letdown | a lot to deal with
+@feelnoun	frustration | frustrations | disappointment | concern | concerns | worry | worries | stress | anger | annoyance | upset | confusion | feelings | feeling | reaction | unhappiness | distress | anxiety
+@ok	understandable | natural | normal | valid | fair | reasonable | okay | ok | alright | justified | completely understandable | totally understandable | perfectly understandable | completely valid | totally valid | completely fair | completely natural | perfectly normal | totally normal | completely normal
+@mishap	trouble | inconvenience | hassle | confusion | delay | delays | wait | long wait | mix-up | mixup | frustration | mess | stress | worry | disappointment | problem | problems | issue | issues | error | mistake | experience | situation | runaround | back and forth | oversight | poor experience | bad experience | poor service | lack of communication | lack of updates | slow response | late reply | late response
+@fix	take care of | handle | sort | sort out | fix | check | look into | deal with | chase | chase up | follow up on | check on | look at | resolve | put right | make right | get to the bottom of | find out | track down | get this | get it | get that | arrange | organise | set up
+@when	today | tonight | tomorrow | this morning | this afternoon | this evening | by tomorrow | by friday | by monday | by the end of the day | within the hour | within 24 hours | first thing | right away | straight away | immediately | now | shortly | soon | asap | as soon as possible | on monday | on tuesday | on wednesday | on thursday | on friday | on saturday | on sunday | this week | next week
+@contact	email you | call you | ring you | text you | message you | write to you | get back to you | come back to you | update you | check in with you | check in | follow up | follow up with you | drop you a line | be in touch | get in touch | let you know | send you | keep you posted | keep you updated | keep you informed | keep you in the loop
+@team	team | manager | supervisor | specialist | specialists | department | colleague | colleagues | engineers | developers | billing team | technical team | tech team | app team | delivery team | warehouse | depot | courier | escalations team | senior team | team lead
+@appreciated	patience | understanding | help | time | feedback | honesty | support | loyalty | cooperation | kindness | trust | kind words | kind message | detailed message | thoughtfulness | persistence
+@patience	patience | understanding | bearing with us | bearing with me | bearing with | being so patient | being patient | being understanding | sticking with us | sticking with | waiting | your patience | your understanding | hanging in there | holding on | staying with us
+@flagging	letting us know | letting me know | telling us | telling me | flagging this | flagging it | flagging | raising this | raising it | bringing this to our attention | bringing this up | reporting this | reporting it | pointing this out | pointing that out | sharing this | sharing that | sharing | sharing your story | opening up | taking the time | your feedback | the feedback | your kind words | the kind words | such kind words | your honesty | the heads up | the heads-up | the detail | the details | the extra detail | the photos | the screenshot | the screenshots | checking in | following up | chasing this | your trust | trusting us | trusting me | your loyalty | being so open | being open | being honest | being so honest | explaining | explaining this
+@routine	reaching out | contacting us | contacting | getting in touch | getting in contact | your message | your email | the information | your report | your enquiry | your inquiry | your question | your call | your request | writing in | writing to us | your order | choosing us | shopping with us | being a customer | your business | your purchase
+@done	issued | sent | arranged | fixed | cancelled | refunded | restored | changed | approved | booked | placed | reserved | credited | reversed | corrected | reset | resent | replaced | waived | removed | added | updated | rebooked | reissued | unlocked | reactivated | upgraded | expedited | released | processed | organised | set up | sorted | sorted out | taken care of | found | located | recovered | traced | tracked down | requested | put through | pushed through | authorised | applied | refunded you | sent you | booked you | added a note | made a note | made sure
+@checked	checked | looked | looked into | looked at | logged | noted | raised | opened | reviewed | investigated | confirmed | verified | spoken to | spoken with | talked to | contacted | asked | phoned | called | emailed | messaged | chased | chased up | followed up | gone through | pulled up | double-checked
+@resolved	sorted | fixed | resolved | sorted out | taken care of | back on track | put right | made right | dealt with | handled | cleared up | straightened out | working again | on its way | back to you | refunded | replaced | done
+@peerfeel	feeling | doing | holding up | coping | managing | getting on | getting along | keeping | handling things | handling it | handling everything
+@blameverb	checked | read | called | contacted us | contacted | told us | told | looked | kept | taken | ordered | noticed | asked | known | followed | waited | selected | chosen | entered | provided | made sure | double-checked | updated | backed up | measured | tracked | cancelled | returned | packaged | packed | labelled | registered | signed | paid | booked | checked the address | read the terms | read the description | read the instructions | read the email | read our email
+@blamefail	failed to | forgot to | neglected to | did not bother to | didn't bother to | never bothered to | chose not to | omitted to | neglected
+@device	phone | device | bank | card issuer | card provider | internet | connection | wifi | browser | network | router | computer | laptop | tablet | settings | setup | end | side | spam filter | email provider | mistake | fault | problem | responsibility | error
+@smallthing	delay | issue | problem | thing | inconvenience | glitch | bug | wait | day | few days | week | couple of days | scratch | dent | mistake | error | hiccup | detail | fee | charge | amount | parcel | item | order | refund | box | difference
+@small	small | minor | little | short | slight | tiny | quick | brief | teeny | wee
+
+# ---------------------------------------------------------------- acknowledgment
+# Naming or validating the feeling: "that sounds really frustrating", "anyone would be upset".
+acknowledgment	3.0	that {sounds|sound|must be|must have been|must feel|must have felt|seems|looks} @intens? @upset
+acknowledgment	2.5	{that is|this is|it is|that was|this has been|it has been|that has been} @intens? @distressing
+acknowledgment	2.5	{this|it|all this|all of this|all that} {sounds|must be|must have been|must feel|must have felt|seems} @intens? @upset
+acknowledgment	2.5	{sounds|must be|must have been|what a|such a} @intens? @upset
+acknowledgment	2.0	how @intens? @distressing
+acknowledgment	2.5	i {can|could} {only|just|totally|completely|well}? imagine {how|what} {0,2} @upset
+acknowledgment	2.5	i {can|could} {only|just|totally|completely|well}? imagine how {that|this|it|you} {feel|feels|must feel|felt|must have felt}
+acknowledgment	2.5	i can not {even}? imagine how {@upset|that feels|this feels|it feels|you feel|you must feel|that must feel}
+acknowledgment	1.5	i {can|could} {only|just|totally|completely|well}? imagine
+acknowledgment	2.5	{i|we} {know|realise|appreciate|recognise|understand} {just}? how @upset {this|that|it|all this} {is|has been|must be|must have been|was}
+acknowledgment	2.0	{i|we} {know|realise|appreciate|recognise|understand} {how|that} {0,3} {is|has been|must be|was} @intens? @upset
+acknowledgment	2.5	{i can|i} {see|tell|hear} {how|that} {0,3} {is|has been|must be|was|are|feel|felt} @intens? @upset
+acknowledgment	2.5	you {must|must have|must be|would be|'d be|are|were|have been|'ve been|must feel|must have felt|probably feel} {feeling|feel|felt|been|be}? @intens? {@upset|fed up|let down|exhausted|angry|stressed out|at the end of your tether|at your wits end|at your wit's end}
+acknowledgment	2.5	{anyone|anybody|everyone|i|we|most people|any of us} would {be|feel|have been|have felt} {@intens}? {@upset|fed up|let down|angry|annoyed|the same|the same way|frustrated by this|upset by this}
+acknowledgment	2.5	no wonder {you|you're|you are|you've been|you were|you feel|you felt} {@intens}? {@upset|fed up|let down|angry|annoyed|tired of this}
+acknowledgment	2.5	i {do|would|wouldn't|would not}? not blame you
+acknowledgment	2.0	i {don't|do not|wouldn't|would not} blame you {for|one bit|at all}
+acknowledgment	3.0	{your|the|that} @feelnoun {is|are} {completely|totally|entirely|perfectly|absolutely|so}? {understandable|valid|justified|fair|reasonable|legitimate|warranted|natural|normal|completely fair|okay}
+acknowledgment	2.5	{it is|that is|it's|that's} {completely|totally|perfectly|entirely|absolutely|so}? {understandable|natural|normal|valid|fair|reasonable|okay|ok|alright|fine|human} {to feel|that you feel|that you're|that you are|you feel|to be|that you would|you'd|you would|to want|to worry|to cry|to not be okay|not to be okay}
+acknowledgment	2.5	{your|these|those} feelings are {completely|totally|entirely|so|absolutely}? {valid|understandable|real|normal|okay|ok|justified}
+acknowledgment	2.0	{you have|you've|you had|you have had|you've had} every right to {be|feel}
+acknowledgment	2.0	{you have|you've|you had} {every|good}? reason to {be|feel}
+acknowledgment	2.5	{you are|you're|you were} {absolutely|completely|totally|quite|so|entirely}? right to {be|feel} {@upset|annoyed|angry|concerned|upset|frustrated|fed up|disappointed}?
+acknowledgment	1.5	{you are|you're} {absolutely|completely|totally|quite|so|entirely}? right , ?
+acknowledgment	1.5	{you are|you're|you were} {absolutely|completely|totally|quite|entirely} right
+acknowledgment	2.5	{is|was|that is|this is|it is|has been|that's|which is} {really|simply|just|definitely|certainly|clearly|absolutely|completely|totally}? {not acceptable|unacceptable|not okay|not ok|not fair|unfair|not good enough|not right|not on|not the service you deserve|not the experience you deserve|not what you should expect|not what you expected|not what you deserve|not how it should be|far from ideal|less than ideal|nowhere near good enough}
+acknowledgment	2.0	{is|was|has been|that's|that is} {far|way|much|simply|just|really}? too long
+acknowledgment	2.0	{is|was|has been} {really|so|very}? {far|way}? longer than {it should|you should have to|anyone should|we'd like|we would like|we want}
+acknowledgment	2.0	{you should not|you shouldn't|nobody should|no one should|no-one should} have {had}? to {wait|chase|ask|call|deal with|go through|contact us|write|repeat|put up with|fight}
 acknowledgment	1.5	i hear you
-apology	2.0	i'm so sorry
-apology	2.0	i am so sorry
-apology	1.5	i'm sorry
-apology	1.5	i am sorry
-apology	1.5	we're sorry
-apology	2.0	i apologise
-apology	2.0	i apologize
-apology	1.5	we apologise
-apology	1.5	we apologize
-apology	1.5	sorry for the trouble
-understanding	1.5	i understand why
-understanding	1.5	i understand how
-understanding	1.5	i can see how
-understanding	1.5	i've been there
-understanding	1.0	i understand
-exploration	1.5	can you tell me more
-exploration	1.5	could you tell me more
-exploration	1.5	how has this affected you
-exploration	1.0	what happened when
-ownership	2.0	i'll take care of this
-ownership	2.0	i will take care of this
-ownership	2.0	let me fix that
-ownership	2.0	let me fix this
-ownership	1.5	i'll look into
-ownership	1.5	i will look into
-ownership	1.5	i've issued
-ownership	1.5	i have issued
-reassurance	1.5	we'll get this sorted
-reassurance	1.5	you'll hear from me
-reassurance	1.5	i've escalated
-reassurance	1.5	i have escalated
-reassurance	1.0	rest assured
-gratitude	1.5	thank you for your patience
-gratitude	1.5	thanks for your patience
-gratitude	1.5	thanks for letting us know
-gratitude	1.5	thank you for letting us know
-gratitude	1.0	thank you for reaching out
-blame	2.0	you should have
-blame	2.0	you failed to
-blame	1.5	you didn't
-dismissive	2.0	that's our policy
-dismissive	2.0	there's nothing i can do
-dismissive	2.0	calm down
-dismissive	2.0	as i already said
-dismissive	1.5	nothing we can do
-minimizing	1.5	it's only
-minimizing	1.5	just a small delay
-minimizing	1.0	not a big deal
+acknowledgment	1.5	i {hear|see|feel} {your|the} @feelnoun
+acknowledgment	2.0	{my|our} heart goes out to you
+acknowledgment	2.0	{sending|sending you|i'm sending you} {hugs|a hug|big hugs|love|lots of love|strength|good vibes|positive vibes|healing thoughts|virtual hugs|warm wishes}
+acknowledgment	2.5	i {feel|felt} {so|really|very|terrible|awful}? {bad|sad|awful|terrible|horrible} {for you|that you|about what|hearing|to hear}
+acknowledgment	2.0	{i'm|i am} {so|really|very|truly}? sad {to hear|to read|that you|you}
+acknowledgment	2.5	you {have|'ve|have really|'ve really} been through {so much|a lot|a lot lately|hell|the wringer|a rough time|a tough time|a hard time|so much lately|it|the mill}
+acknowledgment	2.5	{that is|that's|it is|it's|this is|this has been|that was|that's been} {such|so much|a lot|quite a lot|a lot of pressure|a lot of stress|a big deal|a huge deal|a heavy load|a lot on your plate|so much on your plate|a lot to carry} {to deal with|to handle|to carry|to go through|to take in|to process|on your plate}?
+acknowledgment	2.0	{you are|you're|you've been|you have been} {going through|dealing with|carrying|juggling|handling} {so much|a lot|a difficult time|a hard time|a tough time|something really hard|something difficult}
+acknowledgment	2.0	{what a|such a} {nightmare|pain|hassle|mess|ordeal|shame|headache|rollercoaster|horrible experience|awful experience|terrible experience|rotten experience|frustrating experience|stressful time|rough time|tough time|hard time|difficult time|horrid time}
+acknowledgment	2.0	{oh no|oh dear|oh my|ugh}
+acknowledgment	1.0	{that is|that's|it is|it's|so} {lovely|great|so good|wonderful|good|nice|brilliant|fantastic} to hear
+acknowledgment	2.5	{it|that} {must have been|must be|was|is|sounds} {really|so|very}? {hard|difficult|tough|upsetting|scary|frightening|stressful} {to|for you|on you|when}
+acknowledgment	2.0	{especially|particularly|all the more so|even more so} {when|if|since|because|after|with|on|before|at|during} {you|you're|you've|you are|you have|your|it's|it is|this|that|the|a|it|christmas|the holidays}
+acknowledgment	2.0	{especially|particularly} {so|this|that} close to
+acknowledgment	2.0	{i can|i} {only|totally|completely}? {see|understand|tell} {why|how} {you are|you're|you'd be|you would be|you feel|you felt|you were|you've been|you have been} {so|really|very|feeling}? {@upset|fed up|let down|angry|annoyed|upset|frustrated|disappointed|concerned|worried|unhappy|cross}
+acknowledgment	2.0	{being|getting|having|waiting|to be|to get|to have|finding|hearing|seeing} {0,5} {is|was|must be|has been|would be} @intens? {@upset|no fun|not fun|never fun|the last thing you need|the last thing you needed|the last thing you want}
+acknowledgment	1.5	{is|was|has been|must be|can be} {really|so|very|incredibly|genuinely|truly|extremely|such}? @distressing
+acknowledgment	2.0	{the last thing|not what} you {need|needed|want|wanted|expected|were expecting|deserve|deserved}
+acknowledgment	1.5	{that|this} {is|was|sounds|must be} {not|no} fun
+acknowledgment	2.0	{you've|you have|you} {clearly|obviously|really|already}? {tried everything|tried so hard|tried so many things|done everything|done all you can|done everything you can|been so patient|been very patient|been more than patient|been incredibly patient|been really patient}
+acknowledgment	1.5	{that|this} {is|was|must be|has been|sounds} {a real|a big|such a|quite a}? {letdown|let-down|blow|shock|worry|pain|drag|setback}
+acknowledgment	2.0	{you're|you are|you were|you've been|you have been} {understandably|rightly|naturally|justifiably|of course} {upset|annoyed|frustrated|concerned|worried|disappointed|angry|unhappy|cross|fed up}
+acknowledgment	2.0	{understandably|rightly|naturally|justifiably} {so|upset|annoyed|frustrated|concerned|worried|disappointed|angry|unhappy}
+acknowledgment	2.0	{i|we} {can|could} {feel|sense|hear} {how|that|your} {0,3} {@upset|@feelnoun}
+acknowledgment	2.0	{that|this|it} {really}? {must|would} {have}? {hurt|hurts|sting|stung|upset you|worry you|worried you|shake you|shaken you|rattle you|rattled you}
+acknowledgment	2.5	{i am|i'm|we are|we're} {so|really|truly}? {sorry|sad} {that}? you {are|were|have been|'ve been|'re} {going through|dealing with|feeling|facing|experiencing|struggling|hurting|having to}
+
+# ---------------------------------------------------------------- apology
+apology	2.0	i am @intens? sorry
+apology	2.5	{i am|we are} @intens? sorry {to hear|to read|to see|to learn|for what|about what|for everything|that you} {that|this|about|you|what|your|you've|you have|you are|you're}?
+apology	1.5	we are @intens? sorry
+apology	2.0	{i|we} {would like to|want to|wanted to|'d like to|must|do|really|sincerely|truly|deeply|genuinely|can only|have to}? apologize
+apology	2.0	{i|we} {sincerely|truly|deeply|genuinely|really}? apologize {for|to you|again|that|about|unreservedly|wholeheartedly}
+apology	2.0	{my|our|please accept my|please accept our|accept my|accept our} {sincere|sincerest|deepest|heartfelt|humble|genuine|unreserved|profuse|full|honest}? apologies
+apology	1.5	{many|sincere|sincerest|deepest|heartfelt|huge|big|profuse}? apologies {for|about|again|that|on}
+apology	1.5	{so|really|very|truly|terribly|awfully|super|extremely|deeply} sorry
+apology	1.0	sorry
+apology	1.5	sorry {for|about} {the|this|that|all the|any|all this|your|such a|such}? @mishap
+apology	1.0	sorry for any {inconvenience|trouble|confusion|frustration|disruption} {caused|this has caused|this may have caused}?
+apology	1.0	{we|i} apologize for any {inconvenience|trouble|confusion|disruption} {caused|this has caused|this may have caused}?
+apology	2.0	sorry {to hear|to read|to see|to learn} {that|this|about|you|your|how|what}?
+apology	2.0	{sorry|apologies} {that|you|you've|you have|you were|you had|it|this|we|for keeping you|for making you|to keep you|to make you}
+apology	2.5	{that|this|it} {should|shouldn't|should not|should never|shouldn't ever} {have happened|happen|have been the case|be the case}
+apology	2.5	{that is|that's|this is|it is|it's|that was|this was} {entirely|completely|totally|all|fully}? {on us|on me|our fault|my fault|our mistake|my mistake|our error|my error|our responsibility|down to us|down to me}
+apology	2.0	{we|i} {got|have got|'ve got} {this|it|that|your order|the order|things|your name|your address} wrong
+apology	2.0	{we|i} {made|have made|'ve made} {a|an} {big|real|genuine|silly|clear|serious}? {mistake|error|mess}
+apology	2.5	{we|i} {let you down|have let you down|'ve let you down|failed you|have failed you|'ve failed you|fell short|have fallen short|dropped the ball|messed up|messed this up|slipped up|got this wrong|got it wrong|made a mess of this}
+apology	1.0	my bad
+apology	1.5	{i|we} {deeply|truly|sincerely|really}? regret {that|this|the|any|what|how}
+apology	1.5	{please}? forgive {me|us|the delay|the late reply|the slow reply|my late reply|our late reply}
+apology	2.0	{i|we} owe you an apology
+apology	2.0	{i am|i'm|we are|we're} {so|really|very|truly}? {ashamed|embarrassed|mortified} {that|by|about|this|it}
+apology	1.5	{i|we} {feel|felt} {terrible|awful|bad|dreadful} {about|that|for}
+apology	1.5	{apologies|sorry} {again}? for the {wait|delay|late reply|slow reply|slow response|silence|long wait}
+
+# ---------------------------------------------------------------- understanding
+# Grasping the situation, reflecting it back, or having been there.
+understanding	2.0	i {completely|totally|fully|absolutely|really|do|truly|definitely|perfectly|can|certainly}? understand
+understanding	2.0	{i|we} {completely|totally|fully|absolutely|really|do|truly|definitely|perfectly|can}? understand {why|how|that|what|your|the|you|where}
+understanding	2.0	understand {why|how} {you|this|that|it}
+understanding	2.0	i {can|could}? {see|understand|appreciate|tell} {why|how} {0,2} {you|this|that|it|would|happened}
+understanding	2.0	{that|it} {makes|would make} {complete|total|perfect|a lot of}? sense {that|why}? {you|you'd|you would|you're|you are}
+understanding	1.0	{that|it} makes {complete|total|perfect}? sense
+understanding	2.5	{i have|i've} been there {too|myself|before|as well}?
+understanding	2.0	i {have|'ve}? {had|gone through|been through|experienced|felt|dealt with|struggled with|faced} {the same|something similar|this|that|the exact same|similar|the same thing|something like this|something like that} {too|myself|before|as well|once|in the past}?
+understanding	2.5	{i|we} {know|understand} {exactly|just|all too well}? how {that|this|it|you} {feels|feel|felt|is|must feel}
+understanding	2.5	i know {the|that|this} feeling
+understanding	2.0	{i|i can} {totally|completely|really}? relate
+understanding	2.0	{that|this|the same thing|the same|something similar} happened to me {too|once|as well|before|last year}?
+understanding	2.0	i {felt|feel|have felt|'ve felt} the same {way}?
+understanding	2.0	{it sounds|sounds|it seems|seems|it looks|looks} like {you|you've|you're|you'd|you have|you are|you were} {0,3} {feeling|felt|feel|struggling|dealing|going through|been|trying|having|carrying|worried|frustrated|overwhelmed|stuck|lost|alone|hurt|tired|exhausted|stressed|under}
+understanding	2.0	{so}? what {i'm|i am} hearing is
+understanding	1.5	if i {understand|understood|have understood|'ve understood} {you|this|that|correctly|right} {correctly|right}?
+understanding	1.5	{so}? {you are|you're} saying
+understanding	1.5	{just}? to make sure i understand
+understanding	2.0	{i|we} {understand|appreciate|recognise|realise|know|see|get} {how|that|just how|what} {important|much|urgent|big|serious|precious|special|essential|vital} {this|it|that|the|your|a} {0,3} {is|was|means|matters|meant|feels}
+understanding	2.0	{i|we} {understand|appreciate|recognise|realise|know|see|get} {0,4} {matters|is important|means a lot|meant a lot|is urgent|is time-sensitive|is a big deal} to you
+understanding	2.0	{i|we} {understand|appreciate|see|get|hear|recognise|acknowledge} {your|the} {frustration|frustrations|concern|concerns|worry|worries|point|position|situation|urgency|predicament|disappointment|upset|annoyance|dilemma|side|perspective}
+understanding	1.5	{i can|i} see {what|where|how} {happened|went wrong|the problem is|the issue is|the problem was|the issue was|things went wrong|this went wrong|it went wrong}
+understanding	1.5	{i|i can|i totally|i fully|i completely} get {it|that|why|how|where you're coming from|where you are coming from|your point}
+understanding	2.0	{i|i can|i totally|i fully|i completely} {see|understand} where {you're|you are} coming from
+understanding	1.5	{i|we} {totally|completely|fully|really}? appreciate {how|that|why|what} {0,2} {you|this|it|that|has|is|was}
+understanding	1.5	{i can|i} see {why|how} {that|this|it} {is|was|would be|'d be|might be|could be|has been|happened}
+understanding	1.5	{that|this} {would|must} {have been|be} {confusing|a surprise|unexpected|a shock|worrying|alarming}
+understanding	1.5	{i|we} can see {0,3} {has|have|hasn't|haven't|has not|have not} been {easy|simple|straightforward|great|good|smooth}
+understanding	2.0	{it is|it's|that's|that is} {clear|obvious} {that}? {you|you've|you have|you're|you are} {0,3} {been|tried|gone|put|waited|spent|chased|trying}
+
+# ---------------------------------------------------------------- exploration
+# Open questions about the other person's situation or feelings.
+exploration	2.0	{can|could|would} you {please}? tell me {a bit|a little|a little bit|some}? more
+exploration	2.0	{tell me|say} {a bit|a little|a little bit}? more about
+exploration	1.5	{can|could|would} you {please}? {tell me|let me know|describe|explain|walk me through|share|say} {what|how|when|where|which|why|exactly|roughly|a bit about|a little about|more about}
+exploration	2.0	how are you {feeling|holding up|coping|managing|getting on|doing now|doing today|doing with all this|finding it|finding things|keeping}
+exploration	2.0	how {have|'ve} you been {feeling|coping|managing|holding up|getting on|doing|sleeping|finding it|keeping}
+exploration	2.0	how {has|did|does|is|have|do} {this|that|it|all this|all of this|everything|things} {affected|affecting|affect|made|make|making|left|impacted|impacting|impact} you {feel|feeling}?
+exploration	2.0	how {did|does|do|would|is|has} {that|this|it} {make|made|making} you feel
+exploration	1.5	how do you feel {about|now|today|after}
+exploration	1.5	{how|what} {did|do} you feel
+exploration	1.5	what {happened|happens|went wrong|is happening|is going on|has been going on|has happened|exactly happened|did it say|do you see|did you see|are you seeing|does it show|message do you get|error do you get|error do you see}
+exploration	1.5	what {happened|happens} {when|after|next|then|exactly}
+exploration	2.0	{do|would} you {want|like|feel like} to {talk|tell me|chat|say more} {about|more about}? {it|this|that|what happened|how you feel|how you're feeling|how you are feeling}?
+exploration	2.0	{is|was} there anything {else}? {that}? {is|was|has been|that's|'s}? {bothering|worrying|troubling|upsetting|weighing on|on your mind|getting to} you?
+exploration	2.0	what {would|will|could|might|can} {help|make} {you|this|things|it|most|the most|right now}? {feel}? {better|easier|a little easier|a bit better|most|right now}?
+exploration	1.5	what {do|would} you {need|want|prefer|like} {from me|from us|most|right now|to happen|us to do|me to do}?
+exploration	1.0	{would|do} you {prefer|rather|like me to|want me to|like us to|want us to}
+exploration	1.5	{when|where} did {this|it|that|the problem|the issue|the trouble|all this} {start|begin|first happen|first start|first begin}
+exploration	2.0	{what|which} {part|bit} {of this}? {is|was|has been} {the}? {hardest|worst|most frustrating|most difficult|most upsetting|most stressful|toughest}
+exploration	1.0	{has|have} {this|that|it} happened before
+exploration	1.5	{how long|how often} {has|have|does|did|do|is} {this|that|it|you|the problem|the issue} {been|happen|happening|happened}
+exploration	1.0	what do you mean
+exploration	2.0	what {is|'s|has} {been}? {on your mind|worrying you|bothering you|the hardest part|weighing on you|getting you down|keeping you up}
+exploration	1.5	{do|did} you {want|need|have} {someone|somebody|anyone|anybody} to talk to
+exploration	1.5	{have|did} you {been able to|managed to|had a chance to|got a chance to} {talk|speak} to {anyone|someone|somebody|anybody}
+exploration	1.0	{is|was} there {anything|something} {else}? {i|we} {can|could} do {to help|for you|right now|to make this easier|to make things easier}
+exploration	1.5	how can {i|we} best {help|support} you
+exploration	1.5	{do|does|did} {this|that|it} {happen|occur|show|appear} {every time|each time|always|on every|on all|only when|when you}
+exploration	1.5	{which|what} {phone|device|version|model|browser|app version|operating system|os|ios version|android version} {are you|do you|is it|were you}
+exploration	1.0	{is|was} {that|this|it} {right|correct} ?
+exploration	1.0	how {did|does|do|was|is} {that|this|it} {go|going|feel|land|sit with you}
+
+# ---------------------------------------------------------------- ownership
+# "I" takes the problem on: "I'll take care of this", "let me fix that", "I've issued the refund".
+ownership	2.0	i will {personally|now|gladly|happily|immediately|right now|make sure to|be sure to}? @fix {this|that|it|the|your|everything|things|this for you|it for you|that for you}?
+ownership	2.0	let me {personally|quickly|just|now|please}? @fix
+ownership	2.0	let me {0,3} {fix|sort|handle|resolve|chase|sort out|look into|take care|check|find out|see what i can do|make this right|put this right|get this sorted|get that sorted|get this fixed}
+ownership	2.0	i am {going to|gonna} {personally|now}? @fix
+ownership	2.0	i {will|'ll|am going to} {personally}? make sure
+ownership	2.0	{i|i'll|i will} {personally}? {take|taking} {care of|ownership of|charge of|responsibility for} {this|it|that|your case|your order|the issue}
+ownership	2.0	{i|we} {take|accept} {full|complete}? {responsibility|ownership}
+ownership	2.0	{this|that|it} {is|'s} {on me|my responsibility|my job} {now}?
+ownership	2.0	leave {it|this|that} with me
+ownership	2.0	{i am|i'm} {on it|on this|onto it|onto this|looking into it|looking into this|looking at it|looking at this|looking at your email|looking at your order|looking at your account|taking care of it|taking care of this|handling this|handling it|dealing with this|chasing this|chasing it|sorting this|sorting it}
+ownership	2.0	{i|i'll|i will} {personally}? {see|follow} {this|it} through
+ownership	2.0	{i|i'll|i will} {keep|stay} {on top of|on} {this|it}
+ownership	1.5	{i|i'll|i will} {be|remain|stay} your {point of contact|single point of contact|contact|case owner}
+ownership	1.5	{i have|i've} {personally|now|already|just|also}? @done
+ownership	1.5	i {personally|now|already|just|also} @done
+ownership	1.0	we {have|'ve} {now|already|just|also}? @done
+ownership	1.0	{i have|i've} {personally|now|already|just|also}? @checked
+ownership	1.5	i {have|'ve} {asked|told|instructed|arranged for|got|made sure|had} {the|our|a} {0,2} {@team|driver|drivers} to
+ownership	1.5	{all done|all sorted|that's done|that is done|that's sorted|that is sorted|all fixed|done and dusted|consider it done|it's done|it is done}
+ownership	2.0	i {will|'ll} {send|ship|issue|arrange|book|refund|replace|credit|waive|cancel|reset|restore|expedite|upgrade|add|order|post|reship|resend|get} {you|the|a|your|it|this|that|an|them|both|another}
+ownership	1.5	{i|i'll|i will|let me} {personally}? {find|locate|trace|track down} {it|this|that|your|the}
+ownership	1.5	{i can|i could|i'd be happy to|i would be happy to|i'm happy to|i am happy to|happy to} {0,2} {fix|sort|send|arrange|refund|replace|resend|reissue|place|book|help|look|check|take care|do that|do this|set up|change|cancel}
+ownership	1.5	{i|i'll|i will|i've|i have} {place|placed|set up|setting up|book|booked} {the|a|your|this|that|it} {0,2} for you
+ownership	1.5	{i am|i'm} {going to}? {sending|arranging|issuing|booking|refunding|replacing|processing|escalating|chasing|fixing} {you|the|a|your|it|this|that|an|them}
+
+# ---------------------------------------------------------------- reassurance
+# What happens next, and that it will be alright: "we'll get this sorted", "you'll hear from me by Friday".
+reassurance	2.0	{we|i|we'll|i'll} {will}? {get|have} {this|it|that|you|everything|things|the|your} {0,2} @resolved
+reassurance	2.0	{we|i} {will|'ll} {make|put|set} {this|it|that|things} right
+reassurance	2.0	{we|i} {will|'ll} {find|get to} {a solution|a way|the bottom of this|the bottom of it|a fix|an answer|something that works}
+reassurance	2.0	{you|you'll} will? {hear|get|receive|have|see} {0,5} {from me|from us}
+reassurance	1.5	you {will|should} {hear|get|receive|see|be sent} {0,5} {by|within|today|tomorrow|tonight|shortly|soon|this week|before|first thing|in the next}
+reassurance	1.0	you will be {contacted|updated|notified|called|informed} {0,3} {by|within|today|tomorrow|shortly|soon|when|as soon as}
+reassurance	2.0	i {will|'ll} {personally}? @contact
+reassurance	1.5	we {will|'ll} {keep you posted|keep you updated|keep you informed|keep you in the loop|let you know|update you|be in touch|get back to you|inform you|notify you|contact you|email you|call you}
+reassurance	1.5	i {will|'ll} check {tomorrow|back|again|in|on it|on this|that it|that the|it has|it's|in with you}
+reassurance	1.5	{i have|i've|we have|we've} {escalated|flagged|raised|passed|forwarded|sent} {this|it|that|your case|your complaint|the details|your feedback|your report} {on}? {to|with|straight to|directly to|up to}?
+reassurance	1.5	{i|we} {will|'ll|am going to|'m going to} {escalate|flag|raise|pass|forward|send} {this|it|that|your case|your complaint|the details|your feedback|your report} {straight|directly|right|up|on}? {to|with}?
+reassurance	1.5	{i have|i've|we have|we've} {escalated|flagged|raised} {0,3} {@team}
+reassurance	1.5	rest assured
+reassurance	1.5	{don't|do not|try not to|please don't|please do not} {worry|panic|stress|fret}
+reassurance	1.5	{there is|there's} no need to {worry|panic|stress|fret}
+reassurance	1.0	no {worries|problem|problem at all|trouble|bother}
+reassurance	2.0	{you are|you're} in {good|safe|great} hands
+reassurance	2.0	{it|it'll|things|everything|this|you|we|you'll} {will}? {be okay|be ok|be alright|be all right|be fine|get better|work out|turn out fine|get through this|get there|be sorted|be resolved|be back to normal}
+reassurance	2.5	you are not alone
+reassurance	2.0	{i am|i'm|we are|we're} {always}? here {for you|if you need|to listen|whenever you need|to help you|for anything you need|with you}
+reassurance	1.0	{i am|i'm|we are|we're} {always}? here to help
+reassurance	1.0	{feel free to|please|do|don't hesitate to}? {reach out|get in touch|contact me|message me|reply|write back} {any time|anytime|whenever|at any time|if you need|if anything|if you have}
+reassurance	2.5	{it is|it's|this is|that is|that's|it was|this was|that was|none of this is|none of this was} {not}? your fault
+reassurance	2.5	you {did|have done|'ve done} nothing wrong
+reassurance	2.0	you {did|have done|'ve done|are doing|'re doing} {the right thing|everything right|all the right things|your best|the best you can|great|really well|so well|amazing}
+reassurance	2.0	{it is|it's|that's|that is} {completely|totally|perfectly}? {okay|ok|fine|alright} {to ask|to take|to not|not to|to need|to feel|to be}
+reassurance	1.0	good news
+reassurance	2.0	{you don't|you do not|you won't|you will not} {have|need} to {call|contact|chase|write|email|ask|do anything|worry|wait|pay|repeat|explain} {again|anymore|any more|us|anyone|else|further|at all|for this|for that|any further}?
+reassurance	1.5	{at no|free of|without any} {cost|charge|extra cost|extra charge} {to you}?
+reassurance	1.5	{it|this|that|your order|the replacement|the refund|your refund|your parcel|the parcel} {will|'ll|should} {be|arrive|reach you|land|appear|show} {0,4} {by|within|tomorrow|today|on|before|in time}
+reassurance	1.5	{we|i} {will|'ll|are going to|am going to|'m going to} {make sure|ensure} {this|it|that} {doesn't|does not|won't|will not|never} {happen|happens}
+reassurance	1.5	{i|we} {promise|guarantee}
+reassurance	1.0	{as soon as|the moment|the minute} {0,3} {i|we} {hear|know|have|get|find out}
+reassurance	1.0	{one|1} way or another
+reassurance	1.0	{we|i} {will|'ll} {be|stay} with you {every step|all the way|until}
+reassurance	2.0	{it|things|this} {will|does|can|do} get {better|easier}
+reassurance	2.0	{you can|you will|you'll} get through {this|it}
+reassurance	1.5	{take|be} {care of yourself|gentle with yourself|kind to yourself|easy on yourself|all the time you need|your time}
+reassurance	1.5	{you've|you have|you're|you are} got this
+reassurance	1.5	{proud of you|so proud of you|you should be proud|be proud of yourself}
+reassurance	1.0	{is|are} {already}? on {its|their} way
+reassurance	1.0	nothing to worry about
+
+# ---------------------------------------------------------------- gratitude
+gratitude	1.5	{thank you|thanks} {so|very|ever so|really}? much? for {your}? @patience
+gratitude	1.5	{thank you|thanks} {so|very|ever so|really}? much? for @flagging
+gratitude	0.5	{thank you|thanks} {so|very|ever so|really}? much? for @routine
+gratitude	1.5	{i|we} {really|truly|do|very much|sincerely|so}? appreciate {your|the|you} @appreciated
+gratitude	1.5	{i|we} {really|truly|do|very much|sincerely|so}? appreciate you {taking the time|letting us know|letting me know|flagging|telling|telling us|telling me|reaching out|bearing with|sticking with|being patient|being so patient|being understanding|sharing|explaining|waiting|trusting|giving us|giving me|following up|chasing}
+gratitude	0.5	{thank you|thanks}
+gratitude	1.0	{thank you|thanks} {so|very|ever so|really}? much
+gratitude	1.0	{much|greatly|really|truly|very much} appreciated
+gratitude	1.5	{thank you|thanks} {so|very}? much? for being {so}? {patient|understanding|kind|honest|open|lovely|gracious|helpful|brave|clear}
+gratitude	1.5	{i'm|i am|we're|we are} {so|really|very|truly}? {grateful|thankful} {for|that|you}
+gratitude	1.0	{that|this} {helps|helped|is helpful|was helpful|is really helpful|is very helpful} {a lot|so much|a great deal|loads|hugely}?
+gratitude	1.0	{thank you|thanks} {again}? for {your}? {business|custom|order|purchase|shopping with us|choosing us|being a customer|being with us}
+
+# ---------------------------------------------------------------- blame (anti-pattern)
+blame	2.0	you should have @blameverb
+blame	2.0	you should {not|n't|never} have {ordered|bought|clicked|selected|entered|done|sent|opened|thrown|signed|accepted|left|used|chosen|cancelled|returned|paid}
+blame	2.0	you @blamefail
+blame	1.5	you {did not|didn't|never} {0,1} {read|check|follow|provide|include|mention|select|enter|update|specify|attach|sign|confirm|notice|keep|measure|register|label|pack|tell us|tell me|contact us}
+blame	2.0	{it is|that is|this is|it was|that was|that's|it's} {entirely|completely|clearly|obviously|all}? {your|the customer's} {fault|responsibility|problem|mistake|error|doing|own fault|choice}
+blame	1.5	your {own}? fault
+blame	1.5	you {must have|must've|probably|may have|might have|obviously|clearly} {0,2} {ordered|entered|typed|selected|clicked|made|got|done|missed|misread|put|given|chosen|confused|mixed|forgotten|deleted|changed|ignored|misunderstood|misunderstand|overlooked}
+blame	2.0	{it is|it's|that is|that's|the problem is|the issue is|the fault is} {probably|likely|clearly|obviously|most likely|almost certainly|definitely}? {with}? {your|on your} @device
+blame	2.0	{problem|issue|fault|error} {is|lies|must be} {on|at|with} your {end|side}
+blame	1.5	{as|like} {the|our} {terms|policy|instructions|website|email|faq|confirmation|listing|description} {clearly}? {state|states|said|says|explain|explains|explained|stated|show|shows}
+blame	1.5	if you had {0,3} {read|checked|followed|looked|contacted|called|ordered|selected|provided|paid attention|been more careful}
+blame	2.0	{you have|you've|you|you've clearly|you have clearly|you clearly|you obviously} {misunderstood|misread|got it wrong|got this wrong|made a mistake|made an error|made the mistake|caused this|caused the problem}
+blame	1.5	why {didn't|did not|wouldn't|would not} you
+blame	1.5	{that is|that's|this is} {what|why} {happens|happened} when {you|customers|people}
+blame	1.5	{it was|this was|that was} {your|the customer's} {choice|decision|call}
+blame	1.5	{you|you've|you have} {0,1} {ignored|disregarded|overlooked} {our|the|my}
+
+# ---------------------------------------------------------------- dismissive (anti-pattern)
+dismissive	2.0	{that is|that's|it is|it's|this is|those are|these are} {just|simply|unfortunately}? {our|the|company|store} {policy|policies|rules|procedure|process|terms}
+dismissive	1.0	{our|the} policy {is|states|says|clearly states}
+dismissive	2.0	{there is|there's} nothing {else|more|further}? {i|we} {can|could|am able to|are able to} do
+dismissive	2.0	nothing {else|more|further}? {i|we} {can|could} do {about it|about that|here|from here|for you}?
+dismissive	1.5	{i|we} {can|could|am|are} not {able to}? {help|do anything|do more|assist|do anything more|do anything else} {you|with that|with this|further|here|about it|about that}?
+dismissive	1.0	{i|we} can not {process|accept|offer|refund|change|make an exception|make exceptions|give|issue|replace|do that|do this}
+dismissive	2.0	{please}? calm down
+dismissive	1.5	{please}? {relax|settle down|chill|chill out}
+dismissive	2.0	{there is|there's} no need to {shout|be rude|get upset|get angry|raise your voice|use that tone|swear|be like that|get worked up|use capitals|type in capitals}
+dismissive	2.0	{watch|mind} your {tone|language|manners}
+dismissive	2.0	as i {already|previously|have already|'ve already|have previously|'ve previously} {said|stated|mentioned|explained|told you|advised|pointed out|wrote}
+dismissive	1.0	as i {have|'ve}? {said|stated|mentioned|explained|told you|advised|pointed out}
+dismissive	2.0	as {previously|already|was} {stated|mentioned|explained|advised|said}
+dismissive	1.5	like i {said|told you|already said|mentioned}
+dismissive	1.5	{i have|i've} already {told|explained|said|answered|replied|given} {you|this|that}?
+dismissive	1.5	{please}? {read|see|refer to|check|re-read|reread} {my|our|the} {previous|earlier|last|first} {email|message|reply|response|answer}
+dismissive	1.5	as {stated|explained|mentioned|advised|said} {above|before|earlier|in my last|in our last|previously}
+dismissive	2.0	{it is|that is|it's|that's|this is} not {my|our} {problem|fault|responsibility|concern|department|job|issue|area|remit}
+dismissive	2.0	{it is|that is|it's|that's|this is} not something {we|i} {handle|deal with|cover|do|can help with|are responsible for|look after|can do}
+dismissive	1.0	{you will|you'll|you} {need|have} to {contact|speak to|ask|call|take it up with|talk to|go to|reach out to} {the|your} {0,2} {directly|provider|bank|courier|manufacturer|carrier|retailer|seller|supplier}
+dismissive	1.5	nothing wrong with {the|our|my|this}
+dismissive	1.5	{works|is working|worked} fine for {most|other|everyone|all|everybody|the rest|many}
+dismissive	2.0	{no one|nobody|no-one|noone} else {has|is having|has had|complained|reported|seems to have|is complaining|has complained|has reported|has this}
+dismissive	2.0	{i am|i'm|we are|we're} sorry {if|that}? you {feel|felt|think|thought|see it} {that way|this way|like that|like this|so}
+dismissive	1.5	{i am|i'm|we are|we're} sorry if {you|anyone|this|that} {were|was|felt|feel|are|have been|got|became|find|found} {offended|upset|disappointed|inconvenienced|confused|unhappy|this}
+dismissive	1.5	{it is|it's|that is|that's} what it is
+dismissive	2.0	{deal with it|get over it|live with it|take it or leave it|suck it up|man up|toughen up|grow up|stop complaining|stop whining|stop moaning|move on}
+dismissive	1.5	{that is|that's|it is|it's} {just|simply}? {how|the way} {it|things|this} {works|work|are|is|goes}
+dismissive	2.0	{rules are rules|policy is policy|the rules are the rules}
+dismissive	1.0	{please}? {just}? be patient
+dismissive	2.0	{thank you|thanks} for nothing
+dismissive	2.0	{i|we} can not {help|do anything} {about|with} {that|it|this}
+dismissive	1.5	{you|you'll|you will} {just}? {have|need} to wait
+dismissive	1.0	{please}? try again later
+dismissive	1.0	{it is|this is|that is|it's|that's|it was|this was} {completely|entirely|simply|just}? {outside|beyond|out of} {of}? {our|my} control
+dismissive	1.0	{read|check|see} {the|our} {faq|faqs|terms|terms and conditions|website|manual|instructions|help page|help centre|help center}
+dismissive	2.0	{i|we} {don't|do not|can't|can not} {see|find|understand} {what|why} {the|your}? {problem|issue|fuss|big deal} {is}?
+dismissive	2.0	{what|why} {do|did} you {expect|want me to do}
+dismissive	1.5	{there is|there's} {nothing|not much} {we|i} can do {about|with|for} {that|it|this|you}
+dismissive	1.0	{that|it|this} is {not|n't} {possible|going to happen|happening}
+dismissive	1.5	{i|we} {don't|do not|can't|can not} {make|do} exceptions
+dismissive	1.5	{whatever|fine} you {say|want|think}
+
+# ---------------------------------------------------------------- minimizing (anti-pattern)
+minimizing	2.0	{it is|it's|that is|that's|this is|it was|that was|it was only|it's only} {only|just|merely|simply} {a|an|one}? @small? @smallthing
+minimizing	1.5	{it is|it's|that is|that's|it was} only {a|an|one|two|three|a few|a couple|a little|a small|a short|five|ten|a bit}
+minimizing	1.5	just a @small? {delay|issue|problem|glitch|hiccup|inconvenience|mistake|wait|bug|error|scratch|dent|day|week|couple of days|few days|misunderstanding}
+minimizing	1.5	{not|no|isn't|is not|it's not|it is not} {such}? a big deal
+minimizing	2.0	{it is|it's|that is|that's|it was|this is} not {that|so|really|too} {bad|serious|important|big|long|much|terrible|awful|difficult|hard|complicated|major}
+minimizing	2.0	{it|that|this|things} {could|might} {have been|be} {a lot|much|so much|far}? worse
+minimizing	1.5	at least {you|it|your|they|we|that|this|there}
+minimizing	1.5	{look on|on|look at} the bright side
+minimizing	1.5	{everything|it|this|things|all} happens for a reason
+minimizing	2.0	{others|other people|some people|many people|lots of people|other customers|loads of people} {have|are having|had|have had} it {much|far|a lot|way}? worse
+minimizing	2.0	{you are|you're|you're just|you are just|you're being|you are being} {overreacting|over-reacting|being dramatic|dramatic|too sensitive|oversensitive|over-sensitive|exaggerating|making a fuss|making a big deal|making a mountain}
+minimizing	2.0	{don't|do not|no need to} {make a fuss|make a big deal|overreact|over-react|be so dramatic|be dramatic|get so worked up}
+minimizing	1.5	{it is|it's|that is|that's} {completely|perfectly|totally}? normal for
+minimizing	1.0	{only|just} {a few|a couple of|a couple|one|two|a handful of} {more}? {days|hours|weeks|minutes}
+minimizing	1.5	{it|that|this} happens {all the time|to everyone|to everybody|a lot|sometimes}
+minimizing	1.5	{these things|such things|this kind of thing|this sort of thing|stuff like this|mistakes|delays|accidents} {happen|do happen|can happen}
+minimizing	1.0	{we|drivers|our drivers|staff|couriers|our team|the team|everyone|they|the warehouse} {are|is} {very|really|extremely|so|incredibly|quite}? busy
+minimizing	1.0	{can|do|may|might} {occasionally|sometimes} take {longer|a while|a bit longer|some time}
+minimizing	1.5	{cheer up|chin up|think positive|stay positive|just be positive|you'll get over it|you will get over it|it's all in your head|it is all in your head|snap out of it}
+
+# ---------------------------------------------------------------- look-alikes (never counted)
+# Phrases that contain an empathy phrase but mean something else; the phrase inside does not count.
+lookalike	1.0	sorry , {what|which|who|where|when|how|could|can|did|do|does|is|are|was|would|i|but}
+lookalike	1.0	sorry ?
+lookalike	1.0	you {will|would|are going to|gonna} be sorry {you|that|if|when|for}?
+lookalike	1.0	{thanks|thank} to {the|your|our|this|that|a|an|its|their}
 """######,
         "idioms.tsv": ######"""
 # format: vox-idioms/1

@@ -9,16 +9,20 @@ public struct EmpathyScore: Sendable, Hashable {
     public var antiPatterns: [EmpathyAntiPattern]
     /// The phrases that triggered anti-patterns; same shape as `evidence`.
     public var antiPatternEvidence: [EmpathyEvidence]
+    /// Phrases that matched a pattern but were not counted because a negation governs them
+    /// ("I'm not sorry"); for explanations.
+    public var negated: [NegatedPhrase]
 
     public init(
         score: Double, categories: [EmpathyCategory], evidence: [EmpathyEvidence],
-        antiPatterns: [EmpathyAntiPattern], antiPatternEvidence: [EmpathyEvidence] = []
+        antiPatterns: [EmpathyAntiPattern], antiPatternEvidence: [EmpathyEvidence] = [], negated: [NegatedPhrase] = []
     ) {
         self.score = score
         self.categories = categories
         self.evidence = evidence
         self.antiPatterns = antiPatterns
         self.antiPatternEvidence = antiPatternEvidence
+        self.negated = negated
     }
 
     public static let none = EmpathyScore(score: 0, categories: [], evidence: [], antiPatterns: [])
@@ -45,16 +49,35 @@ public enum EmpathyAntiPattern: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// A matched phrase. `category` is an `EmpathyCategory` or `EmpathyAntiPattern` raw value.
 /// Offsets count Unicode code points into the scored text, start inclusive, end exclusive.
-public struct EmpathyEvidence: Sendable, Hashable, Codable {
+public struct EmpathyEvidence: Sendable, Hashable {
     public var category: String
     public var text: String
     public var start: Int
     public var end: Int
+    /// The weight the phrase counted with.
+    public var weight: Double
+    /// Where the phrase comes from: a lexicon's `file:line`, or what personalised it
+    /// (`customer name`, `case detail`).
+    public var rule: String
 
-    public init(category: String, text: String, start: Int, end: Int) {
+    public init(category: String, text: String, start: Int, end: Int, weight: Double = 0, rule: String = "") {
         self.category = category
         self.text = text
         self.start = start
         self.end = end
+        self.weight = weight
+        self.rule = rule
+    }
+}
+
+/// A phrase that matched an empathy pattern inside the scope of a negation, and so did not count.
+public struct NegatedPhrase: Sendable, Hashable {
+    public var evidence: EmpathyEvidence
+    /// The negating word as written ("not", "n't", "never").
+    public var negation: String
+
+    public init(evidence: EmpathyEvidence, negation: String) {
+        self.evidence = evidence
+        self.negation = negation
     }
 }

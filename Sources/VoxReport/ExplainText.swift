@@ -21,16 +21,37 @@ public enum ExplainText {
             lines.append("  sum \(NumberFormat.signed(total, 3)) → compound = sum / √(sum² + 15) = \(NumberFormat.fixed(sentiment.compound, 4))")
         }
         lines.append("")
-        lines.append("Empathy (as if an agent wrote it): \(NumberFormat.fixed(empathy.score, 1))/100")
-        if empathy.evidence.isEmpty, empathy.antiPatternEvidence.isEmpty {
+        lines += empathyLines(empathy)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Which phrases counted, with their weights and lexicon lines, which a negation cancelled,
+    /// and the score's arithmetic.
+    static func empathyLines(_ empathy: EmpathyScore) -> [String] {
+        var lines = ["Empathy (as if an agent wrote it): \(NumberFormat.fixed(empathy.score, 1))/100"]
+        let found = (empathy.evidence + empathy.antiPatternEvidence).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        if found.isEmpty {
             lines.append("  No empathy phrases or anti-patterns found.")
         } else {
-            let rows = (empathy.evidence + empathy.antiPatternEvidence).map { item in
+            let rows = found.map { item in
                 [item.category, "“\(item.text)”", "\(item.start)–\(item.end)",
-                 EmpathyAntiPattern(rawValue: item.category) != nil ? "anti-pattern" : "empathy"]
+                 EmpathyAntiPattern(rawValue: item.category) != nil ? "anti-pattern" : "empathy",
+                 NumberFormat.fixed(item.weight, 1), item.rule]
             }
-            lines += TextTable.render(header: ["category", "phrase", "chars", "kind"], rows: rows).map { "  " + $0 }
+            lines += TextTable.render(header: ["category", "phrase", "chars", "kind", "weight", "rule"], rows: rows).map { "  " + $0 }
         }
-        return lines.joined(separator: "\n") + "\n"
+        for item in empathy.negated {
+            lines.append("  not counted: “\(item.evidence.text)” (\(item.evidence.category), \(item.evidence.rule)) is negated by “\(item.negation)”")
+        }
+        if !found.isEmpty {
+            var best: [String: Double] = [:]
+            for item in found { best[item.category] = max(best[item.category] ?? 0, item.weight) }
+            let positive = empathy.categories.map { best[$0.rawValue] ?? 0 }
+            let anti = empathy.antiPatterns.map { best[$0.rawValue] ?? 0 }
+            let sum = positive.reduce(0, +), antiSum = anti.reduce(0, +)
+            lines.append("  score = 100 × (1 − e^(−\(NumberFormat.fixed(sum, 1)) / 4)) − 15 × \(NumberFormat.fixed(antiSum, 1)), clamped to 0…100"
+                + " (each category once, at its strongest phrase)")
+        }
+        return lines
     }
 }

@@ -4,63 +4,155 @@ import VoxText
 
 /// Finds empathy phrases in an agent's reply and turns them into a 0–100 score with evidence.
 ///
+/// Matching: the lexicon's patterns run as one `PhraseMatcher` automaton over the reply's words.
+/// A match governed by a negation ("I'm **not** sorry", "I do**n't** understand why…") does not
+/// count. Of overlapping matches, a match inside a longer one is dropped ("I'm sorry you feel that
+/// way" is dismissive, not an apology), and within one category the longer, then heavier, then
+/// earlier match wins. Personalization comes from the `ReplyContext`: the customer's name, or a
+/// detail of their case (an order number, an amount, a version), written in the reply.
+///
 /// Score: each category present counts once, with the weight of its strongest phrase;
 /// 100 × (1 − e^(−Σw / 4)) saturates so that three or four strong moves approach 100 while one
-/// phrase repeated does not. Each anti-pattern present subtracts 15 × its weight.
+/// phrase repeated does not. Each anti-pattern present subtracts 15 × its weight. Clamped to
+/// 0…100 and rounded to 0.1.
 public struct EmpathyScorer: Sendable {
     public let lexicon: EmpathyLexicon
-    private let tokenizer = Tokenizer()
+    public let matcher: PhraseMatcher
 
     static let saturation = 4.0
     static let antiPatternPenalty = 15.0
+    /// Weights of the two kinds of personalization evidence.
+    static let nameWeight = 1.0
+    static let caseDetailWeight = 1.5
 
     public init(lexicon: EmpathyLexicon) {
         self.lexicon = lexicon
+        self.matcher = lexicon.matcher()
     }
 
-    public func score(_ text: String) -> EmpathyScore {
-        let words = tokenizer.tokenize(text).filter { $0.kind == .word }
-        let scalars = Array(text.unicodeScalars)
-        var evidence: [EmpathyEvidence] = []
-        var antiEvidence: [EmpathyEvidence] = []
-        var bestWeight: [String: Double] = [:]
-        var index = 0
-        while index < words.count {
-            guard let pattern = match(words, at: index) else {
-                index += 1
+    public func score(_ text: String, context: ReplyContext? = nil) -> EmpathyScore {
+        let scanned = matcher.scan(text)
+        var candidates: [Candidate] = []
+        var negated: [NegatedPhrase] = []
+        for match in matcher.matches(in: scanned) {
+            let pattern = lexicon.patterns[match.pattern]
+            if !pattern.isLookAlike, let negation = matcher.negation(of: match, in: scanned) {
+                negated.append(NegatedPhrase(
+                    evidence: evidence(match, pattern, in: scanned), negation: scanned.text(ofTokens: negation, negation + 1)
+                ))
                 continue
             }
-            let start = words[index].start
-            let end = words[index + pattern.tokens.count - 1].end
-            let item = EmpathyEvidence(
-                category: pattern.category, text: String(String.UnicodeScalarView(scalars[start..<end])), start: start, end: end
-            )
-            if EmpathyAntiPattern(rawValue: pattern.category) != nil { antiEvidence.append(item) } else { evidence.append(item) }
-            bestWeight[pattern.category] = max(bestWeight[pattern.category] ?? 0, pattern.weight)
-            index += pattern.tokens.count
+            candidates.append(Candidate(match: match, pattern: pattern))
         }
+        var found = Self.select(candidates).filter { !$0.pattern.isLookAlike }.map { evidence($0.match, $0.pattern, in: scanned) }
+        if let context { found += personalization(scanned, context) }
+        found.sort { ($0.start, $0.end, $0.category) < ($1.start, $1.end, $1.category) }
+        return Self.score(found, negated: negated)
+    }
+
+    /// The score and category lists for a set of evidence (anti-patterns included).
+    static func score(_ found: [EmpathyEvidence], negated: [NegatedPhrase]) -> EmpathyScore {
+        var bestWeight: [String: Double] = [:]
+        for item in found { bestWeight[item.category] = max(bestWeight[item.category] ?? 0, item.weight) }
         let categories = EmpathyCategory.allCases.filter { bestWeight[$0.rawValue] != nil }
         let antiPatterns = EmpathyAntiPattern.allCases.filter { bestWeight[$0.rawValue] != nil }
         let positive = categories.reduce(0.0) { $0 + bestWeight[$1.rawValue]! }
-        let penalty = antiPatterns.reduce(0.0) { $0 + bestWeight[$1.rawValue]! * Self.antiPatternPenalty }
-        let raw = 100 * (1 - exp(-positive / Self.saturation)) - penalty
-        let score = (max(0, min(100, raw)) * 10).rounded() / 10
+        let penalty = antiPatterns.reduce(0.0) { $0 + bestWeight[$1.rawValue]! * antiPatternPenalty }
+        let raw = 100 * (1 - exp(-positive / saturation)) - penalty
         return EmpathyScore(
-            score: score, categories: categories, evidence: evidence, antiPatterns: antiPatterns,
-            antiPatternEvidence: antiEvidence
+            score: (max(0, min(100, raw)) * 10).rounded() / 10, categories: categories,
+            evidence: found.filter { EmpathyAntiPattern(rawValue: $0.category) == nil }, antiPatterns: antiPatterns,
+            antiPatternEvidence: found.filter { EmpathyAntiPattern(rawValue: $0.category) != nil }, negated: negated
         )
     }
 
-    private func match(_ words: [Token], at index: Int) -> EmpathyLexicon.Pattern? {
-        guard let candidates = lexicon.patterns[words[index].normalized] else { return nil }
-        for pattern in candidates where index + pattern.tokens.count <= words.count {
-            var matches = true
-            for (offset, token) in pattern.tokens.enumerated() where words[index + offset].normalized != token {
-                matches = false
-                break
-            }
-            if matches { return pattern }
+    struct Candidate {
+        var match: PhraseMatcher.Match
+        var pattern: EmpathyLexicon.Pattern
+        var isAntiPattern: Bool
+        var length: Int { match.end - match.start }
+
+        init(match: PhraseMatcher.Match, pattern: EmpathyLexicon.Pattern) {
+            self.match = match
+            self.pattern = pattern
+            self.isAntiPattern = pattern.isAntiPattern
         }
-        return nil
+    }
+
+    /// Longest first. A match is dropped when it lies inside a kept anti-pattern or look-alike
+    /// ("I'm sorry you feel that way" is dismissive, not an apology), or overlaps a kept match of
+    /// its own category. Empathy phrases of different categories may nest ("I understand why
+    /// you're disappointed" shows understanding and acknowledges a feeling). An anti-pattern is
+    /// never dropped for an empathy phrase around it: "thank you, you should have checked" is
+    /// still blame.
+    static func select(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.sorted { a, b in
+            if a.length != b.length { return a.length > b.length }
+            if a.pattern.weight != b.pattern.weight { return a.pattern.weight > b.pattern.weight }
+            if a.match.start != b.match.start { return a.match.start < b.match.start }
+            return a.match.pattern < b.match.pattern
+        }
+        var kept: [Candidate] = []
+        for candidate in ordered {
+            let dropped = kept.contains { other in
+                let inside = candidate.match.start >= other.match.start && candidate.match.end <= other.match.end
+                let overlaps = candidate.match.start < other.match.end && other.match.start < candidate.match.end
+                if candidate.isAntiPattern, !other.isAntiPattern { return false }
+                let masks = other.isAntiPattern || other.pattern.isLookAlike
+                return (inside && masks) || (overlaps && other.pattern.category == candidate.pattern.category)
+            }
+            if !dropped { kept.append(candidate) }
+        }
+        return kept
+    }
+
+    func evidence(_ match: PhraseMatcher.Match, _ pattern: EmpathyLexicon.Pattern, in text: PhraseText) -> EmpathyEvidence {
+        EmpathyEvidence(
+            category: pattern.category, text: text.text(ofTokens: match.start, match.end),
+            start: Int(text.tokens[match.start].start), end: Int(text.tokens[match.end - 1].end),
+            weight: pattern.weight, rule: pattern.rule
+        )
+    }
+
+    /// The customer's name (as a capitalised word) and details of their case, each once.
+    func personalization(_ text: PhraseText, _ context: ReplyContext) -> [EmpathyEvidence] {
+        var found: [EmpathyEvidence] = []
+        var usedName = false
+        var usedDetails: Set<String> = []
+        for (index, token) in text.tokens.enumerated() where token.isWord && token.flags & PhraseText.Token.continuation == 0 {
+            let wanted = (!usedName && token.isCapitalized && context.customerName != nil)
+                || (token.hasDigit && !context.caseDetails.isEmpty)
+            guard wanted else { continue }
+            let word = text.lowercasedWord(at: index)
+            let rule: String
+            let weight: Double
+            if !usedName, token.isCapitalized, word == context.customerName {
+                usedName = true
+                rule = ReplyContext.nameRule
+                weight = Self.nameWeight
+            } else if token.hasDigit, context.caseDetails.contains(word), usedDetails.insert(word).inserted {
+                rule = ReplyContext.caseDetailRule
+                weight = Self.caseDetailWeight
+            } else {
+                continue
+            }
+            found.append(EmpathyEvidence(
+                category: EmpathyCategory.personalization.rawValue, text: text.text(ofTokens: index, index + 1),
+                start: Int(token.start), end: Int(token.end), weight: weight, rule: rule
+            ))
+        }
+        return found
+    }
+
+    /// Identifiers in a customer's message that a reply can echo: order and reference numbers,
+    /// amounts, versions, times — words with a digit that are not bare small numbers or years.
+    public func caseDetails(in text: String) -> [String] {
+        let scanned = matcher.scan(text)
+        var details: [String] = []
+        for (index, token) in scanned.tokens.enumerated() where token.hasDigit && token.flags & PhraseText.Token.continuation == 0 {
+            let word = scanned.lowercasedWord(at: index)
+            if ReplyContext.isCaseDetail(word), !details.contains(word) { details.append(word) }
+        }
+        return details
     }
 }

@@ -62,15 +62,18 @@ public struct LexiconFile: Sendable {
 public struct LexiconProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// 1-based, in characters, when the problem is at a place inside the line.
+    public var column: Int?
     public var message: String
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)" }
 }
 
 /// Several lexicon problems at once; loaders throw this so that a person can fix them in one go.

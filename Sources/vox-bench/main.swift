@@ -12,6 +12,7 @@ import VoxModel
 // `make bench` (scripts/bench.sh) runs `vox run` on each pipeline.
 //
 //   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml] [--stage parse|map|ingest]
+//   vox-bench empathy [--replies N] [--rounds R] [--stage scan|match]     (see EmpathyBench)
 //
 // `readers` writes (once) a CSV, a JSON Lines, a JSON array and an XML file of about --size MB
 // (default 100) under --dir (default .build/bench), then reads each through the real reader,
@@ -34,8 +35,14 @@ if arguments.first == "generate" {
     print(export.directory.path)
     exit(0)
 }
+if arguments.first == "empathy" {
+    try EmpathyBench.run(
+        count: option("--replies").flatMap(Int.init) ?? 200_000, rounds: option("--rounds").flatMap(Int.init) ?? 5, stage: option("--stage")
+    )
+    exit(0)
+}
 guard arguments.first == "readers" else {
-    FileHandle.standardError.write(Data("usage: vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]\n       vox-bench readers [--size MB] [--dir DIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]\n       vox-bench readers [--size MB] [--dir DIR]\n       vox-bench empathy [--replies N] [--rounds R]\n".utf8))
     exit(2)
 }
 let megabytes = option("--size").flatMap(Int.init) ?? 100

@@ -1,0 +1,302 @@
+/// Brings a word to the key form that phrase patterns are matched in, so that one pattern covers
+/// the ways people write the same thing: `I'm` = `I am`, `apologise` = `apologize`,
+/// `apologised` = `apologizing` = `apologize`, `cant` = `can't` = `can not`.
+///
+/// Keys are not dictionary words: they only have to be equal for the variants of one word and
+/// rarely equal for different words. Patterns and texts pass through this same function, so a
+/// key such as `apologiz` never needs to be written by hand. It works on bytes, without
+/// allocating, because it runs for every word of every scored reply.
+///
+/// Steps, in order, for a lowercased word with straight apostrophes:
+/// 1. **Contractions** split into two keys (`i'm` → `i` `am`, `don't` → `do` `not`, `let's` →
+///    `let` `us`; possessive `'s` is dropped), and common forms written without an apostrophe or
+///    in chat shorthand are rewritten by table (`dont`, `im`, `thx`, `u`).
+/// 2. **British spellings** become American: a table (`cancelled`, `judgement`, `whilst`) and
+///    rules for `-ise`/`-isation`/`-yse` → `z`, `-our` → `-or` (from the fourth letter on, so
+///    `your` and `four` stay), `-tre`/`-bre` → `-ter`/`-ber`.
+/// 3. **Inflection** is stripped: `-ies`/`-ied` → `-y`, `-ing`, `-ed`, `-es` after a sibilant,
+///    `-s`, then a final `-e`; a doubled final consonant left by `-ing`/`-ed` is undoubled
+///    (`stopping` → `stop`). Short words (under four letters) and words with digits are kept.
+public struct PhraseNormalizer: Sendable {
+    public static let shared = PhraseNormalizer()
+
+    /// Whole-word rewrites (chat shorthand, contractions without apostrophes, British spellings).
+    private let rewrites: ByteTable
+    private let rewriteKeys: [[[UInt8]]]
+    /// Words whose `'s` means `is` rather than a possessive.
+    private let isContractors: ByteTable
+
+    init() {
+        var table = ByteTable()
+        var keys: [[[UInt8]]] = []
+        for (word, replacement) in Self.rewriteList {
+            table.insert(Array(word.utf8), value: Int32(keys.count))
+            keys.append(replacement.split(separator: " ").map { Array($0.utf8) })
+        }
+        rewrites = table
+        rewriteKeys = keys
+        var contractors = ByteTable()
+        for word in Self.isContractorList { contractors.insert(Array(word.utf8), value: 1) }
+        isContractors = contractors
+    }
+
+    /// The keys of one word as written in a pattern or a test (any case, any apostrophe).
+    public func keys(_ word: String) -> [String] {
+        var lowered: [UInt8] = []
+        for scalar in word.lowercased().unicodeScalars {
+            if scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}" {
+                lowered.append(0x27)
+            } else {
+                lowered.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
+        var output = KeyBuffer()
+        normalize(lowered[...], into: &output)
+        return output.keys.prefix(output.count).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Where `normalize` puts a word's keys; reused across words so that scanning allocates once.
+    public struct KeyBuffer: Sendable {
+        public var keys: [[UInt8]] = [[], [], []]
+        public var count = 0
+
+        public init() {}
+
+        mutating func reset() { count = 0 }
+
+        mutating func append(_ bytes: ArraySlice<UInt8>) {
+            if count == keys.count { keys.append([]) }
+            keys[count].removeAll(keepingCapacity: true)
+            keys[count].append(contentsOf: bytes)
+            count += 1
+        }
+
+        mutating func append(_ text: StaticString) {
+            if count == keys.count { keys.append([]) }
+            keys[count].removeAll(keepingCapacity: true)
+            keys[count].append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            count += 1
+        }
+
+        subscript(index: Int) -> [UInt8] { keys[index] }
+    }
+
+    /// Normalises `word` (lowercase, straight apostrophes) into 1–4 keys in `output`.
+    public func normalize(_ word: ArraySlice<UInt8>, into output: inout KeyBuffer) {
+        output.reset()
+        if let index = rewrites.find(word) {
+            for key in rewriteKeys[Int(index)] {
+                output.append(key[...])
+                finish(&output, at: output.count - 1)
+            }
+            return
+        }
+        guard let apostrophe = word.firstIndex(of: 0x27) else {
+            output.append(word)
+            finish(&output, at: 0)
+            return
+        }
+        splitContraction(word, apostrophe: apostrophe, into: &output)
+        for index in 0..<output.count { finish(&output, at: index) }
+    }
+
+    private func splitContraction(_ word: ArraySlice<UInt8>, apostrophe: Int, into output: inout KeyBuffer) {
+        let base = word[word.startIndex..<apostrophe]
+        let tail = word[(apostrophe + 1)...]
+        // n't: don't, isn't (can't, won't, shan't, ain't are rewrites).
+        if tail.count == 1, tail.first == UInt8(ascii: "t"), base.last == UInt8(ascii: "n") {
+            let stem = base.dropLast()
+            if stem.isEmpty {
+                output.append("not")
+            } else {
+                output.append(stem)
+                output.append("not")
+            }
+            return
+        }
+        let expansion: StaticString?
+        let t0 = tail.first, t1 = tail.count > 1 ? tail[tail.startIndex + 1] : nil
+        switch (tail.count, t0, t1) {
+        case (1, UInt8(ascii: "m"), _): expansion = "am"
+        case (2, UInt8(ascii: "r"), UInt8(ascii: "e")): expansion = "are"
+        case (2, UInt8(ascii: "v"), UInt8(ascii: "e")): expansion = "have"
+        case (2, UInt8(ascii: "l"), UInt8(ascii: "l")): expansion = "will"
+        case (1, UInt8(ascii: "d"), _): expansion = "would"
+        case (1, UInt8(ascii: "s"), _):
+            if base.elementsEqual([UInt8(ascii: "l"), UInt8(ascii: "e"), UInt8(ascii: "t")]) {
+                expansion = "us"
+            } else {
+                // `'s` after it/that/there… is `is`; otherwise a possessive, dropped. Alone (in a
+                // pattern: `{is|'s}`) it is `is`.
+                expansion = base.isEmpty || isContractors.find(base) != nil ? "is" : nil
+            }
+        case (0, _, _): expansion = nil // plural possessive: customers'
+        default:
+            // o'clock: the apostrophe is part of the word.
+            output.append(word.filter { $0 != 0x27 }[...])
+            return
+        }
+        if !base.isEmpty { output.append(base) }
+        if let expansion {
+            output.append(expansion)
+        } else if base.isEmpty {
+            output.append(ArraySlice<UInt8>())
+        }
+    }
+
+    /// Spelling and inflection for one key, in place.
+    private func finish(_ output: inout KeyBuffer, at index: Int) {
+        var key = output.keys[index]
+        output.keys[index] = []
+        defer { output.keys[index] = key }
+        guard key.count >= 4, key.allSatisfy(Self.isLowercaseLetterOrMark) else { return }
+        Self.americanize(&key)
+        Self.stem(&key)
+    }
+
+    static func isLowercaseLetterOrMark(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x2D
+    }
+
+    /// True when `key` ends with `suffix`; compares from the end, where most words differ.
+    @inline(__always)
+    static func has(_ key: [UInt8], _ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard key.count >= length else { return false }
+        let pointer = suffix.utf8Start
+        var offset = length - 1
+        let base = key.count - length
+        while offset >= 0 {
+            if key[base + offset] != pointer[offset] { return false }
+            offset -= 1
+        }
+        return true
+    }
+
+    // MARK: Spelling
+
+    static let iseSuffixes: [StaticString] = ["isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise", "ysing", "ysed", "yses", "yse"]
+    static let ourSuffixes: [StaticString] = ["our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful", "ourless", "ourhood", "ourer", "ourers"]
+
+    static func americanize(_ key: inout [UInt8]) {
+        // -ise, -ised, -ises, -ising, -iser(s), -isation(s), and -yse forms: s → z.
+        if key.count >= 6, key[(key.count - 8 < 0 ? 0 : key.count - 8)...].contains(UInt8(ascii: "s")) {
+            for suffix in iseSuffixes where key.count >= suffix.utf8CodeUnitCount + 3 && has(key, suffix) {
+                key[key.count - suffix.utf8CodeUnitCount + 1] = UInt8(ascii: "z")
+                break
+            }
+        }
+        // -our → -or from the fourth letter on: colour, behaviour, favourite; not your, four.
+        if key.count >= 6, key[3...].contains(UInt8(ascii: "u")) {
+            for suffix in ourSuffixes where key.count >= suffix.utf8CodeUnitCount + 3 && has(key, suffix) {
+                key.remove(at: key.count - suffix.utf8CodeUnitCount + 1)
+                break
+            }
+        }
+        // -tre, -bre → -ter, -ber: centre, theatre, fibre.
+        let count = key.count
+        if count >= 5, key[count - 1] == UInt8(ascii: "e") || (key[count - 1] == UInt8(ascii: "s") && key[count - 2] == UInt8(ascii: "e")) {
+            let end = key[count - 1] == UInt8(ascii: "s") ? count - 1 : count
+            if end >= 5, key[end - 2] == UInt8(ascii: "r"), key[end - 3] == UInt8(ascii: "t") || key[end - 3] == UInt8(ascii: "b") {
+                key[end - 2] = UInt8(ascii: "e")
+                key[end - 1] = UInt8(ascii: "r")
+            }
+        }
+    }
+
+    // MARK: Inflection
+
+    static func stem(_ key: inout [UInt8]) {
+        let count = key.count
+        if count >= 5, has(key, "ies") || has(key, "ied") {
+            key.removeLast(3)
+            key.append(UInt8(ascii: "y"))
+            return
+        }
+        if has(key, "ing"), count - 3 >= 3, hasVowel(key, before: count - 3) {
+            key.removeLast(3)
+            undouble(&key)
+            return
+        }
+        if has(key, "eed") {
+            if count >= 6 { key.removeLast() } // agreed → agree; need, speed stay
+            return
+        }
+        if has(key, "ed"), count - 2 >= 3, hasVowel(key, before: count - 2) {
+            key.removeLast(2)
+            undouble(&key)
+            return
+        }
+        if count >= 5, has(key, "xes") || has(key, "zes") || has(key, "sses") || has(key, "ches") || has(key, "shes") {
+            key.removeLast(2)
+            return
+        }
+        if key[count - 1] == UInt8(ascii: "s"), !has(key, "ss"), !has(key, "us"), !has(key, "is") {
+            key.removeLast()
+        }
+        if key.count >= 4, key[key.count - 1] == UInt8(ascii: "e"), key[key.count - 2] != UInt8(ascii: "e") {
+            key.removeLast()
+        }
+    }
+
+    static func hasVowel(_ key: [UInt8], before end: Int) -> Bool {
+        for index in 0..<end {
+            switch key[index] {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// `stopp` → `stop`; doubled vowels and l, s, z, f, d stay (`call`, `miss`, `buzz`, `staff`, `add`).
+    static func undouble(_ key: inout [UInt8]) {
+        guard key.count >= 3 else { return }
+        let last = key[key.count - 1]
+        guard last == key[key.count - 2] else { return }
+        switch last {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"),
+             UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "z"), UInt8(ascii: "f"), UInt8(ascii: "d"):
+            return
+        default:
+            key.removeLast()
+        }
+    }
+
+    // MARK: Tables
+
+    /// Words whose `'s` is a contraction of `is`.
+    static let isContractorList = [
+        "it", "that", "there", "here", "what", "who", "where", "how", "he", "she", "this", "when", "why",
+        "everything", "nothing", "something", "someone", "everyone", "anything", "anyone",
+    ]
+
+    /// Whole-word rewrites, applied before contractions are split and again to each key.
+    static let rewriteList: [(String, String)] = [
+        // Contractions that do not split regularly.
+        ("can't", "can not"), ("won't", "will not"), ("shan't", "shall not"), ("ain't", "is not"),
+        ("cannot", "can not"), ("y'all", "you all"),
+        // Written without an apostrophe (chat, peer support, phones).
+        ("im", "i am"), ("ive", "i have"), ("dont", "do not"), ("didnt", "did not"), ("doesnt", "does not"),
+        ("cant", "can not"), ("wont", "will not"), ("isnt", "is not"), ("wasnt", "was not"), ("arent", "are not"),
+        ("werent", "were not"), ("couldnt", "could not"), ("wouldnt", "would not"), ("shouldnt", "should not"),
+        ("havent", "have not"), ("hasnt", "has not"), ("hadnt", "had not"), ("youre", "you are"),
+        ("youve", "you have"), ("youll", "you will"), ("thats", "that is"), ("theres", "there is"),
+        ("whats", "what is"), ("gonna", "going to"), ("wanna", "want to"), ("gotta", "got to"),
+        // Shorthand.
+        ("thx", "thanks"), ("tnx", "thanks"), ("ty", "thank you"), ("pls", "please"), ("plz", "please"),
+        ("u", "you"), ("ur", "your"), ("sry", "sorry"), ("srry", "sorry"), ("soz", "sorry"), ("coz", "because"),
+        ("cuz", "because"), ("okay", "ok"), ("msg", "message"), ("asap", "as soon as possible"),
+        // British spellings the rules do not cover.
+        ("cancelled", "canceled"), ("cancelling", "canceling"), ("travelled", "traveled"), ("travelling", "traveling"),
+        ("traveller", "traveler"), ("labelled", "labeled"), ("labelling", "labeling"), ("modelled", "modeled"),
+        ("counselled", "counseled"), ("counselling", "counseling"), ("fuelled", "fueled"), ("signalled", "signaled"),
+        ("channelled", "channeled"), ("totalled", "totaled"), ("jewellery", "jewelry"), ("enrol", "enroll"),
+        ("enrolment", "enrollment"), ("fulfil", "fulfill"), ("fulfilment", "fulfillment"), ("instalment", "installment"),
+        ("skilful", "skillful"), ("wilful", "willful"), ("judgement", "judgment"), ("acknowledgement", "acknowledgment"),
+        ("acknowledgements", "acknowledgments"), ("grey", "gray"), ("tyre", "tire"), ("tyres", "tires"), ("mum", "mom"),
+        ("whilst", "while"), ("amongst", "among"), ("learnt", "learned"), ("programme", "program"), ("licence", "license"),
+        ("defence", "defense"), ("offence", "offense"), ("practise", "practice"), ("catalogue", "catalog"),
+        ("dialogue", "dialog"), ("sceptical", "skeptical"), ("aluminium", "aluminum"), ("cheers", "thanks"),
+    ]
+}

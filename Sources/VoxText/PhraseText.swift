@@ -1,0 +1,266 @@
+/// A text scanned into the symbols a `PhraseMatcher` matches, with each token's place in the text.
+///
+/// Scanning works on UTF-8 bytes in one pass: ASCII letters and digits are lowercased in place,
+/// other scripts go through Unicode lowercasing, and every word is normalised by
+/// `PhraseNormalizer` and looked up once in the matcher's vocabulary. Inside a word, an apostrophe
+/// (straight or typographic) or a hyphen between letters joins, and `.` `:` `,` `/` between
+/// digits join (`PX-40112`, `5.2.0`, `11:42`, `62.40`). `. ! ; :`, `…` and line breaks end a
+/// clause, `,` `(` `)` and dashes are commas, `?` is kept; quotes, emoji and other symbols are
+/// skipped. A contraction gives two tokens that share the word's offsets.
+public struct PhraseText: Sendable {
+    public struct Token: Sendable, Hashable {
+        public var symbol: Int32
+        /// UTF-8 offsets into the text, start inclusive, end exclusive.
+        public var byteStart: Int32
+        public var byteEnd: Int32
+        /// Unicode code point offsets (the unit of evidence offsets).
+        public var start: Int32
+        public var end: Int32
+        public var flags: UInt8
+
+        public static let hasDigit: UInt8 = 1
+        public static let capitalized: UInt8 = 2
+        public static let isWord: UInt8 = 4
+        /// The second key of a split contraction (`am` of `I'm`).
+        public static let continuation: UInt8 = 8
+
+        public var isWord: Bool { flags & Self.isWord != 0 }
+        public var hasDigit: Bool { flags & Self.hasDigit != 0 }
+        public var isCapitalized: Bool { flags & Self.capitalized != 0 }
+    }
+
+    public let text: String
+    public private(set) var tokens: [Token]
+
+    /// The text between two code point offsets of this text.
+    public func slice(from start: Int, to end: Int) -> String {
+        let startIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: start)
+        let endIndex = text.unicodeScalars.index(startIndex, offsetBy: end - start)
+        return String(text.unicodeScalars[startIndex..<endIndex])
+    }
+
+    /// The text of tokens `start..<end` (from the first's start to the last's end).
+    public func text(ofTokens start: Int, _ end: Int) -> String {
+        text(bytes: Int(tokens[start].byteStart), Int(tokens[end - 1].byteEnd))
+    }
+
+    /// The token at `index` as written, lowercased: for comparing with names and case details.
+    public func lowercasedWord(at index: Int) -> String {
+        text(ofTokens: index, index + 1).lowercased()
+    }
+
+    func text(bytes from: Int, _ to: Int) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        let end = utf8.index(start, offsetBy: to - from)
+        return String(text[start..<end])
+    }
+
+    init(text: String, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
+    }
+}
+
+extension PhraseMatcher {
+    /// Scans `text` into tokens with this matcher's symbols.
+    public func scan(_ text: String) -> PhraseText {
+        var text = text
+        let tokens = text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes, matcher: self)
+            return scanner.run()
+        }
+        return PhraseText(text: text, tokens: tokens)
+    }
+
+    struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let matcher: PhraseMatcher
+        var tokens: [PhraseText.Token] = []
+        var word: [UInt8] = []
+        var keys = PhraseNormalizer.KeyBuffer()
+        var index = 0
+        var scalar: Int32 = 0
+
+        /// Longer words are never in a lexicon; they are scanned but not normalised.
+        static let longestWord = 40
+
+        init(bytes: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher) {
+            self.bytes = bytes
+            self.matcher = matcher
+            tokens.reserveCapacity(bytes.count / 4)
+            word.reserveCapacity(48)
+        }
+
+        mutating func run() -> [PhraseText.Token] {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if Self.isASCIIWordByte(byte) {
+                        scanWord()
+                        continue
+                    }
+                    switch byte {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A, 0x0D:
+                        punctuation(PhraseMatcher.clauseBreak)
+                    case UInt8(ascii: "?"):
+                        punctuation(PhraseMatcher.questionMark)
+                    case UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "-"):
+                        punctuation(PhraseMatcher.comma)
+                    default:
+                        break
+                    }
+                    index += 1
+                    scalar += 1
+                    continue
+                }
+                let (value, length) = Self.decode(bytes, at: index)
+                if Self.isWordScalar(value) {
+                    scanWord()
+                    continue
+                }
+                switch value {
+                case 0x2026, 0x2029, 0x2028: punctuation(PhraseMatcher.clauseBreak) // … and separators
+                case 0x2013, 0x2014: punctuation(PhraseMatcher.comma) // – —
+                default: break
+                }
+                index += length
+                scalar += 1
+            }
+            return tokens
+        }
+
+        mutating func punctuation(_ symbol: Int32) {
+            // Repeated marks ("!!!", "...") are one break.
+            if let last = tokens.last, last.symbol == symbol, !last.isWord, last.byteEnd == Int32(index) {
+                tokens[tokens.count - 1].byteEnd += 1
+                tokens[tokens.count - 1].end += 1
+                return
+            }
+            tokens.append(PhraseText.Token(
+                symbol: symbol, byteStart: Int32(index), byteEnd: Int32(index + 1), start: scalar, end: scalar + 1, flags: 0
+            ))
+        }
+
+        mutating func scanWord() {
+            let byteStart = index
+            let scalarStart = scalar
+            word.removeAll(keepingCapacity: true)
+            var flags = PhraseText.Token.isWord
+            var needsLowercasing = false
+            var first = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if Self.isASCIIWordByte(byte) {
+                        if byte >= 0x41, byte <= 0x5A {
+                            if first { flags |= PhraseText.Token.capitalized }
+                            word.append(byte | 0x20)
+                        } else {
+                            if byte <= 0x39 { flags |= PhraseText.Token.hasDigit }
+                            word.append(byte)
+                        }
+                        index += 1
+                        scalar += 1
+                        first = false
+                        continue
+                    }
+                    // Joiners inside a word.
+                    if index + 1 < bytes.count, !word.isEmpty {
+                        let previous = bytes[index - 1]
+                        let next = bytes[index + 1]
+                        let joins: Bool
+                        switch byte {
+                        case UInt8(ascii: "'"), UInt8(ascii: "-"):
+                            joins = Self.startsWord(bytes, at: index + 1)
+                        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"):
+                            joins = Self.isDigit(previous) && Self.isDigit(next)
+                        default:
+                            joins = false
+                        }
+                        if joins {
+                            word.append(byte)
+                            index += 1
+                            scalar += 1
+                            continue
+                        }
+                    }
+                    break
+                }
+                let (value, length) = Self.decode(bytes, at: index)
+                if value == 0x2019 || value == 0x2018 || value == 0x02BC {
+                    if !word.isEmpty, index + length < bytes.count, Self.startsWord(bytes, at: index + length) {
+                        word.append(0x27)
+                        index += length
+                        scalar += 1
+                        continue
+                    }
+                    break
+                }
+                guard Self.isWordScalar(value) else { break }
+                if first, let unicode = Unicode.Scalar(value), unicode.properties.isUppercase { flags |= PhraseText.Token.capitalized }
+                word.append(contentsOf: bytes[index..<(index + length)])
+                needsLowercasing = true
+                index += length
+                scalar += 1
+                first = false
+            }
+            if needsLowercasing {
+                word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
+            }
+            var symbols: (Int32, Int32, Int32) = (PhraseMatcher.otherWord, -1, -1)
+            var count = 1
+            if word.count <= Self.longestWord {
+                matcher.normalizer.normalize(word[...], into: &keys)
+                count = min(keys.count, 3)
+                for part in 0..<count {
+                    let symbol = matcher.vocabulary.find(keys.keys[part][...]) ?? PhraseMatcher.otherWord
+                    switch part {
+                    case 0: symbols.0 = symbol
+                    case 1: symbols.1 = symbol
+                    default: symbols.2 = symbol
+                    }
+                }
+            }
+            for part in 0..<max(1, count) {
+                let symbol = part == 0 ? symbols.0 : part == 1 ? symbols.1 : symbols.2
+                tokens.append(PhraseText.Token(
+                    symbol: symbol, byteStart: Int32(byteStart), byteEnd: Int32(index), start: scalarStart, end: scalar,
+                    flags: part == 0 ? flags : flags | PhraseText.Token.continuation
+                ))
+            }
+        }
+
+        @inline(__always)
+        static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        }
+
+        @inline(__always)
+        static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+        static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            if byte < 0x80 { return isASCIIWordByte(byte) }
+            return isWordScalar(decode(bytes, at: index).value)
+        }
+
+        static func isWordScalar(_ value: UInt32) -> Bool {
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil
+                || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+        }
+
+        /// The scalar starting at `index` and its length in bytes (U+FFFD for a malformed sequence).
+        static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F) }
+            return (value, length)
+        }
+    }
+}
