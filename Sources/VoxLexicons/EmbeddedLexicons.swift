@@ -1150,6 +1150,9 @@ aspects:
 # (extremely positive). Terms are lowercase; multi-word expressions are separated by single
 # spaces. Written for this project.
 #
+# Scale: mild 0.5-1.2 (okay 0.9, fine 0.8, slow -1.3), moderate 1.3-2.4 (nice 1.8, annoying -2.0),
+# strong 2.5-3.2 (great 3.1, love 3.0, terrible -3.2), extreme 3.3-4 (abysmal -3.4, horrific -3.5).
+# Boosters, dampeners, negators and domain-only words live in their own files, not here.
 # The first sections are the original anchor entries; the later ones are grouped by category.
 # Emoticons and emoji are single tokens: the tokenizer keeps the emoticons listed in
 # Sources/VoxText/Emoticons.swift whole and strips variation selectors (U+FE0F) and skin-tone
@@ -1404,8 +1407,10 @@ top notch	2.8
 rip off	-2.6
 waste of time	-2.6
 waste of money	-2.7
-# core-positive
+# core-positive: evaluative adjectives of approval with their comparatives, adverbs and nouns
+abundantly	1.1
 acceptable	0.9
+acceptably	0.8
 acclaimed	2.2
 accomplishing	1.7
 accuracy	1.1
@@ -1426,7 +1431,9 @@ adorableness	2.5
 adorably	2.5
 adorned	0.8
 adventurous	1.4
+adventurously	1.2
 affable	1.8
+affably	1.7
 agile	1.2
 agreeably	1.4
 allright	0.8
@@ -1470,6 +1477,7 @@ attractively	1.8
 attractiveness	1.9
 attuned	1.2
 auspicious	1.7
+authentically	1.3
 avid	1.2
 awe-inspiring	2.8
 awesomely	2.9
@@ -1484,6 +1492,7 @@ beautifulness	2.6
 beautify	1.6
 beauty	2.6
 befitting	1.0
+beneficially	1.6
 benevolence	2.2
 benevolent	2.2
 benign	0.7
@@ -1519,7 +1528,9 @@ careful	1.2
 carefully	1.1
 carefulness	1.1
 caringly	2.0
+charismatically	1.8
 charitable	1.8
+charitably	1.4
 charm	2.0
 charmed	2.0
 charming	2.4
@@ -1539,8 +1550,11 @@ clever	1.9
 cleverly	1.8
 cleverness	1.8
 coherent	1.0
+coherently	0.9
 cohesive	1.0
 collegial	1.3
+colorfully	1.1
+colourfully	1.1
 comely	1.6
 comfort	1.5
 comfortableness	1.5
@@ -1548,6 +1562,7 @@ comfortably	1.6
 comforting	1.8
 comfy	1.8
 comical	1.4
+comically	1.0
 commendable	2.2
 commendably	2.0
 compassionately	2.2
@@ -1557,12 +1572,14 @@ competence	1.5
 competent	1.5
 competently	1.4
 comprehensive	1.3
+comprehensively	1.2
 conciliatory	1.1
 congenial	1.8
 congrats	2.6
 congratulate	2.2
 congratulated	2.2
 congratulations	2.7
+conscientiously	1.8
 considerateness	1.9
 consummate	2.0
 contentedly	1.6
@@ -1573,6 +1590,7 @@ convincingly	1.3
 convivial	1.9
 cooler	1.2
 coolest	1.9
+cooperatively	1.3
 cordial	1.7
 cordiality	1.7
 cordially	1.5
@@ -1598,6 +1616,7 @@ decency	1.7
 decent	1.3
 decently	1.2
 decisive	1.2
+decisively	1.0
 dedicatedly	1.6
 deft	1.6
 deftly	1.6
@@ -1614,12 +1633,14 @@ dependability	1.6
 dependableness	1.7
 deserving	1.5
 desirable	1.9
+desirably	1.4
 devotedly	1.9
 dignifiedly	1.4
 diligence	1.8
 diligent	1.9
 diligently	1.8
 diplomatic	1.3
+diplomatically	1.2
 discerning	1.4
 distinguished	1.8
 divinely	2.5
@@ -1645,6 +1666,7 @@ effortless	2.2
 effortlessly	2.2
 effortlessness	2.0
 effusive	1.5
+effusively	1.3
 electrifying	2.5
 elegance	2.3
 elegant	2.3
@@ -1657,6 +1679,7 @@ empathic	1.8
 enchantingly	2.4
 endearing	2.2
 endearingly	2.1
+energetically	1.5
 energising	1.9
 energizing	1.9
 engaging	1.8
@@ -1689,7 +1712,6 @@ excellency	2.4
 excellently	3.0
 excelling	2.2
 excels	2.2
-exceptionally	2.9
 excite	2.2
 excitedly	2.3
 excitement	2.5
@@ -1701,7 +1723,6 @@ expertise	1.4
 expertly	1.9
 exquisite	3.0
 exquisitely	2.9
-extraordinarily	2.0
 extraordinary	2.6
 exuberantly	2.5
 exultant	2.8
@@ -1714,15 +1735,16 @@ fairness	1.4
 faithfulness	1.8
 famed	1.6
 famous	1.3
-fancy	1.0
 fantastically	3.0
 fantasticness	3.0
 fascinatingly	2.1
 fashionable	1.5
+fashionably	1.2
 fast-acting	1.3
 faster	1.2
 fastest	1.5
 faultless	2.7
+faultlessly	2.6
 favorable	1.8
 favorably	1.7
 favored	1.4
@@ -1747,6 +1769,7 @@ flavorful	2.2
 flavourful	2.2
 flawlessly	3.0
 flawlessness	2.9
+flexibly	1.1
 fluent	1.1
 fluently	1.0
 foolproof	1.7
@@ -1762,6 +1785,7 @@ friendliest	2.5
 friendlily	1.9
 friendliness	2.2
 fruitful	1.9
+fruitfully	1.6
 fun-filled	2.4
 fun-loving	1.8
 funnier	2.0
@@ -1796,7 +1820,6 @@ good-looking	2.0
 goodhearted	2.2
 goodheartedness	2.3
 goodies	1.2
-goodly	1.0
 goodness	1.6
 goodwill	1.8
 gorgeous	3.0
@@ -1813,7 +1836,6 @@ gratitude	2.3
 greater	1.6
 greatest	3.0
 greathearted	2.1
-greatly	1.6
 greatness	2.6
 ground-breaking	2.1
 groundbreaking	2.1
@@ -1842,7 +1864,6 @@ high-performing	1.7
 high-quality	2.2
 highlight	1.3
 highlights	1.2
-hip	1.0
 homey	1.5
 honorably	1.9
 honourably	1.9
@@ -1888,6 +1909,7 @@ indispensable	2.1
 indulgent	1.2
 inestimable	2.1
 infallible	2.0
+informatively	1.3
 ingenious	2.5
 ingeniously	2.4
 ingenuity	2.2
@@ -1902,6 +1924,7 @@ intelligent	1.9
 intelligently	1.8
 intuitively	1.5
 invaluable	2.6
+invaluably	2.2
 invigorate	1.8
 invincible	1.8
 irreplaceable	2.2
@@ -1911,6 +1934,7 @@ jaw-dropping	2.5
 jazzy	1.3
 jewel	1.8
 jocular	1.4
+jovially	2.0
 joyfulness	2.8
 joyousness	2.8
 jubilation	2.9
@@ -1947,6 +1971,7 @@ liveliness	1.8
 lively	1.8
 lovability	2.4
 lovable	2.6
+lovably	2.3
 loveable	2.6
 lovelier	2.6
 loveliest	2.9
@@ -1986,6 +2011,7 @@ masterfulness	2.6
 masterly	2.5
 masterpiece	3.1
 matchless	2.6
+meaningfully	1.6
 mellow	1.2
 memorable	2.0
 memorably	1.8
@@ -2006,7 +2032,6 @@ mighty	1.2
 mind-blowing	2.8
 mindblowing	2.8
 mindful	1.3
-modest	0.8
 momentous	1.6
 motivational	1.8
 mouth-watering	2.6
@@ -2031,6 +2056,7 @@ nutritious	1.5
 okey	0.8
 open-minded	1.6
 openhearted	1.9
+optimally	1.4
 optimism	1.8
 optimistic	1.8
 optimistically	1.7
@@ -2079,6 +2105,7 @@ pleases	1.6
 pleasing	2.0
 pleasingly	1.8
 pleasurable	2.3
+pleasurably	2.1
 pleasure	2.4
 pleasures	2.1
 plentifully	1.2
@@ -2091,7 +2118,6 @@ politeness	1.7
 popular	1.3
 popularity	1.2
 positive	1.6
-positively	1.5
 positiveness	1.6
 positivity	1.9
 practicality	1.1
@@ -2113,7 +2139,6 @@ prettiness	1.7
 pretty	1.7
 priceless	2.7
 pride	1.8
-prime	1.2
 principled	1.6
 pristine	2.3
 prized	2.1
@@ -2125,6 +2150,7 @@ proficiency	1.4
 proficient	1.5
 proficiently	1.5
 profitable	1.6
+profitably	1.3
 profound	1.3
 prolific	1.3
 propitious	1.5
@@ -2133,9 +2159,11 @@ proudly	2.1
 proven	1.3
 providential	1.6
 prudent	1.3
+prudently	1.2
 punctually	1.5
 pure	1.3
 purity	1.4
+purposefully	1.3
 quaint	1.3
 qualified	1.2
 quick-witted	1.7
@@ -2174,7 +2202,6 @@ relieve	1.2
 relieving	1.4
 remarkable	2.5
 remarkableness	2.3
-remarkably	2.0
 renowned	2.0
 replete	0.9
 reputable	1.8
@@ -2186,6 +2213,7 @@ resourcefully	1.7
 resourcefulness	1.7
 respectability	1.4
 respectable	1.5
+respectably	1.3
 respectfulness	1.7
 resplendent	2.4
 responsiveness	1.4
@@ -2222,6 +2250,7 @@ satisfying	2.0
 satisfyingly	1.8
 savory	1.3
 savvy	1.6
+scenically	1.8
 scrumptious	2.8
 scrupulous	1.4
 seamlessly	2.0
@@ -2230,12 +2259,12 @@ self-sufficient	1.1
 selfless	2.2
 selflessly	2.1
 sensational	2.9
+sensationally	2.6
 sensibly	1.1
 serendipitous	1.8
 serendipity	1.9
 serenely	1.9
 sereneness	2.0
-sharp	0.9
 sharp-witted	1.6
 shimmering	1.6
 shrewd	1.0
@@ -2295,8 +2324,6 @@ straightforwardly	1.3
 straightforwardness	1.3
 streamline	1.0
 striking	1.6
-strikingly	1.4
-strong	1.1
 stronger	1.1
 strongest	1.4
 stunning	2.9
@@ -2325,6 +2352,7 @@ sufficient	0.6
 suitable	1.0
 suitably	0.8
 sumptuous	2.5
+sumptuously	2.3
 sunnier	1.4
 superbly	3.1
 superbness	3.0
@@ -2332,7 +2360,6 @@ superior	2.2
 superiority	1.6
 supportiveness	1.9
 supreme	2.2
-supremely	2.0
 sure-footed	1.2
 surpass	1.7
 surpassed	1.7
@@ -2364,7 +2391,6 @@ thankfulness	2.1
 thankyou	1.8
 thanx	1.6
 thorough	1.7
-thoroughly	1.3
 thoroughness	1.7
 thrifty	1.0
 thrill	2.6
@@ -2381,7 +2407,6 @@ tireless	1.7
 tirelessly	1.7
 tirelessness	1.6
 titillating	1.4
-tolerance	1.2
 tolerant	1.2
 top-notch	2.8
 top-quality	2.5
@@ -2391,12 +2416,10 @@ tranquilly	1.8
 tranquilness	1.8
 transcendent	2.2
 transformative	1.7
+transparently	1.0
 treasure	2.2
 treasured	2.4
-treat	1.7
-treats	1.6
 tremendous	2.4
-tremendously	1.8
 trendy	1.3
 triumphal	2.4
 trusted	1.6
@@ -2411,7 +2434,6 @@ truthfully	1.0
 truthfulness	1.8
 ty	1.3
 tyvm	2.0
-ultimate	1.3
 unbeatable	2.6
 unbiased	1.1
 unblemished	1.6
@@ -2426,6 +2448,7 @@ unequalled	2.5
 unfailing	2.0
 unfailingly	2.0
 unforgettable	2.5
+unforgettably	2.3
 unmatched	2.5
 unparalleled	2.7
 unrivaled	2.6
@@ -2462,6 +2485,7 @@ vigorous	1.4
 vigorously	1.0
 virtuoso	2.3
 virtuous	1.9
+virtuously	1.6
 visionary	2.0
 vivacious	2.0
 vivaciously	1.9
@@ -2473,7 +2497,6 @@ wealth	1.3
 welcomingly	1.9
 well-informed	1.4
 well-intentioned	1.1
-well-known	0.7
 well-liked	1.9
 well-mannered	1.8
 well-off	1.1
@@ -2521,18 +2544,20 @@ yum	2.3
 yummiest	2.7
 yummy	2.6
 zeal	1.5
-zealous	0.9
-zealously	0.9
 zest	1.7
 zestful	1.9
 zesty	1.5
-# core-negative
+# core-negative: evaluative adjectives of disapproval with their comparatives, adverbs and nouns
 abhorred	-3.0
+abhorrently	-3.0
 abject	-2.5
 abnormal	-1.2
+abnormally	-1.0
 abominable	-3.2
+abominably	-3.0
 abomination	-3.2
 abrasive	-1.7
+abrasively	-1.6
 absurd	-1.8
 absurdity	-1.7
 absurdly	-1.3
@@ -2540,6 +2565,7 @@ abusively	-2.9
 abysmal	-3.4
 abysmally	-3.3
 acrimonious	-2.2
+acrimoniously	-2.1
 acrimony	-2.2
 adverse	-1.7
 adversely	-1.6
@@ -2574,11 +2600,13 @@ antagonistic	-2.0
 antagonize	-1.8
 anti-social	-1.5
 antisocial	-1.5
+apathetically	-1.2
 appalled	-3.0
 appalling	-3.2
 appallingly	-3.1
 appallingness	-3.0
 arduous	-1.5
+arduously	-1.4
 atrocious	-3.3
 atrociously	-3.2
 atrociousness	-3.2
@@ -2589,7 +2617,6 @@ aversion	-1.5
 awfulness	-3.0
 awry	-1.6
 backward	-1.0
-baddest	-1.5
 badly	-2.2
 badmouth	-2.0
 badmouthed	-2.0
@@ -2598,6 +2625,7 @@ badness	-2.3
 baffle	-1.1
 bankrupted	-2.4
 barbaric	-2.9
+barbarically	-2.8
 barbarous	-2.8
 barren	-1.2
 battered	-2.0
@@ -2631,7 +2659,6 @@ boringness	-1.6
 botching	-2.0
 brash	-1.2
 breakage	-1.8
-breaking	-1.3
 breaks	-1.5
 broken-down	-1.9
 broken-hearted	-3.0
@@ -2648,6 +2675,7 @@ callously	-2.4
 cantankerous	-1.8
 catastrophes	-3.0
 caustic	-1.8
+caustically	-1.7
 chaotically	-1.7
 cheapened	-1.6
 cheapness	-1.2
@@ -2657,7 +2685,6 @@ cheating	-2.6
 cheats	-2.5
 cheerlessly	-1.7
 cheesy	-0.9
-chewy	-0.4
 chilling	-1.7
 choked	-1.5
 clumsiness	-1.5
@@ -2688,9 +2715,11 @@ confusingly	-1.5
 confusion	-1.5
 congested	-1.2
 contemptible	-2.8
+contemptibly	-2.7
 contemptuously	-2.4
 contentious	-1.3
 contradictory	-1.2
+counterproductively	-1.6
 coward	-2.2
 cowardice	-2.2
 cowardly	-2.1
@@ -2705,7 +2734,6 @@ crappy	-2.6
 crashy	-1.9
 crass	-1.8
 craven	-2.1
-crazy	-0.8
 creaky	-1.1
 creepiness	-2.0
 crestfallen	-2.3
@@ -2789,17 +2817,23 @@ deranged	-2.3
 derelict	-1.8
 derision	-2.1
 derisive	-2.0
+derisively	-1.9
 derogatory	-2.2
 desolate	-2.1
 desolation	-2.3
 despicably	-3.0
+despondently	-2.6
 destitution	-2.5
+destructively	-2.3
 detestably	-3.0
 detrimental	-2.0
+detrimentally	-1.9
 devastate	-2.8
 devastatingly	-2.9
 deviant	-1.5
+deviously	-2.1
 diabolical	-2.8
+diabolically	-2.6
 dicey	-1.2
 difficulties	-1.4
 difficultly	-1.1
@@ -2858,16 +2892,20 @@ dishonest	-2.5
 dishonestly	-2.4
 dishonesty	-2.5
 dishonorable	-2.4
+dishonorably	-2.3
 dishonourable	-2.4
+dishonourably	-2.3
 disillusioned	-2.0
 disillusionment	-2.0
 disingenuous	-2.1
+disingenuously	-2.0
 disjointed	-1.3
 dislikable	-2.0
 disliked	-1.8
 dislikes	-1.7
 disliking	-1.7
 disloyal	-2.3
+disloyally	-2.2
 disloyalty	-2.3
 dismal	-2.6
 dismally	-2.4
@@ -2929,6 +2967,7 @@ drearily	-1.6
 dreariness	-1.7
 dreary	-1.7
 dubious	-1.5
+dubiously	-1.4
 duff	-1.4
 dull	-1.5
 dullest	-1.8
@@ -2936,7 +2975,6 @@ dullness	-1.5
 dumb	-2.1
 dumber	-2.1
 dumbest	-2.6
-dumbfounded	-0.6
 dumbly	-1.8
 dumbness	-2.0
 dysfunction	-1.9
@@ -2951,13 +2989,13 @@ empty	-0.9
 enrage	-2.8
 enslaved	-2.9
 entangled	-0.9
+enviously	-1.2
 erroneous	-1.5
 erroneously	-1.4
 evasively	-1.5
 evilly	-3.0
 exasperate	-2.2
 excessive	-1.2
-excessively	-1.0
 exclusionary	-1.5
 excruciate	-2.8
 excuses	-1.3
@@ -3009,6 +3047,7 @@ filthiness	-2.6
 filthy	-2.8
 fishy	-1.5
 flagrant	-2.0
+flagrantly	-1.9
 flailing	-1.4
 flaw	-1.4
 flawed	-1.6
@@ -3024,6 +3063,7 @@ flustered	-1.3
 foolhardy	-1.6
 forbidding	-1.3
 forgetful	-1.0
+forgetfully	-0.9
 forgettable	-1.2
 forlorn	-2.2
 forsaken	-2.3
@@ -3043,7 +3083,6 @@ fretful	-1.5
 fretfully	-1.4
 friction	-1.0
 frightful	-2.2
-frightfully	-1.5
 frigid	-1.2
 frivolous	-0.9
 frown	-1.5
@@ -3051,6 +3090,7 @@ frowned	-1.5
 frowning	-1.6
 frowns	-1.4
 fruitless	-1.9
+fruitlessly	-1.8
 frustrate	-2.2
 frustrates	-2.3
 frustratingly	-2.3
@@ -3090,6 +3130,7 @@ greedily	-2.1
 grievance	-1.8
 grievances	-1.8
 grievous	-2.6
+grievously	-2.4
 grim	-2.0
 grimly	-1.7
 grimy	-2.1
@@ -3120,7 +3161,6 @@ grumpily	-1.5
 guilt-ridden	-2.0
 guiltily	-1.5
 gullible	-1.2
-gummy	-0.8
 gunk	-1.7
 haggard	-1.5
 half-hearted	-1.5
@@ -3130,8 +3170,6 @@ haphazard	-1.5
 haphazardly	-1.5
 hapless	-1.7
 hard-hearted	-2.3
-harder	-0.7
-hardest	-0.9
 harebrained	-1.7
 harmfully	-2.2
 harrowing	-2.6
@@ -3147,7 +3185,6 @@ haters	-2.0
 hating	-2.8
 hatred	-3.2
 haughty	-1.9
-haunted	-1.3
 havoc	-2.1
 heartlessly	-2.5
 heartlessness	-2.6
@@ -3211,24 +3248,28 @@ ill-treated	-2.5
 illegitimate	-1.4
 illiterate	-1.3
 illogical	-1.5
+illogically	-1.4
 imbalance	-1.0
 imbalanced	-1.0
 immoral	-2.3
 immorality	-2.3
+immorally	-2.2
 impaired	-1.3
 imperfect	-0.9
 imperfection	-1.0
 imperfections	-1.0
 impertinent	-1.6
+impertinently	-1.5
 implausible	-1.3
+implausibly	-1.1
 impolitely	-1.9
 impoliteness	-1.9
-impossibly	-1.2
 impotent	-1.4
 impoverished	-2.1
 impracticality	-1.3
 imprudent	-1.4
 impudent	-1.6
+impudently	-1.5
 inaccessible	-1.3
 inadequacy	-1.7
 inadequate	-1.8
@@ -3243,10 +3284,12 @@ incapable	-1.8
 incessant	-1.5
 incessantly	-1.4
 incoherent	-1.6
+incoherently	-1.5
 incompatible	-1.2
 incompetence	-2.8
 incompetency	-2.7
 incompetently	-2.7
+incomprehensibly	-1.8
 inconsiderately	-2.0
 inconsiderateness	-2.0
 inconvenience	-1.5
@@ -3256,11 +3299,14 @@ inconveniently	-1.4
 incorrigible	-1.8
 indecency	-2.0
 indecent	-2.0
+indecently	-1.9
 indecisive	-1.0
 indefensible	-2.3
+indefensibly	-2.2
 indifferently	-1.1
 indignity	-2.1
 inedible	-2.5
+ineffectually	-1.9
 ineptly	-2.3
 ineptness	-2.3
 inexcusable	-2.6
@@ -3269,6 +3315,7 @@ inexcusably	-2.5
 inexperienced	-1.2
 inexplicable	-1.1
 infamous	-2.0
+infamously	-1.8
 infantile	-1.6
 inferior	-2.0
 inferiority	-1.7
@@ -3294,20 +3341,25 @@ insincere	-1.9
 insipid	-1.5
 insolence	-2.0
 insolent	-2.0
+insolently	-1.9
 insolvent	-2.1
 insubordinate	-1.5
 insufferably	-2.6
 insufficient	-1.4
+insufficiently	-1.3
 insultingly	-2.5
 insultingness	-2.4
 intolerably	-2.6
 intolerance	-2.2
 intolerant	-2.2
+intolerantly	-2.1
 intrusive	-1.6
+intrusively	-1.5
 invasive	-1.4
 irksome	-1.7
 irrelevant	-1.1
 irreparable	-2.2
+irreparably	-2.0
 irresolute	-1.1
 irresponsibility	-2.1
 irretrievable	-1.8
@@ -3335,6 +3387,7 @@ lame-ass	-2.3
 lameness	-1.7
 lament	-1.8
 lamentable	-2.2
+lamentably	-2.0
 lamented	-1.8
 lamer	-1.7
 lamest	-2.1
@@ -3346,15 +3399,19 @@ laziest	-2.1
 leaden	-1.2
 lecherous	-2.3
 leery	-1.0
+lethally	-2.5
 lethargic	-1.4
+lethargically	-1.3
 lethargy	-1.5
 lewd	-1.6
 liability	-1.2
 liar	-2.8
 liars	-2.8
 lifeless	-1.8
+lifelessly	-1.7
 limp	-0.9
 listless	-1.5
+listlessly	-1.4
 loathsome	-3.0
 loathsomely	-2.9
 lopsided	-1.0
@@ -3371,7 +3428,6 @@ lousiness	-2.3
 lousy	-2.4
 low-grade	-1.5
 low-quality	-2.1
-lowly	-0.7
 ludicrous	-2.0
 ludicrously	-1.5
 lugubrious	-1.7
@@ -3383,6 +3439,7 @@ maladjusted	-1.5
 malaise	-1.5
 malcontent	-1.7
 malevolence	-2.8
+malevolently	-2.7
 malfunction	-2.1
 malfunctioned	-2.1
 malfunctioning	-2.1
@@ -3394,10 +3451,12 @@ malnourished	-2.0
 maltreated	-2.6
 mangled	-1.9
 manic	-1.0
+manipulatively	-2.4
 mawkish	-1.1
 meager	-1.2
 meagre	-1.2
 mean-spirited	-2.3
+meaninglessly	-1.7
 meanly	-1.8
 meanness	-2.0
 meanspirited	-2.3
@@ -3409,6 +3468,7 @@ mediocrity	-1.5
 melodramatic	-1.0
 menacingly	-2.1
 mendacious	-2.5
+mendaciously	-2.4
 mercilessly	-2.3
 messed	-1.9
 messes	-1.7
@@ -3453,6 +3513,7 @@ moans	-1.3
 mockingly	-1.8
 monotonous	-1.5
 monotonously	-1.4
+monstrously	-2.6
 moody	-1.2
 morbid	-1.8
 moronic	-2.8
@@ -3462,10 +3523,10 @@ mortifying	-2.5
 mournful	-2.3
 muddled	-1.4
 mundane	-0.9
+murderously	-3.1
 murky	-1.1
 mushy	-1.0
 mutilated	-2.8
-mutiny	-1.3
 myopic	-1.2
 nagged	-1.5
 naive	-0.8
@@ -3480,6 +3541,7 @@ nauseated	-2.0
 needless	-1.2
 needlessly	-1.3
 nefarious	-2.6
+nefariously	-2.5
 negative	-1.5
 negatively	-1.5
 negativity	-1.8
@@ -3505,12 +3567,15 @@ nonsensical	-1.8
 notorious	-2.0
 notoriously	-1.8
 noxious	-2.3
+noxiously	-2.2
 nuisance	-1.8
 numb	-1.2
 numbing	-1.3
 objectionable	-2.1
+objectionably	-2.0
 obliterated	-1.8
 oblivious	-1.3
+obliviously	-1.2
 obnoxiousness	-2.4
 obscene	-2.2
 obscenely	-1.6
@@ -3518,6 +3583,7 @@ obsessive	-1.0
 obstinate	-1.4
 obstinately	-1.3
 obtuse	-1.5
+odiously	-2.8
 offence	-1.6
 offend	-1.9
 offended	-2.0
@@ -3583,10 +3649,12 @@ pettiness	-1.7
 petulant	-1.6
 pillage	-2.4
 pitiable	-1.9
+pitiably	-1.8
 pitiful	-2.4
 pitifully	-2.3
 pitifulness	-2.2
 pitiless	-2.3
+pitilessly	-2.2
 pity	-1.2
 plagued	-2.1
 plodding	-1.2
@@ -3595,6 +3663,7 @@ plummet	-1.6
 plummeted	-1.8
 plunder	-2.3
 pointlessness	-1.9
+poisonously	-2.2
 pompously	-1.8
 poorer	-1.9
 poorest	-2.3
@@ -3602,15 +3671,19 @@ poorness	-2.0
 pouting	-1.1
 powerlessness	-2.0
 precarious	-1.5
+precariously	-1.3
 predatory	-2.5
 prejudicial	-2.0
 preposterous	-2.0
+preposterously	-1.9
 pretentious	-1.7
+pretentiously	-1.6
 pretentiousness	-1.7
 pricey	-1.0
 prickly	-1.1
 problematic	-1.6
 problematical	-1.6
+problematically	-1.4
 profane	-1.8
 profanity	-1.6
 prohibitive	-1.4
@@ -3631,9 +3704,9 @@ quarrel	-1.6
 quarrelsome	-1.8
 queasy	-1.6
 questionable	-1.4
+questionably	-1.3
 quibble	-0.9
 quitter	-1.5
-racket	-1.3
 ragged	-1.2
 rampage	-2.3
 rancid	-2.6
@@ -3643,7 +3716,6 @@ rant	-1.4
 ranting	-1.5
 rants	-1.4
 rash	-0.9
-rattling	-1.0
 ravaged	-2.3
 rebuff	-1.5
 rebuffed	-1.6
@@ -3668,16 +3740,19 @@ relapse	-1.6
 reluctant	-0.9
 reluctantly	-0.9
 remorseless	-2.3
+remorselessly	-2.2
 repelled	-1.9
 repellent	-2.2
 repetitive	-1.2
 reprehensible	-2.8
+reprehensibly	-2.7
 repressed	-1.6
 repressive	-2.1
 reprimand	-1.6
 reprimanded	-1.7
 repugnance	-2.8
 repugnant	-3.0
+repugnantly	-2.9
 repulse	-2.5
 repulsed	-2.7
 repulsive	-3.0
@@ -3685,6 +3760,7 @@ repulsively	-2.9
 repulsiveness	-2.9
 resentfully	-2.0
 resigned	-0.9
+restlessly	-0.9
 restrictive	-1.3
 retaliate	-1.6
 retaliation	-1.8
@@ -3717,6 +3793,7 @@ rudest	-2.9
 rue	-1.6
 ruefully	-1.4
 ruinous	-2.6
+ruinously	-2.4
 run-down	-1.4
 rundown	-1.4
 rupture	-1.5
@@ -3729,6 +3806,7 @@ saddening	-2.2
 sadder	-2.1
 saddest	-2.6
 sadistic	-2.9
+sadistically	-2.8
 sadness	-2.3
 sanctimonious	-1.8
 sappy	-0.6
@@ -3742,10 +3820,10 @@ scammy	-2.7
 scams	-3.0
 scandal	-2.2
 scandalous	-2.3
+scandalously	-2.2
 scandals	-2.1
 scant	-0.9
 scapegoat	-1.7
-scarce	-0.7
 scare	-1.9
 scares	-1.8
 scarier	-2.1
@@ -3761,6 +3839,7 @@ scoffed	-1.4
 scolding	-1.7
 scorned	-2.3
 scornful	-2.2
+scornfully	-2.1
 scoundrel	-2.3
 scourge	-2.3
 scowl	-1.6
@@ -3779,7 +3858,6 @@ senseless	-2.0
 senselessly	-1.9
 setback	-1.4
 setbacks	-1.4
-severity	-1.2
 shabbily	-1.8
 shabbiness	-1.8
 shabby	-1.8
@@ -3805,7 +3883,6 @@ shortsighted	-1.4
 shrill	-1.2
 shun	-1.6
 shunned	-1.8
-sick-making	-2.2
 sickening	-2.9
 sickeningly	-2.6
 sicker	-2.0
@@ -3818,7 +3895,6 @@ skepticism	-0.8
 slacker	-1.5
 slander	-2.3
 slanderous	-2.3
-slaughterhouse	-1.2
 sleazebag	-2.6
 sleepless	-1.3
 slimeball	-2.6
@@ -3867,6 +3943,7 @@ spammed	-1.7
 spamming	-1.7
 spammy	-1.8
 spineless	-2.0
+spinelessly	-1.8
 spitefully	-2.3
 spitefulness	-2.3
 spooky	-0.7
@@ -3882,7 +3959,6 @@ stalled	-1.2
 stalling	-1.3
 starved	-1.9
 stench	-2.2
-stereotyped	-1.2
 stifling	-1.6
 stingily	-1.5
 stinginess	-1.6
@@ -3913,7 +3989,6 @@ sub-standard	-2.0
 subpar	-1.8
 substandard	-2.0
 substandardly	-1.9
-subversive	-1.1
 suck-up	-1.4
 sucked	-2.3
 suckiest	-2.6
@@ -3925,6 +4000,7 @@ sulkiness	-1.3
 sulky	-1.4
 sullen	-1.6
 superficial	-1.1
+superficially	-0.8
 suspicion	-1.3
 suspicious	-1.5
 suspiciously	-1.3
@@ -3939,6 +4015,7 @@ tantrum	-1.7
 tardily	-1.1
 tarnished	-1.7
 tasteless	-1.5
+tastelessly	-1.4
 tastelessness	-1.5
 tattered	-1.3
 taunting	-2.0
@@ -3979,6 +4056,7 @@ traitorous	-2.6
 trashed	-2.0
 traumatizing	-2.8
 treacherous	-2.5
+treacherously	-2.3
 treachery	-2.7
 trembling	-1.3
 trepidation	-1.5
@@ -3989,6 +4067,7 @@ truculent	-1.8
 turmoil	-2.0
 twisted	-1.4
 tyrannical	-2.6
+tyrannically	-2.5
 uglier	-2.2
 ugliest	-2.6
 ugliness	-2.1
@@ -4023,6 +4102,7 @@ uncompetitive	-0.9
 uncomprehending	-1.1
 unconcerned	-1.0
 unconscionable	-2.6
+unconscionably	-2.4
 unconvincing	-1.3
 uncoordinated	-1.1
 uncouth	-1.8
@@ -4048,12 +4128,15 @@ unfairly	-2.0
 unfairness	-2.1
 unfaithful	-2.2
 unfavorable	-1.6
+unfavorably	-1.5
 unfavourable	-1.6
+unfavourably	-1.5
 unfeeling	-1.9
 unfit	-1.5
 unflattering	-1.3
 unfocused	-1.0
 unforgivable	-2.8
+unforgivably	-2.6
 unforgiving	-1.6
 unfortunate	-1.6
 unfounded	-1.2
@@ -4062,7 +4145,9 @@ unfulfilled	-1.6
 unfunny	-1.6
 ungodly	-1.5
 ungracious	-1.7
+ungraciously	-1.6
 ungrateful	-2.0
+ungratefully	-1.9
 ungratefulness	-2.0
 unhappier	-2.2
 unhappiest	-2.6
@@ -4075,6 +4160,7 @@ unhelpfulness	-2.2
 unhinged	-1.9
 unhygienically	-2.1
 unimaginative	-1.3
+unimaginatively	-1.2
 uninformed	-1.2
 uninhabitable	-1.9
 uninspired	-1.4
@@ -4108,22 +4194,26 @@ unpleasantly	-1.9
 unpleasantness	-2.0
 unpolished	-1.0
 unpopular	-1.2
+unpredictably	-1.0
 unprepared	-1.3
 unprofitable	-1.1
 unravel	-1.0
 unrealistic	-1.1
+unrealistically	-1.0
 unreasonableness	-1.7
 unrelenting	-1.0
 unreliability	-2.0
 unreliableness	-2.0
 unremarkable	-0.8
 unresolved	-1.3
+unresponsively	-1.8
 unrest	-1.7
 unruly	-1.5
 unsatisfactorily	-2.0
 unsavory	-1.7
 unsavoury	-1.7
 unscrupulous	-2.4
+unscrupulously	-2.3
 unseemly	-1.6
 unsettled	-1.2
 unsettling	-1.8
@@ -4140,6 +4230,7 @@ unsupported	-1.0
 unsupportive	-1.8
 unsustainable	-1.3
 unsympathetic	-1.8
+unsympathetically	-1.7
 untenable	-1.5
 unthinkable	-1.6
 untidiness	-1.2
@@ -4149,6 +4240,7 @@ untoward	-1.3
 untrue	-1.5
 untrustworthiness	-2.2
 untruthful	-2.2
+untruthfully	-2.1
 unusably	-2.4
 unwelcome	-1.7
 unwelcoming	-1.8
@@ -4171,6 +4263,7 @@ vainly	-1.0
 vandal	-2.1
 vandals	-2.1
 vengeance	-2.0
+vengefully	-2.2
 venom	-2.0
 venomous	-2.4
 vexation	-1.7
@@ -4183,6 +4276,7 @@ vilified	-2.4
 vilify	-2.4
 villainous	-2.5
 vindictive	-2.3
+vindictively	-2.2
 violate	-2.2
 violated	-2.5
 violating	-2.2
@@ -4200,6 +4294,7 @@ wane	-0.8
 waning	-0.8
 washed-up	-1.7
 wasteful	-2.0
+wastefully	-1.9
 wasteland	-1.8
 wastes	-2.1
 wasting	-2.1
@@ -4238,7 +4333,6 @@ woebegone	-2.4
 woeful	-2.6
 woefully	-2.4
 woes	-2.1
-worn	-0.7
 worrier	-1.2
 worries	-1.5
 worrisome	-1.8
@@ -4248,6 +4342,7 @@ worsen	-1.9
 worsened	-2.0
 worsening	-2.0
 worsens	-1.9
+worthlessly	-2.5
 worthlessness	-2.6
 wrath	-2.5
 wrathful	-2.6
@@ -4272,7 +4367,7 @@ yells	-1.6
 yucky	-2.0
 zealot	-1.4
 zero-star	-2.8
-# emotions
+# emotions: feelings and moods, with their verb, noun and adverb forms
 abandon	-1.8
 abandoned	-2.3
 abandonment	-2.3
@@ -4355,7 +4450,6 @@ cheerfully	2.3
 cheerfulness	2.3
 cheerily	2.0
 cheering	2.0
-cheerleader	1.0
 cheerless	-1.8
 cheers	1.6
 cheery	2.1
@@ -4367,7 +4461,6 @@ confident	1.8
 confidently	1.8
 contempt	-2.6
 contemptuous	-2.5
-content	1.3
 contented	1.6
 contentment	1.9
 crabby	-1.6
@@ -4572,7 +4665,6 @@ inspire	2.1
 inspired	2.2
 inspires	2.1
 inspiring	2.5
-interested	1.1
 interesting	1.5
 intrigued	1.3
 intriguing	1.6
@@ -4625,7 +4717,6 @@ loneliest	-2.4
 loneliness	-2.1
 lonely	-2.0
 lonesome	-1.9
-lover	1.8
 lovers	1.7
 lovestruck	2.0
 luckiest	2.5
@@ -4652,7 +4743,6 @@ motivated	1.8
 motivating	1.8
 motivation	1.4
 mournfully	-2.2
-moving	1.3
 neglect	-2.0
 neglected	-2.1
 neglectful	-2.2
@@ -4746,7 +4836,6 @@ starstruck	1.9
 stressed-out	-2.1
 sulkily	-1.3
 sullenly	-1.5
-surprised	0.5
 sweet	2.0
 sweeter	1.9
 sweetest	2.5
@@ -4809,7 +4898,7 @@ worriedly	-1.5
 wowed	2.5
 wrathfully	-2.5
 zestfully	1.8
-# verbs
+# verbs: verbs that carry sentiment, in all their inflections
 abhorring	-3.0
 abhors	-3.0
 abuse	-3.0
@@ -4841,11 +4930,7 @@ agonising	-2.6
 agonize	-2.0
 agonizing	-2.6
 agony	-2.9
-agree	1.0
 agreeable	1.5
-agreed	1.1
-agreement	1.0
-agrees	1.0
 alarm	-1.4
 alarms	-1.3
 alienate	-1.8
@@ -4862,11 +4947,7 @@ approve	1.5
 approved	1.5
 approves	1.4
 approving	1.4
-assist	1.1
-assistance	1.2
 assisted	1.3
-assisting	1.1
-assists	1.1
 astonish	2.0
 astonished	2.0
 astonishes	2.0
@@ -4904,7 +4985,6 @@ betrayal	-3.0
 betrayed	-3.0
 betraying	-2.9
 betrays	-2.8
-betters	1.0
 bewail	-1.8
 bewitched	2.0
 blame	-1.7
@@ -4978,7 +5058,6 @@ confounds	-1.2
 congratulates	2.1
 congratulating	2.2
 conned	-2.7
-conquer	1.7
 conquered	1.8
 cringed	-1.6
 cringes	-1.6
@@ -5001,8 +5080,6 @@ cursed	-2.2
 curses	-1.9
 cursing	-1.9
 dammit	-2.0
-damn	-1.7
-damned	-1.9
 damnit	-2.0
 dazzle	2.3
 dazzles	2.3
@@ -5127,9 +5204,6 @@ extortionate	-2.7
 fascinate	1.9
 fascinates	1.9
 festive	2.1
-fix	0.8
-fixes	0.8
-fixing	0.7
 flatter	1.4
 flattered	1.9
 flattering	1.6
@@ -5153,7 +5227,6 @@ fumble	-1.1
 gladden	1.9
 gladdened	2.0
 glorify	1.8
-grace	1.6
 graced	1.7
 gratify	1.8
 grieves	-2.4
@@ -5176,7 +5249,6 @@ hassled	-1.8
 hassles	-1.6
 heckle	-1.7
 heckled	-1.8
-help	1.3
 helped	1.5
 helpers	1.1
 helping	1.4
@@ -5211,7 +5283,6 @@ interruptions	-1.2
 intimidate	-2.2
 intimidated	-2.1
 intimidating	-1.8
-intrigue	1.2
 irks	-1.7
 jeopardised	-1.8
 jeopardized	-1.8
@@ -5239,7 +5310,6 @@ manipulation	-2.2
 manipulative	-2.5
 mar	-1.3
 marred	-1.5
-mars	-1.2
 marveling	2.3
 marvelling	2.3
 marvels	2.2
@@ -5290,8 +5360,6 @@ pamper	1.9
 pampered	2.1
 pampering	2.1
 panics	-2.0
-party	1.5
-partying	1.5
 patronised	-2.0
 patronized	-2.0
 persecuting	-2.6
@@ -5328,8 +5396,6 @@ rescued	2.0
 rescues	1.7
 rescuing	1.7
 resents	-2.0
-resolution	1.3
-resolve	1.2
 resolves	1.2
 resolving	1.1
 revel	1.8
@@ -5366,7 +5432,6 @@ saluted	1.6
 save	1.2
 saved	1.5
 saves	1.3
-saving	1.1
 savior	2.2
 saviour	2.2
 savor	1.9
@@ -5398,8 +5463,6 @@ smeared	-1.8
 sneered	-1.9
 sneering	-2.0
 snubs	-1.7
-solution	1.2
-solutions	1.1
 solve	1.1
 solves	1.2
 solving	1.0
@@ -5430,9 +5493,6 @@ suffer	-2.2
 suffered	-2.3
 suffering	-2.5
 suffers	-2.2
-support	1.1
-supported	1.2
-supporting	1.1
 supportive	2.0
 supportively	1.8
 swindle	-2.8
@@ -5486,9 +5546,7 @@ uplift	2.2
 uplifted	2.3
 uplifting	2.5
 uplifts	2.2
-value	1.2
 valued	1.7
-values	1.0
 vexes	-1.7
 victimise	-2.6
 victimize	-2.6
@@ -5515,10 +5573,8 @@ wreck	-2.2
 wrecked	-2.4
 wrecking	-2.3
 wrecks	-2.1
-# quality
-absent	-0.8
+# quality: quality, reliability, usability, food, lodging and technology words
 accessible	1.2
-advanced	0.9
 adware	-1.8
 airy	1.3
 ambiguous	-0.9
@@ -5558,8 +5614,6 @@ chipped	-1.3
 choppy	-1.4
 clarity	1.3
 claustrophobic	-1.5
-clear	1.0
-clearly	0.6
 clumsily	-1.5
 clumsy	-1.6
 clunkier	-1.8
@@ -5567,7 +5621,6 @@ clunky	-1.8
 cluttered	-1.2
 cockroach	-2.2
 cockroaches	-2.3
-compact	0.7
 compromised	-1.9
 consistency	1.1
 consistent	1.3
@@ -5582,7 +5635,6 @@ corruption	-2.4
 counter-intuitive	-1.4
 counterintuitive	-1.4
 counterproductive	-1.8
-crack	-1.0
 cracked	-1.6
 crackling	-0.9
 craftsmanship	1.5
@@ -5595,14 +5647,12 @@ crunchy	1.0
 crystal-clear	2.0
 cumbersome	-1.6
 curdled	-1.9
-customizable	1.0
 cutting-edge	1.7
 damp	-1.2
 danger	-2.3
 dangerous	-2.4
 dangerously	-2.2
 dangers	-2.2
-dated	-0.8
 deafening	-1.5
 delish	2.6
 dented	-1.5
@@ -5653,9 +5703,7 @@ freeze	-1.3
 freezes	-1.5
 freezing	-1.2
 froze	-1.5
-frozen	-1.1
 functional	1.0
-functioning	0.5
 futile	-1.9
 glitched	-1.5
 glitching	-1.6
@@ -5673,8 +5721,6 @@ hazardous	-2.3
 homemade	1.3
 ill-fitting	-1.5
 illegible	-1.6
-immediate	1.0
-immediately	0.8
 immersive	1.9
 impractical	-1.4
 imprecise	-1.2
@@ -5722,7 +5768,6 @@ leaks	-1.3
 leaky	-1.5
 lice	-2.0
 lightning-fast	2.1
-lightweight	0.9
 like-new	1.6
 lip-smacking	2.5
 long-lasting	1.8
@@ -5739,9 +5784,7 @@ mould	-1.7
 mouldy	-2.3
 muffled	-1.1
 musty	-1.6
-nail	1.0
 nailed	2.2
-nails	1.6
 nauseatingly	-2.2
 noiseless	1.1
 obsolete	-1.3
@@ -5768,26 +5811,20 @@ powerful	1.6
 powerfully	1.4
 practical	1.3
 precise	1.3
-precisely	1.0
 precision	1.2
 productive	1.5
 productivity	1.2
-prompt	1.4
 promptly	1.6
 proper	0.9
 properly	0.9
 punchy	1.1
 punctual	1.6
-qualities	0.9
-quality	1.1
 quick-thinking	1.6
 quietest	1.2
 ransomware	-2.6
 rapid	1.1
-rapidly	0.9
 rats	-1.8
 recovered	1.2
-recovery	0.9
 repaired	1.0
 restored	1.3
 revoltingly	-2.8
@@ -5914,7 +5951,7 @@ worry-free	1.9
 worthless	-2.8
 yummier	2.4
 zippy	1.4
-# people
+# people: words for people and behaviour (service manner, character, insults)
 abrupt	-1.3
 abruptly	-1.0
 accommodating	1.9
@@ -5977,7 +6014,6 @@ co-operative	1.5
 cold-hearted	-2.5
 combative	-1.9
 commitment	1.4
-committed	1.5
 conceited	-1.9
 condescending	-2.3
 condescension	-2.2
@@ -6046,7 +6082,6 @@ freeloader	-1.9
 gasbag	-1.7
 gentleman	1.6
 genuine	1.8
-genuinely	1.5
 git	-1.6
 go-getter	1.6
 go-getters	1.5
@@ -6071,7 +6106,6 @@ heroes	2.3
 heroic	2.5
 heroism	2.4
 honest	1.9
-honestly	0.6
 honesty	2.0
 honor	1.9
 honorable	2.0
@@ -6128,8 +6162,6 @@ malice	-2.8
 malicious	-2.8
 maliciously	-2.7
 maniac	-2.1
-mature	0.8
-mean	-1.6
 meaner	-1.7
 meanest	-2.1
 meathead	-1.9
@@ -6184,7 +6216,6 @@ respected	1.7
 respectful	1.8
 respectfully	1.5
 respects	1.3
-responsible	1.3
 responsibly	1.2
 riffraff	-1.9
 rigid	-0.9
@@ -6213,7 +6244,6 @@ shambolic	-2.3
 shyster	-2.5
 simpleton	-1.9
 sincere	1.8
-sincerely	1.3
 sincerity	1.8
 sinister	-2.3
 skank	-2.4
@@ -6231,7 +6261,6 @@ snobby	-1.8
 snooty	-1.7
 sociopath	-2.7
 sore-loser	-1.8
-star	1.6
 stingy	-1.6
 stubborn	-1.4
 stubbornly	-1.3
@@ -6289,7 +6318,7 @@ windbag	-1.7
 wretch	-2.2
 yob	-1.9
 yobs	-1.9
-# value-speed
+# value-speed: price, value and speed (domain-only words such as refund or on hold live in the overlay)
 affordability	1.3
 affordable	1.6
 affordably	1.4
@@ -6297,21 +6326,15 @@ backlog	-1.0
 backlogged	-1.3
 bargain	1.9
 bargains	1.8
-belated	-0.5
 bonus	1.6
 bottleneck	-1.2
 budget-friendly	1.5
-cheap	-0.3
-cheaper	0.6
-cheapest	0.4
 cheaply	-0.6
 cost-effective	1.6
 cost-efficient	1.5
 costly	-1.2
 dawdle	-1.1
 dawdling	-1.2
-deal	0.5
-deals	0.6
 dilly-dally	-1.0
 discount	0.8
 discounted	0.9
@@ -6326,8 +6349,6 @@ expeditious	1.4
 expeditiously	1.4
 expensively	-1.0
 extortionately	-2.5
-forever	-0.4
-free	0.8
 freebie	1.5
 freebies	1.5
 gouge	-2.3
@@ -6401,13 +6422,12 @@ unaffordably	-1.5
 under-rated	1.2
 underpriced	1.0
 underrated	1.2
-undervalued	0.3
 unjustifiably	-1.7
 unpunctual	-1.4
 untimeliness	-1.2
 value-for-money	2.0
 wallet-friendly	1.5
-# harm
+# harm: harm, danger, loss, crime, illness, death, disaster and bigotry
 abducted	-3.0
 abduction	-3.0
 accident	-1.6
@@ -6548,8 +6568,6 @@ endangered	-1.8
 epidemic	-2.0
 evicted	-2.3
 eviction	-2.2
-execution	-2.3
-explosion	-1.9
 exterminate	-2.8
 extinction	-2.1
 famine	-2.8
@@ -6721,7 +6739,6 @@ prison	-1.8
 prosecution	-1.2
 puke	-2.0
 puked	-2.0
-punch	-1.5
 punched	-2.0
 racism	-3.0
 racist	-3.0
@@ -6732,7 +6749,6 @@ raped	-3.8
 rapist	-3.8
 recession	-1.8
 relapsed	-1.8
-riot	-2.3
 riots	-2.3
 robber	-2.6
 robbers	-2.6
@@ -6761,7 +6777,6 @@ starvation	-2.8
 starve	-2.1
 starving	-2.1
 strangle	-2.6
-stroke	-1.8
 sue	-1.3
 sued	-1.5
 suffocated	-2.6
@@ -6815,13 +6830,12 @@ warzone	-2.5
 weapon	-1.3
 weapons	-1.3
 widowed	-2.0
-wound	-1.7
 wounded	-2.2
 wounding	-2.1
 wounds	-1.8
 wreckage	-2.1
 xenophobic	-2.7
-# positive-life
+# positive-life: success, reward, celebration, beauty, health, safety, friendship
 abundance	1.6
 abundant	1.3
 accolade	2.1
@@ -6836,7 +6850,6 @@ asset	1.3
 assets	1.0
 attainment	1.5
 bestie	2.1
-bestow	1.1
 bff	2.2
 birthday	1.3
 bloom	1.3
@@ -6883,9 +6896,6 @@ fairy-tale	1.9
 fairytale	1.9
 faith	1.3
 fame	1.2
-favor	1.2
-favors	1.0
-favour	1.2
 feast	1.7
 festival	1.5
 festivities	2.0
@@ -6917,7 +6927,6 @@ heal	1.6
 healed	1.9
 healing	1.7
 heals	1.6
-health	1.0
 healthier	1.6
 healthiest	1.9
 healthily	1.4
@@ -6971,12 +6980,10 @@ picturesque	2.3
 playtime	1.4
 pleasantry	1.0
 plentiful	1.2
-potential	0.8
 privilege	1.5
 privileged	1.3
 progress	1.3
 progressed	1.2
-promise	1.1
 promising	1.7
 protect	1.1
 protected	1.2
@@ -7007,7 +7014,6 @@ salvation	2.0
 sanctuary	1.7
 scenic	2.1
 self-confident	1.5
-shelter	0.9
 shining	1.6
 shiny	1.2
 solace	1.7
@@ -7029,8 +7035,6 @@ survivors	1.3
 teamwork	1.5
 togetherness	1.8
 trophy	1.7
-truce	1.0
-united	1.3
 unity	1.7
 upside	1.2
 utopia	2.2
@@ -7045,14 +7049,13 @@ vivid	1.3
 wealthy	1.2
 wedding	1.5
 well-being	1.6
-well-wisher	1.4
 wellbeing	1.6
 wellness	1.5
 win-win	2.2
 windfall	2.1
 wonderland	2.3
 wonders	1.6
-# slang
+# slang: internet slang, interjections, swearing and elongated spellings
 ace	2.2
 aces	2.2
 amazeballs	2.9
@@ -7074,13 +7077,11 @@ baddd	-2.5
 bah	-1.0
 bangin	2.0
 banging	2.0
-bites	-1.1
 blah	-0.9
 blech	-1.8
 bleh	-1.1
 blergh	-1.5
 bleurgh	-1.5
-blows	-1.8
 bollocks	-2.1
 bollocksed	-2.0
 bomb-diggity	2.5
@@ -7093,13 +7094,11 @@ boringg	-1.7
 bork	-1.2
 borked	-2.0
 boss-level	2.2
-bruh	-0.6
 bs	-2.0
 buggered	-2.0
 bullshit	-2.8
 busted	-1.8
 cheesed	-1.8
-chef's-kiss	2.6
 clusterfuck	-2.9
 coolio	1.7
 coolll	1.4
@@ -7151,7 +7150,6 @@ faves	1.9
 favs	1.8
 ffs	-2.2
 fml	-2.6
-ftl	-1.9
 ftw	2.1
 fubar	-2.4
 fuck	-2.5
@@ -7185,7 +7183,6 @@ happyyy	2.7
 hatee	-3.0
 hateee	-3.0
 headdesk	-1.9
-heck	-0.8
 heh	0.6
 hehe	1.6
 hehehe	1.7
@@ -7234,7 +7231,6 @@ luvvv	2.8
 luvvvv	2.8
 meeeh	-0.9
 mehh	-0.8
-mid	-1.2
 motherfucker	-3.2
 neato	1.7
 next-level	2.2
@@ -7246,7 +7242,6 @@ noice	1.9
 nom	1.6
 nomnom	1.9
 noms	1.6
-nope	-0.6
 ohmygod	0.8
 omfg	0.2
 omg	0.8
@@ -7294,7 +7289,6 @@ smfh	-2.0
 smh	-1.6
 snafu	-1.8
 snatched	1.6
-stan	1.4
 stfu	-2.6
 suckage	-2.3
 suckfest	-2.6
@@ -7330,8 +7324,6 @@ ughhh	-2.0
 ughhhh	-2.1
 uh-oh	-1.1
 urgh	-1.7
-vibe	0.7
-vibes	0.8
 w00t	2.3
 waah	-1.5
 wah	-1.2
@@ -7351,7 +7343,6 @@ woohoo	2.6
 woohooo	2.6
 wooo	1.8
 woot	2.3
-wp	1.0
 wtaf	-2.3
 wtf	-2.0
 wth	-1.6
@@ -7359,7 +7350,6 @@ wuv	2.6
 xo	1.8
 xoxo	2.3
 xx	1.4
-xxx	1.5
 yaaay	2.5
 yaas	2.2
 yaay	2.4
@@ -7368,7 +7358,6 @@ yasss	2.3
 yassss	2.3
 yayy	2.4
 yeesh	-1.0
-yeet	0.8
 yess	1.9
 yesss	2.0
 yikes	-1.6
@@ -7382,7 +7371,7 @@ yummyy	2.6
 zomg	0.9
 zzz	-0.8
 zzzz	-0.9
-# misspellings
+# misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
 abysmall	-3.4
@@ -7684,7 +7673,6 @@ uselesss	-2.6
 uselss	-2.6
 wonderfull	3.1
 wonerful	3.1
-wors	-2.3
 worste	-3.3
 worstt	-3.3
 worthles	-2.8
@@ -7692,7 +7680,7 @@ wortless	-2.8
 wounderful	3.1
 wounderfull	3.1
 wrost	-3.3
-# emoticons
+# emoticons: ASCII faces; only those the tokenizer keeps whole (Sources/VoxText/Emoticons.swift)
 (:	2.0
 ):	-2.1
 -.-	-1.0
@@ -7735,7 +7723,7 @@ XD	2.3
 ^_^	2.2
 o_O	-0.6
 xD	2.3
-# emoji
+# emoji: emoji in base form, without U+FE0F or skin-tone modifiers
 ☀	1.2
 ☑	1.0
 ☠	-1.9
@@ -7767,12 +7755,10 @@ xD	2.3
 🐌	-1.0
 🐐	2.0
 🐢	-0.8
-👋	0.6
 👌	1.9
 👏	1.9
 👑	1.5
 👿	-2.2
-💀	-0.8
 💋	2.0
 💎	1.6
 💐	1.9
@@ -7789,7 +7775,6 @@ xD	2.3
 💝	2.6
 💞	2.6
 💤	-0.4
-💥	0.2
 💩	-2.3
 💪	1.8
 💯	2.2
@@ -7836,8 +7821,6 @@ xD	2.3
 😪	-1.0
 😫	-2.1
 😬	-0.9
-😮	-0.2
-😯	-0.2
 😰	-2.0
 😱	-2.0
 😳	-0.7
@@ -7857,7 +7840,6 @@ xD	2.3
 🙄	-1.5
 🙅	-1.2
 🙆	1.0
-🙋	0.4
 🙌	2.3
 🙏	1.6
 🚀	1.5
@@ -7868,7 +7850,6 @@ xD	2.3
 🤑	1.2
 🤒	-1.6
 🤓	0.8
-🤔	-0.2
 🤕	-1.7
 🤗	2.2
 🤝	1.5
@@ -7886,13 +7867,11 @@ xD	2.3
 🤬	-3.0
 🤭	0.9
 🤮	-2.6
-🤯	-0.4
 🤷	-0.4
 🥂	2.0
 🥇	2.3
 🥰	2.9
 🥱	-1.0
-🥲	0.3
 🥳	2.7
 🥴	-0.8
 🥵	-0.8
@@ -7903,7 +7882,7 @@ xD	2.3
 🫡	0.9
 🫤	-1.0
 🫶	2.6
-# expressions
+# expressions: multi-word expressions whose sentiment the words alone do not give
 0 stars	-2.8
 1 star	-2.3
 10 out of 10	2.9
@@ -8032,6 +8011,8 @@ couldn't be better	2.9
 couldn't be happier	3.1
 couldn't be more pleased	3.0
 cream of the crop	2.7
+crushed it	2.4
+crushing it	2.3
 cry me a river	-1.2
 daylight robbery	-2.8
 dead end	-1.5
@@ -8039,14 +8020,10 @@ dead on arrival	-2.7
 dead weight	-1.8
 deadweight	-1.8
 dear me	-0.6
-did not work	-1.7
 did the job	1.2
 did the trick	1.9
-didn't work	-1.7
-does not work	-1.8
 does the job	1.2
 does the trick	1.8
-doesn't work	-1.8
 down on my luck	-1.9
 down the drain	-2.3
 down the toilet	-2.4
@@ -8212,6 +8189,8 @@ kept in the dark	-1.7
 kick in the teeth	-2.5
 kick the bucket	-1.9
 kicked the bucket	-1.9
+killed it	2.4
+killing it	2.4
 kind regards	1.2
 knackered	-1.5
 knock your socks off	2.7
@@ -8277,7 +8256,6 @@ no big deal	0.6
 no brainer	1.6
 no complaints	1.6
 no good	-2.0
-no longer works	-1.9
 no luck	-1.2
 no problem	1.0
 no problems	1.2
@@ -8291,7 +8269,6 @@ not a big deal	0.6
 not a problem	1.0
 not again	-1.4
 not up to par	-1.6
-not working	-1.8
 nothing special	-1.0
 nothing to write home about	-1.2
 off day	-1.0
@@ -8350,6 +8327,7 @@ right as rain	1.7
 ripped off	-2.8
 ripping off	-2.7
 rips off	-2.6
+rocked it	2.3
 rough day	-1.8
 round in circles	-1.7
 rub salt in the wound	-2.1
@@ -8379,6 +8357,7 @@ silver lining	1.3
 six feet under	-2.0
 slap in the face	-2.5
 smash hit	2.4
+smashed it	2.3
 smoke and mirrors	-2.0
 so far so good	1.4
 so so	-0.4
@@ -8392,7 +8371,6 @@ state of the art	1.8
 stay away	-2.3
 steer clear	-2.2
 stoked	2.6
-stopped working	-2.0
 stupid idea	-2.1
 take care	1.2
 taken advantage of	-2.3
@@ -8479,7 +8457,6 @@ what the hell	-1.9
 white elephant	-1.6
 with flying colors	2.4
 with flying colours	2.4
-won't work	-1.7
 wonderful news	2.9
 worked like a charm	2.5
 works like a charm	2.5
