@@ -7,34 +7,91 @@ public enum EmbeddedLexicons {
 # format: vox-boosters/1
 # Words that strengthen (positive scalar) or soften (negative scalar) the sentiment word they
 # precede: term<TAB>scalar. The scalar is added to the magnitude of the modified valence and
-# decays with distance (see docs/ARCHITECTURE.md, "Sentiment rules").
+# decays with distance (see docs/ARCHITECTURE.md, "Formulas"). A booster directly before a
+# sentiment word modifies it and is not scored itself, so "damn good" is praise.
+#
+# boosters
 very	0.293
 really	0.293
 so	0.293
+such	0.2
 extremely	0.33
 incredibly	0.33
+unbelievably	0.33
+insanely	0.33
+ridiculously	0.293
 totally	0.293
 absolutely	0.33
 completely	0.293
 utterly	0.33
+entirely	0.293
+fully	0.25
+thoroughly	0.293
 super	0.293
+uber	0.293
+hella	0.293
+mega	0.293
+real	0.2
 too	0.2
 most	0.293
 highly	0.293
-quite	0.15
+hugely	0.33
+massively	0.33
+enormously	0.33
+tremendously	0.33
+immensely	0.33
+exceptionally	0.33
+remarkably	0.293
+particularly	0.25
+especially	0.2
+unusually	0.25
+greatly	0.293
 deeply	0.293
 truly	0.293
-especially	0.2
+genuinely	0.25
+seriously	0.293
+majorly	0.293
+awfully	0.293
+intensely	0.293
+decidedly	0.25
+considerably	0.25
+substantially	0.25
+purely	0.2
+quite	0.15
+damn	0.293
+damned	0.293
+bloody	0.293
+freaking	0.293
+frickin	0.293
+fricking	0.293
+friggin	0.293
+frigging	0.293
+effing	0.293
+fucking	0.33
+fuckin	0.33
+# dampeners
 barely	-0.293
 hardly	-0.293
+scarcely	-0.293
 slightly	-0.293
 somewhat	-0.293
+mildly	-0.293
+moderately	-0.25
+marginally	-0.293
+partly	-0.293
+partially	-0.293
+occasionally	-0.25
+almost	-0.2
+less	-0.293
+kinda	-0.293
+sorta	-0.293
 kind of	-0.293
 sort of	-0.293
 a bit	-0.2
 a little	-0.25
+a little bit	-0.25
 fairly	-0.15
-marginally	-0.293
+rather	-0.1
 """######,
         "contrast.tsv": ######"""
 # format: vox-contrast/1
@@ -78,7 +135,6 @@ loving	liking
 enjoy	liking
 enjoyed	liking
 enjoying	liking
-like	liking
 adore	liking
 another	repeat
 again	repeat
@@ -186,7 +242,7 @@ waiting	-0.6
 still waiting	-2.2
 kept waiting	-2.0
 left waiting	-2.0
-waited	-0.9
+waited	-0.5
 wait time	-1.0
 wait times	-1.0
 long wait	-1.9
@@ -206,7 +262,7 @@ backlog	-1.1
 backordered	-1.2
 back ordered	-1.2
 slow	-1.3
-slowly	-0.9
+slowly	-0.5
 sluggish	-1.4
 lagging	-1.3
 laggy	-1.6
@@ -266,7 +322,8 @@ quick response	1.9
 quick reply	1.8
 fast response	1.9
 responsive	1.6
-# Elapsed time
+# Elapsed time. "in 3 days" looks ahead and "within 2 days" is quick: both replace the bare
+# duration (the longest entry wins).
 <number> minutes	-0.6
 <number> mins	-0.6
 <number> hours	-1.2
@@ -278,6 +335,23 @@ responsive	1.6
 <number> week	-1.5
 <number> months	-2.0
 <number> month	-1.8
+in <number> minutes	0
+in <number> mins	0
+in <number> hours	0
+in <number> hrs	0
+in <number> hour	0
+in <number> days	0
+in <number> day	0
+in <number> weeks	0
+in <number> week	0
+in <number> months	0
+in <number> month	0
+within <number> minutes	1.2
+within <number> mins	1.2
+within <number> hours	1.0
+within <number> hour	1.1
+within <number> days	0.8
+within <number> day	1.0
 an hour	-0.8
 over an hour	-1.5
 half an hour	-0.9
@@ -293,6 +367,8 @@ days later	-1.2
 months later	-1.8
 # Repeated contact and effort
 <ordinal> time	-1.6
+first time	0
+for the first time	0.3
 <ordinal> call	-1.6
 <ordinal> email	-1.5
 <ordinal> attempt	-1.4
@@ -353,8 +429,6 @@ complicated	-1.2
 confusing	-1.6
 confused	-1.2
 unclear	-1.3
-no one	-0.9
-nobody	-0.8
 no one answered	-2.0
 nobody answered	-2.0
 no answer	-1.8

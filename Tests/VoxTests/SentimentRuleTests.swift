@@ -23,6 +23,7 @@ struct SentimentRuleTests {
         thanks\t1.5
         terrible\t-3
         news\t0.5
+        happy\t2.7
         :)\t2
         ❤\t3
         👍\t2
@@ -68,6 +69,10 @@ struct SentimentRuleTests {
         // Out of scope: four words back, or across a comma.
         #expect(values("not that it was good") == [2])
         #expect(values("not, good") == [2])
+        // A negator inside an item ("not bad") does not also negate the next item.
+        #expect(values("not bad good") == [1.3, 2])
+        // Faces are not negated: they show the writer's feeling whatever the words before.
+        #expect(values("not :)") == [2])
     }
 
     @Test("boosters add their scalar with distance decay; dampeners and booster phrases subtract")
@@ -157,6 +162,8 @@ struct SentimentRuleTests {
         #expect(Self.scorer.score("Why can't you help me with my order?").label == .negative)
         #expect(Self.scorer.score("Why is my refund still not here?").label == .negative)
         #expect(Self.scorer.score("Is it good?!").label == .positive)
+        // Only mild praise is politeness: strong praise in a question stays.
+        #expect(Self.scorer.score("Do you believe in happy endings?").label == .positive)
     }
 
     @Test("repeated contact and elapsed time push toward negative")
@@ -164,6 +171,9 @@ struct SentimentRuleTests {
         #expect(compound("This is the 3rd time I write") < -0.05)
         #expect(compound("This is the third time I write") < -0.05)
         #expect(compound("This is the time I write") == 0)
+        #expect(compound("This is the 1st time I write") == 0)
+        #expect(compound("It arrives in 3 days") == 0)
+        #expect(compound("It arrived within 2 days") > 0.05)
         #expect(compound("It took two weeks") < -0.05)
         #expect(compound("It took 2.5 hours") < -0.05)
         #expect(compound("It took weeks") == 0)

@@ -247,7 +247,9 @@ struct ByteScanner {
         if digits > 0 {
             if digits == length || (ascii && Self.isDecimal(UnsafeBufferPointer(start: scratch + start, count: length))) {
                 placeholder = lexicon.numberTerm
-            } else if ascii, length >= 3, digits == length - 2, Self.isOrdinalSuffix(scratch[end - 2], scratch[end - 1]) {
+            } else if ascii, length >= 3, digits == length - 2, Self.isOrdinalSuffix(scratch[end - 2], scratch[end - 1]),
+                      !(length == 3 && scratch[start] == UInt8(ascii: "1")) {
+                // "2nd", "3rd", "21st"; not "1st": a first time is not a repeat.
                 placeholder = lexicon.ordinalTerm
             }
         } else if term >= 0 {

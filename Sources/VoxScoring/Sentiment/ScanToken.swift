@@ -42,4 +42,7 @@ struct ScanFlags: OptionSet, Sendable {
     static let inBoosterPhrase = ScanFlags(rawValue: 1 << 8)
     /// Ends in "ing" (read by the "love waiting on hold" sarcasm rule).
     static let ingForm = ScanFlags(rawValue: 1 << 9)
+    /// Part of a sentiment item: its words do not also act as negators or boosters of the next
+    /// item ("still no" in "still no cheque :(" does not negate the face).
+    static let inItem = ScanFlags(rawValue: 1 << 10)
 }

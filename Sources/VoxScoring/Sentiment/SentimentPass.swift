@@ -71,6 +71,7 @@ struct SentimentPass {
                 guard tokens[index].isWord else { continue }
                 guard let item = findItem(at: index, sentence: sentenceIndex) else { continue }
                 wordsInItems += wordCount(item.first, item.last)
+                for inner in item.first...item.last { tokens[inner].flags.insert(.inItem) }
                 items.append(item)
                 index = item.last
             }
@@ -140,6 +141,10 @@ struct SentimentPass {
             let flags = token.term >= 0 ? lexicon.info[Int(token.term)].flags : []
             if !flags.isDisjoint(with: .contrast) { break }
             distance += 1
+            if token.flags.contains(.inItem) {
+                index -= 1
+                continue
+            }
             if token.boost != 0 {
                 var effect = token.boost * SentimentRules.boosterDecay[distance - 1]
                 if mixedCase, token.flags.contains(.shouted) { effect += (token.boost > 0 ? 1 : -1) * SentimentRules.capsIncrement }
@@ -152,12 +157,14 @@ struct SentimentPass {
             if least == nil, flags.contains(.least), !isWord(before: index, flag: .atWord) { least = index }
             index -= 1
         }
-        if let negator {
+        // A face or an emoji shows the writer's feeling whatever words come before it.
+        let isFace = tokens[item.first].kind == .emoticon || tokens[item.first].kind == .emoji
+        if let negator, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
             if explain { item.modifiers.append("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
         }
-        if let least {
+        if let least, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
             if explain { item.modifiers.append("'\(tokenText(least))' ×\(SentimentRules.negationScalar)") }
@@ -274,8 +281,8 @@ struct SentimentPass {
 
     /// A bare question or request ("Can you tell me when it ships?", "Please send the invoice")
     /// is neutral unless it carries a complaint: a complaint cue ("still", "why", "again"), a
-    /// negation, a negative item or `!`. Its positive items (politeness: "please help", "thanks")
-    /// count 0.
+    /// negation, a negative item or `!`. Its mild positive items (politeness: "please help",
+    /// "thanks"; valence ≤ 2) count 0.
     private mutating func applyQuestions() {
         for (sentenceIndex, sentence) in sentences.enumerated() {
             guard let opener = nextWord(after: sentence.start - 1, within: 1, where: { $0 < sentence.end }) else { continue }
@@ -286,7 +293,7 @@ struct SentimentPass {
             guard !sentenceItems.contains(where: { items[$0].value < 0 || items[$0].negated }),
                   !(sentence.start..<sentence.end).contains(where: { hasFlag($0, .complaint) || tokens[$0].flags.contains(.negatedForm) || hasFlag($0, .negator) })
             else { continue }
-            for index in sentenceItems {
+            for index in sentenceItems where items[index].base <= SentimentRules.questionMildLimit {
                 items[index].value = 0
                 if explain { items[index].modifiers.append("\(isRequest ? "request" : "question") without complaint cues ×0") }
             }

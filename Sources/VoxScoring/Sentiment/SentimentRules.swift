@@ -18,6 +18,9 @@ enum SentimentRules {
     /// Weights around a contrastive conjunction: the clause that counts more and the one that counts less.
     static let contrastStronger = 1.5
     static let contrastWeaker = 0.5
+    /// In a bare question or request, positive items up to this valence (politeness: "please",
+    /// "help", "thanks") count 0; stronger ones ("do you believe in happy endings?") stay.
+    static let questionMildLimit = 2.0
     /// How far (in words) the sarcasm rules look for the complaint that turns praise around.
     static let sarcasmReach = 5
 }
