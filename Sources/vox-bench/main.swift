@@ -11,6 +11,11 @@ import VoxModel
 // pipeline per format beside them (csv.yml, jsonl.yml, xml.yml), and prints that directory.
 // `make bench` (scripts/bench.sh) runs `vox run` on each pipeline.
 //
+//   vox-bench sentiment [--texts N] [--rounds R] [--explain]
+//
+// `sentiment` scores N tweet-length generated texts (default 200,000) R times (default 5) on one
+// thread with the default lexicons and prints texts/s (`make bench-sentiment`; SentimentBench).
+//
 //   vox-bench readers [--size MB] [--dir DIR] [--only csv|jsonl|json|xml] [--stage parse|map|ingest]
 //   vox-bench empathy [--replies N] [--rounds R] [--stage scan|match]     (see EmpathyBench)
 //
@@ -41,8 +46,15 @@ if arguments.first == "empathy" {
     )
     exit(0)
 }
+if arguments.first == "sentiment" {
+    try SentimentBench.run(
+        texts: option("--texts").flatMap(Int.init) ?? 200_000, rounds: option("--rounds").flatMap(Int.init) ?? 5,
+        explain: arguments.contains("--explain")
+    )
+    exit(0)
+}
 guard arguments.first == "readers" else {
-    FileHandle.standardError.write(Data("usage: vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]\n       vox-bench readers [--size MB] [--dir DIR]\n       vox-bench empathy [--replies N] [--rounds R]\n".utf8))
+    FileHandle.standardError.write(Data("usage: vox-bench generate [--records N] [--dir DIR] [--formats csv,jsonl,xml]\n       vox-bench readers [--size MB] [--dir DIR]\n       vox-bench empathy [--replies N] [--rounds R]\n       vox-bench sentiment [--texts N] [--rounds R] [--explain]\n".utf8))
     exit(2)
 }
 let megabytes = option("--size").flatMap(Int.init) ?? 100

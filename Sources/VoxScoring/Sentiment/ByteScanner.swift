@@ -48,6 +48,7 @@ struct ByteScanner {
         // An emoticon followed only by sentence punctuation: ":)!!", ":(.".
         var head = end
         while head > start, Self.isTrailingPunctuation(text[head - 1]) { head -= 1 }
+        if head == end { head = start } // nothing trailing: skip the head test
         if head < end, head - start >= 2, head - start <= 5, isEmoticon(text, start, head) {
             append(emoticon: text, start, head, tokens: tokens, count: &count)
             scanPlain(text, head, end, scratch: scratch, tokens: tokens, count: &count)
@@ -55,7 +56,8 @@ struct ByteScanner {
         }
         // An emoticon glued to the end of a word or a sentence: "thanks:)", "ok!:)".
         var limit = end
-        for length in stride(from: min(5, end - start - 1), through: 2, by: -1) where isEmoticon(text, end - length, end) {
+        let canEndEmoticon = lexicon.emoticonBytes[Int(text[end - 1])] & 2 != 0
+        for length in stride(from: min(5, end - start - 1), through: 2, by: -1) where canEndEmoticon && isEmoticon(text, end - length, end) {
             let before = text[end - length - 1]
             if Self.isASCIILetter(before) || Self.isTrailingPunctuation(before) {
                 limit = end - length
@@ -67,6 +69,7 @@ struct ByteScanner {
     }
 
     private func isEmoticon(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard lexicon.emoticonBytes[Int(text[start])] & 1 != 0, lexicon.emoticonBytes[Int(text[end - 1])] & 2 != 0 else { return false }
         let slice = UnsafeBufferPointer(rebasing: text[start..<end])
         var hash = TermTable.hashSeed
         for byte in slice {
@@ -79,7 +82,7 @@ struct ByteScanner {
     private func append(emoticon text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int) {
         let slice = UnsafeBufferPointer(rebasing: text[start..<end])
         let term = lexicon.table.lookup(slice, hash: TermTable.hash(slice))
-        tokens[count] = ScanToken(start: Int32(start), end: Int32(end), term: term, placeholder: -1, kind: .emoticon, flags: [], boost: 0)
+        tokens[count] = ScanToken(start: start, end: end, kind: .emoticon, term: term, info: term >= 0 ? lexicon.info[Int(term)] : nil)
         count += 1
     }
 
@@ -98,10 +101,7 @@ struct ByteScanner {
                     appendWord(text, index, wordEnd, scratch: scratch, tokens: tokens, count: &count)
                     index = wordEnd
                 } else {
-                    tokens[count] = ScanToken(
-                        start: Int32(index), end: Int32(index + 1), term: -1, placeholder: -1, kind: .punctuation,
-                        flags: Self.punctuationFlags(byte), boost: 0
-                    )
+                    tokens[count] = ScanToken(start: index, end: index + 1, kind: .punctuation, flags: Self.punctuationFlags(byte))
                     count += 1
                     index += 1
                 }
@@ -132,9 +132,7 @@ struct ByteScanner {
                 case 0x2013, 0x2014: flags = .clauseBreak // – —
                 default: break
                 }
-                tokens[count] = ScanToken(
-                    start: Int32(index), end: Int32(index + length), term: -1, placeholder: -1, kind: .punctuation, flags: flags, boost: 0
-                )
+                tokens[count] = ScanToken(start: index, end: index + length, kind: .punctuation, flags: flags)
                 count += 1
                 index += length
             }
@@ -244,6 +242,7 @@ struct ByteScanner {
             if normalized.hasSuffix("n't") { flags.insert(.negatedForm) }
         }
         var placeholder: Int32 = -1
+        let info = term >= 0 ? lexicon.info[Int(term)] : nil
         if digits > 0 {
             if digits == length || (ascii && Self.isDecimal(UnsafeBufferPointer(start: scratch + start, count: length))) {
                 placeholder = lexicon.numberTerm
@@ -252,12 +251,10 @@ struct ByteScanner {
                 // "2nd", "3rd", "21st"; not "1st": a first time is not a repeat.
                 placeholder = lexicon.ordinalTerm
             }
-        } else if term >= 0 {
-            let termFlags = lexicon.info[Int(term)].flags
+        } else if let termFlags = info?.flags {
             if termFlags.contains(.number) { placeholder = lexicon.numberTerm } else if termFlags.contains(.ordinal) { placeholder = lexicon.ordinalTerm }
         }
-        let boost = term >= 0 ? lexicon.info[Int(term)].booster : 0
-        tokens[count] = ScanToken(start: Int32(start), end: Int32(end), term: term, placeholder: placeholder, kind: .word, flags: flags, boost: boost)
+        tokens[count] = ScanToken(start: start, end: end, kind: .word, flags: flags, term: term, placeholder: placeholder, info: info)
         count += 1
     }
 
@@ -306,20 +303,19 @@ struct ByteScanner {
         }
         let key = UnsafeBufferPointer(start: scratch + start, count: length)
         let term = lexicon.table.lookup(key, hash: TermTable.hash(key))
-        tokens[count] = ScanToken(start: Int32(start), end: Int32(end), term: term, placeholder: -1, kind: .emoji, flags: [], boost: 0)
+        tokens[count] = ScanToken(start: start, end: end, kind: .emoji, term: term, info: term >= 0 ? lexicon.info[Int(term)] : nil)
         count += 1
     }
 
     /// Booster phrases ("kind of", "a bit"): the last token carries the scalar, the others are
     /// marked so that they are not read as words of their own.
     private func markBoosterPhrases(_ tokens: UnsafeMutablePointer<ScanToken>, count: Int) {
-        for index in 0..<count where tokens[index].term >= 0 {
+        for index in 0..<count where tokens[index].termFlags.contains(.boosterPhraseStart) {
             let info = lexicon.info[Int(tokens[index].term)]
-            guard info.phraseEnd > info.phraseStart else { continue }
             for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
                 let phrase = lexicon.phrases[phraseIndex]
                 guard phrase.isBooster, matches(phrase, tokens, at: index, count: count) else { continue }
-                let last = index + phrase.rest.count
+                let last = index + Int(phrase.restCount)
                 for inner in index..<last {
                     tokens[inner].flags.insert(.inBoosterPhrase)
                     tokens[inner].boost = 0
@@ -332,10 +328,16 @@ struct ByteScanner {
 
     /// Whether the phrase's later tokens follow the token at `index` (placeholders match numbers
     /// and ordinals).
-    func matches(_ phrase: CompiledPhrase, _ tokens: UnsafeMutablePointer<ScanToken>, at index: Int, count: Int) -> Bool {
-        guard index + phrase.rest.count < count else { return false }
-        for (offset, term) in phrase.rest.enumerated() {
+    @inline(__always)
+    func matches(_ phrase: PhraseEntry, _ tokens: UnsafeMutablePointer<ScanToken>, at index: Int, count: Int) -> Bool {
+        let restCount = Int(phrase.restCount)
+        guard index + restCount < count else { return false }
+        let next = tokens[index + 1]
+        guard next.term == phrase.second || next.placeholder == phrase.second, next.kind != .punctuation else { return false }
+        let start = Int(phrase.restStart)
+        for offset in 1..<restCount {
             let token = tokens[index + 1 + offset]
+            let term = lexicon.phraseTerms[start + offset]
             guard token.kind != .punctuation, token.term == term || token.placeholder == term else { return false }
         }
         return true

@@ -35,6 +35,9 @@ struct TermFlags: OptionSet, Sendable {
     static let forWord = TermFlags(rawValue: 1 << 13)
     /// "at", which makes "least" not a modifier ("at least").
     static let atWord = TermFlags(rawValue: 1 << 14)
+    /// A valence phrase / a booster phrase starts with this term (saves a look at the phrase list).
+    static let valencePhraseStart = TermFlags(rawValue: 1 << 15)
+    static let boosterPhraseStart = TermFlags(rawValue: 1 << 16)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -61,19 +64,90 @@ struct CompiledPhrase: Sendable {
     var isOverlay: Bool
 }
 
+/// A multi-word entry as the scorer reads it: its later tokens' term ids are
+/// `phraseTerms[restStart..<restStart + restCount]`; `second` repeats the first of them so that
+/// most candidates are rejected without reading further.
+struct PhraseEntry: Sendable {
+    var restStart: Int32
+    var restCount: Int32
+    var second: Int32
+    var value: Double
+    var isBooster: Bool
+    var isOverlay: Bool
+}
+
 /// A `SentimentLexicon` as the scorer reads it: every term (and every token of every phrase)
-/// interned in a `TermTable`, with its attributes in an array indexed by term id.
-struct CompiledLexicon: Sendable {
+/// interned in a `TermTable`, with its attributes in an array indexed by term id. A class, so that
+/// the scanner and the rules share it per text without copying (and retaining) its arrays.
+final class CompiledLexicon: @unchecked Sendable {
+    let table: TermLookup
+    /// `TermInfo` by term id, in a buffer owned by this object: read per token without reference
+    /// counting. Immutable after `init`.
+    let info: UnsafeMutableBufferPointer<TermInfo>
+    /// Multi-word entries, grouped by first term (`TermInfo.phraseStart..<phraseEnd`).
+    let phrases: UnsafeMutableBufferPointer<PhraseEntry>
+    let phraseTerms: UnsafeMutableBufferPointer<Int32>
+    /// Term ids of the placeholders `<number>` and `<ordinal>`.
+    let numberTerm: Int32
+    let ordinalTerm: Int32
+    /// The ASCII emoticons the tokenizer keeps whole (`Emoticons.all`), by bytes, and which bytes
+    /// can start and end one (a cheap test before hashing a candidate).
+    let emoticons: TermLookup
+    /// Per byte value: bit 0 set when an emoticon can start with it, bit 1 when one can end with it.
+    let emoticonBytes: UnsafeMutableBufferPointer<UInt8>
+    /// The terms' text, for explanations and tests.
+    let terms: TermTable
+
+    init(_ lexicon: SentimentLexicon) {
+        var compiler = LexiconCompiler()
+        compiler.compile(lexicon)
+        table = TermLookup(compiler.table)
+        terms = compiler.table
+        info = UnsafeMutableBufferPointer.allocate(capacity: compiler.info.count)
+        _ = info.initialize(from: compiler.info)
+        var entries: [PhraseEntry] = []
+        var rests: [Int32] = []
+        for phrase in compiler.phrases {
+            entries.append(PhraseEntry(
+                restStart: Int32(rests.count), restCount: Int32(phrase.rest.count), second: phrase.rest[0],
+                value: phrase.value, isBooster: phrase.isBooster, isOverlay: phrase.isOverlay
+            ))
+            rests += phrase.rest
+        }
+        phrases = UnsafeMutableBufferPointer.allocate(capacity: max(1, entries.count))
+        _ = phrases.initialize(from: entries)
+        phraseTerms = UnsafeMutableBufferPointer.allocate(capacity: max(1, rests.count))
+        _ = phraseTerms.initialize(from: rests)
+        numberTerm = compiler.numberTerm
+        ordinalTerm = compiler.ordinalTerm
+        var emoticons = TermTable()
+        emoticonBytes = UnsafeMutableBufferPointer.allocate(capacity: 256)
+        emoticonBytes.initialize(repeating: 0)
+        for emoticon in Emoticons.all.sorted() {
+            _ = emoticons.intern(emoticon)
+            emoticonBytes[Int(emoticon.utf8.first!)] |= 1
+            emoticonBytes[Int(emoticon.utf8.last!)] |= 2
+        }
+        self.emoticons = TermLookup(emoticons)
+    }
+
+    deinit {
+        info.deallocate()
+        phrases.deallocate()
+        phraseTerms.deallocate()
+        emoticonBytes.deallocate()
+    }
+}
+
+/// Builds the term table and attribute arrays of a `CompiledLexicon`.
+struct LexiconCompiler {
     var table = TermTable()
     var info: [TermInfo] = []
     var phrases: [CompiledPhrase] = []
-    /// Term ids of the placeholders `<number>` and `<ordinal>`.
     var numberTerm: Int32 = -1
     var ordinalTerm: Int32 = -1
-    /// The ASCII emoticons the tokenizer keeps whole (`Emoticons.all`), by bytes.
-    var emoticons = TermTable()
 
-    init(_ lexicon: SentimentLexicon) {
+    mutating func compile(_ lexicon: SentimentLexicon) {
         numberTerm = intern("<number>")
         ordinalTerm = intern("<ordinal>")
         for term in ["for", "at"] { _ = intern(term) }
@@ -113,8 +187,9 @@ struct CompiledLexicon: Sendable {
             info[Int(first)].phraseStart = Int32(phrases.count)
             phrases += list.map(\.phrase)
             info[Int(first)].phraseEnd = Int32(phrases.count)
+            if list.contains(where: { !$0.phrase.isBooster }) { info[Int(first)].flags.insert(.valencePhraseStart) }
+            if list.contains(where: { $0.phrase.isBooster }) { info[Int(first)].flags.insert(.boosterPhraseStart) }
         }
-        for emoticon in Emoticons.all.sorted() { _ = emoticons.intern(emoticon) }
     }
 
     mutating func intern(_ term: String) -> Int32 {

@@ -16,9 +16,26 @@ struct ScanToken: Sendable {
     var placeholder: Int32
     var kind: Kind
     var flags: ScanFlags
+    /// The term's roles (negator, cue words, phrase starts), copied from its `TermInfo` while
+    /// scanning so that the rules read the token alone; empty for unknown tokens.
+    var termFlags: TermFlags
     /// Booster scalar in effect at this token (a booster word, or the last token of a booster
     /// phrase); 0 when none.
     var boost: Double
+    /// The term's own valence; NaN when it has none.
+    var valence: Double
+
+    init(start: Int, end: Int, kind: Kind, flags: ScanFlags = [], term: Int32 = -1, placeholder: Int32 = -1, info: TermInfo? = nil) {
+        self.start = Int32(start)
+        self.end = Int32(end)
+        self.term = term
+        self.placeholder = placeholder
+        self.kind = kind
+        self.flags = flags
+        self.termFlags = info?.flags ?? []
+        self.boost = info?.booster ?? 0
+        self.valence = info?.valence ?? .nan
+    }
 
     var isWord: Bool { kind != .punctuation }
 }

@@ -21,10 +21,15 @@ struct SentimentPass {
         var sentence: Int
         var base: Double
         var value: Double
-        /// Explanations of the rules applied, filled only when explaining.
-        var modifiers: [String] = []
+        /// Explanations of the rules applied, only when explaining (nil costs no reference
+        /// counting when items are copied).
+        var modifiers: [String]?
         /// A negator or "least" applied to it.
         var negated = false
+
+        mutating func note(_ modifier: String) {
+            modifiers = (modifiers ?? []) + [modifier]
+        }
     }
 
     /// A sentence: its tokens `start..<end` and what the sentence-level rules need.
@@ -77,10 +82,13 @@ struct SentimentPass {
             }
         }
         guard !items.isEmpty else { return Result(neutralWords: words) }
+        var present: TermFlags = []
+        for index in 0..<count { present.formUnion(tokens[index].termFlags) }
         for index in items.indices { applyWordRules(&items[index]) }
-        applyContrast()
-        applySarcasm()
-        applyQuestions()
+        // The later rules need their words; most texts have none of them.
+        if !present.isDisjoint(with: .contrast) { applyContrast() }
+        if !present.isDisjoint(with: [.gratitude, .liking, .repeat]) { applySarcasm() }
+        if !present.isDisjoint(with: [.question, .request]) { applyQuestions() }
         return total(neutralWords: words - wordsInItems)
     }
 
@@ -90,14 +98,17 @@ struct SentimentPass {
         let token = tokens[index]
         if token.flags.contains(.inBoosterPhrase) { return nil }
         var best: (length: Int, value: Double)?
-        for key in [token.term, token.placeholder] where key >= 0 {
+        // Phrases start with the word itself or with the placeholder it fills ("<number> hours").
+        for slot in 0..<2 {
+            let key = slot == 0 ? token.term : token.placeholder
+            guard key >= 0 else { continue }
             let info = lexicon.info[Int(key)]
-            guard info.phraseEnd > info.phraseStart else { continue }
+            guard info.flags.contains(.valencePhraseStart) else { continue }
             for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
                 let phrase = lexicon.phrases[phraseIndex]
-                guard !phrase.isBooster, phrase.rest.count + 1 > (best?.length ?? 0) else { continue }
+                guard !phrase.isBooster, Int(phrase.restCount) + 1 > (best?.length ?? 0) else { continue }
                 if scanner.matches(phrase, tokens, at: index, count: count) {
-                    best = (phrase.rest.count + 1, phrase.value)
+                    best = (Int(phrase.restCount) + 1, phrase.value)
                     break
                 }
             }
@@ -105,27 +116,24 @@ struct SentimentPass {
         if let best {
             return Item(first: index, last: index + best.length - 1, sentence: sentence, base: best.value, value: best.value)
         }
-        guard token.term >= 0 else { return nil }
-        let info = lexicon.info[Int(token.term)]
-        guard info.hasValence else { return nil }
+        guard !token.valence.isNaN else { return nil }
         // A booster before another sentiment word modifies it rather than counting itself ("super helpful").
-        if token.boost != 0, index + 1 < count, tokens[index + 1].isWord, tokens[index + 1].term >= 0,
-           lexicon.info[Int(tokens[index + 1].term)].hasValence {
+        if token.boost != 0, index + 1 < count, tokens[index + 1].isWord, !tokens[index + 1].valence.isNaN {
             return nil
         }
-        return Item(first: index, last: index, sentence: sentence, base: info.valence, value: info.valence)
+        return Item(first: index, last: index, sentence: sentence, base: token.valence, value: token.valence)
     }
 
     private func applyWordRules(_ item: inout Item) {
         let direction = item.value >= 0 ? 1.0 : -1.0
-        if explain, isOverlay(item) { item.modifiers.append("domain overlay") }
+        if explain, isOverlay(item) { item.note("domain overlay") }
         if mixedCase, (item.first...item.last).contains(where: { tokens[$0].flags.contains(.shouted) }) {
             item.value += direction * SentimentRules.capsIncrement
-            if explain { item.modifiers.append("capitals +\(SentimentRules.capsIncrement)") }
+            if explain { item.note("capitals +\(SentimentRules.capsIncrement)") }
         }
         if (item.first...item.last).contains(where: { tokens[$0].flags.contains(.elongated) }) {
             item.value += direction * SentimentRules.elongationIncrement
-            if explain { item.modifiers.append("elongated +\(SentimentRules.elongationIncrement)") }
+            if explain { item.note("elongated +\(SentimentRules.elongationIncrement)") }
         }
         var distance = 0
         var index = item.first - 1
@@ -138,7 +146,7 @@ struct SentimentPass {
                 index -= 1
                 continue
             }
-            let flags = token.term >= 0 ? lexicon.info[Int(token.term)].flags : []
+            let flags = token.termFlags
             if !flags.isDisjoint(with: .contrast) { break }
             distance += 1
             if token.flags.contains(.inItem) {
@@ -150,7 +158,7 @@ struct SentimentPass {
                 if mixedCase, token.flags.contains(.shouted) { effect += (token.boost > 0 ? 1 : -1) * SentimentRules.capsIncrement }
                 item.value += direction * effect
                 if explain {
-                    item.modifiers.append("\(token.boost > 0 ? "booster" : "dampener") '\(tokenText(index))' \(Self.signed(effect))")
+                    item.note("\(token.boost > 0 ? "booster" : "dampener") '\(tokenText(index))' \(Self.signed(effect))")
                 }
             }
             if negator == nil, flags.contains(.negator) || token.flags.contains(.negatedForm) { negator = index }
@@ -162,26 +170,26 @@ struct SentimentPass {
         if let negator, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
-            if explain { item.modifiers.append("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
+            if explain { item.note("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
         }
         if let least, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
-            if explain { item.modifiers.append("'\(tokenText(least))' ×\(SentimentRules.negationScalar)") }
+            if explain { item.note("'\(tokenText(least))' ×\(SentimentRules.negationScalar)") }
         }
     }
 
     private func isOverlay(_ item: Item) -> Bool {
-        if item.first == item.last { return lexicon.info[Int(tokens[item.first].term)].flags.contains(.overlay) }
+        if item.first == item.last { return tokens[item.first].termFlags.contains(.overlay) }
         return true == phrase(at: item.first, length: item.last - item.first + 1)?.isOverlay
     }
 
-    private func phrase(at index: Int, length: Int) -> CompiledPhrase? {
+    private func phrase(at index: Int, length: Int) -> PhraseEntry? {
         for key in [tokens[index].term, tokens[index].placeholder] where key >= 0 {
             let info = lexicon.info[Int(key)]
             for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
                 let phrase = lexicon.phrases[phraseIndex]
-                if !phrase.isBooster, phrase.rest.count + 1 == length, scanner.matches(phrase, tokens, at: index, count: count) { return phrase }
+                if !phrase.isBooster, Int(phrase.restCount) + 1 == length, scanner.matches(phrase, tokens, at: index, count: count) { return phrase }
             }
         }
         return nil
@@ -198,7 +206,7 @@ struct SentimentPass {
             for index in items.indices {
                 let weight = items[index].last < pivot ? SentimentRules.contrastWeaker : SentimentRules.contrastStronger
                 items[index].value *= weight
-                if explain { items[index].modifiers.append("\(weight < 1 ? "before" : "after") '\(word)' ×\(weight)") }
+                if explain { items[index].note("\(weight < 1 ? "before" : "after") '\(word)' ×\(weight)") }
             }
             return
         }
@@ -211,7 +219,7 @@ struct SentimentPass {
                 let inside = items[index].first > pivot && items[index].last < clauseEnd
                 let weight = inside ? SentimentRules.contrastWeaker : SentimentRules.contrastStronger
                 items[index].value *= weight
-                if explain { items[index].modifiers.append("\(inside ? "in" : "outside") '\(word)' clause ×\(weight)") }
+                if explain { items[index].note("\(inside ? "in" : "outside") '\(word)' clause ×\(weight)") }
             }
         }
     }
@@ -237,7 +245,7 @@ struct SentimentPass {
             }
             guard let cue else { continue }
             items[index].value = -items[index].value
-            if explain { items[index].modifiers.append("sarcasm: \(cue) → flipped") }
+            if explain { items[index].note("sarcasm: \(cue) → flipped") }
         }
     }
 
@@ -295,7 +303,7 @@ struct SentimentPass {
             else { continue }
             for index in sentenceItems where items[index].base <= SentimentRules.questionMildLimit {
                 items[index].value = 0
-                if explain { items[index].modifiers.append("\(isRequest ? "request" : "question") without complaint cues ×0") }
+                if explain { items[index].note("\(isRequest ? "request" : "question") without complaint cues ×0") }
             }
         }
     }
@@ -312,7 +320,7 @@ struct SentimentPass {
                 result.contributions.append(SentimentContribution(
                     text: String(decoding: UnsafeBufferPointer(rebasing: text[Int(tokens[item.first].start)..<Int(tokens[item.last].end)]), as: UTF8.self),
                     start: codePoints(before: Int(tokens[item.first].start)), end: codePoints(before: Int(tokens[item.last].end)),
-                    baseValence: item.base, modifiers: item.modifiers, finalValence: item.value
+                    baseValence: item.base, modifiers: item.modifiers ?? [], finalValence: item.value
                 ))
             }
         }
@@ -369,8 +377,7 @@ struct SentimentPass {
     }
 
     private func termFlags(_ index: Int) -> TermFlags {
-        let term = tokens[index].term
-        return term >= 0 ? lexicon.info[Int(term)].flags : []
+        tokens[index].termFlags
     }
 
     private func hasFlag(_ index: Int, _ flag: TermFlags) -> Bool {
