@@ -13,6 +13,7 @@ struct VoxCommand: ParsableCommand {
               vox score "Still waiting for my refund after two weeks"
               vox explain "Not bad at all, but the app keeps crashing"
               vox eval ratings.tsv --text text --gold mean_rating --by domain
+              vox lexicon lint
               vox diff history/trend-2026-01-01.json out/demo/trend.json
 
             Exit codes: 0 success; 1 the run failed; 2 bad command line or pipeline file;
@@ -20,6 +21,6 @@ struct VoxCommand: ParsableCommand {
             5 (vox diff --fail-on-rise only) a pain point's share rose significantly.
             """,
         version: VoxVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ScoreCommand.self, ExplainCommand.self, EvalCommand.self, DiffCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, ScoreCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self, DiffCommand.self]
     )
 }

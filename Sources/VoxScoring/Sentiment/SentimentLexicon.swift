@@ -60,6 +60,18 @@ public struct SentimentLexicon: Sendable {
             .sorted()
     }
 
+    /// The sentiment formats, for `vox lexicon lint`.
+    public static var formats: [String] { defaultFiles.map(\.format) }
+
+    /// The problems the loader finds in one file of a sentiment format, alone: duplicates within
+    /// the file, values out of range, terms not in matched form, bad headers and columns.
+    public static func check(format: String, _ text: String, path: String) -> [LexiconProblem] {
+        var lexicon = SentimentLexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.add(format: format, text, path: path, problems: &problems)
+        return problems
+    }
+
     /// Adds a file of one of the sentiment formats by its format name.
     mutating func add(format: String, _ text: String, path: String, problems: inout [LexiconProblem]) {
         switch format {
