@@ -8,10 +8,38 @@ public struct PainPointTaxonomy: Sendable {
     public struct Aspect: Sendable, Hashable {
         public var id: String
         public var label: String
-        /// Single normalised words.
-        public var terms: [String]
-        /// Multi-word phrases, as normalised token sequences.
-        public var phrases: [[String]]
+        /// What signals the aspect, as stem sequences with their weights.
+        public var evidence: [Evidence]
+        /// The phrases and terms as written in the file, phrases first: shown as the cluster's
+        /// defining phrases and kept in the trend file for matching clusters across runs.
+        public var surfaces: [String]
+
+        public init(id: String, label: String, evidence: [Evidence], surfaces: [String]) {
+            self.id = id
+            self.label = label
+            self.evidence = evidence
+            self.surfaces = surfaces
+        }
+    }
+
+    /// A term, phrase or context word of an aspect, as the stems `PhraseExtractor.words` gives.
+    public struct Evidence: Sendable, Hashable {
+        public var stems: [String]
+        public var weight: Int
+
+        /// Weights by the list an entry sits in; a multi-word `terms` or `context` entry counts
+        /// as a phrase with its list's weight.
+        public static let phraseWeight = 4
+        public static let termWeight = 2
+        public static let contextWeight = 1
+        /// An aspect needs at least this much evidence in a record: one term or one phrase;
+        /// context words alone are not enough.
+        public static let threshold = 2
+
+        public init(stems: [String], weight: Int) {
+            self.stems = stems
+            self.weight = weight
+        }
     }
 
     public var aspects: [Aspect]
@@ -44,13 +72,13 @@ public struct PainPointTaxonomy: Sendable {
         guard let mapping = root.mapping, let list = mapping["aspects"]?.sequence else {
             throw problem(root, "expected a top-level `aspects:` list")
         }
-        let tokenizer = Tokenizer()
+        let extractor = PhraseExtractor(stopWords: try StopWords.defaults())
         var aspects: [Aspect] = []
         var ids: Set<String> = []
         for node in list {
             guard let aspect = node.mapping else { throw problem(node, "each aspect must be a mapping") }
-            for key in aspect.keys where !["id", "label", "terms", "phrases"].contains(key.string ?? "") {
-                throw problem(key, "unknown key `\(key.string ?? "?")`; expected id, label, terms, phrases")
+            for key in aspect.keys where !["id", "label", "terms", "phrases", "context"].contains(key.string ?? "") {
+                throw problem(key, "unknown key `\(key.string ?? "?")`; expected id, label, terms, phrases, context")
             }
             guard let id = aspect["id"]?.string, !id.isEmpty else { throw problem(node, "aspect needs an `id`") }
             guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
@@ -58,13 +86,23 @@ public struct PainPointTaxonomy: Sendable {
             }
             guard ids.insert(id).inserted else { throw problem(node, "duplicate aspect id `\(id)`") }
             guard let label = aspect["label"]?.string, !label.isEmpty else { throw problem(node, "aspect `\(id)` needs a `label`") }
-            let terms = (aspect["terms"]?.sequence ?? []).compactMap(\.string).flatMap { term in
-                tokenizer.tokenize(term).map(\.normalized)
+            var evidence: [Evidence] = []
+            var surfaces: [String] = []
+            for (key, weight) in [("phrases", Evidence.phraseWeight), ("terms", Evidence.termWeight), ("context", Evidence.contextWeight)] {
+                guard let list = aspect[key] else { continue }
+                guard let entries = list.sequence else { throw problem(list, "`\(key)` of aspect `\(id)` must be a list") }
+                for entry in entries {
+                    guard let text = entry.string else { throw problem(entry, "`\(key)` of aspect `\(id)`: each entry must be a string") }
+                    let stems = extractor.words(text).map(\.stem)
+                    guard !stems.isEmpty, stems != [PhraseExtractor.negation] else {
+                        throw problem(entry, "`\(key)` of aspect `\(id)`: `\(text)` has no word to match")
+                    }
+                    if evidence.contains(where: { $0.stems == stems }) { continue }
+                    evidence.append(Evidence(stems: stems, weight: stems.count > 1 && weight == Evidence.termWeight ? Evidence.phraseWeight : weight))
+                    if weight > Evidence.contextWeight { surfaces.append(text) }
+                }
             }
-            let phrases = (aspect["phrases"]?.sequence ?? []).compactMap(\.string).map { phrase in
-                tokenizer.tokenize(phrase).filter { $0.kind == .word }.map(\.normalized)
-            }.filter { !$0.isEmpty }
-            aspects.append(Aspect(id: id, label: label, terms: terms, phrases: phrases))
+            aspects.append(Aspect(id: id, label: label, evidence: evidence, surfaces: surfaces))
         }
         return PainPointTaxonomy(aspects: aspects)
     }

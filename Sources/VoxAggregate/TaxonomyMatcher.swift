@@ -1,52 +1,73 @@
 import VoxModel
 import VoxText
 
-/// Assigns a negative record to the taxonomy aspects its words mention: a phrase counts two,
-/// a term one; the aspect with the most evidence is primary (ties go to taxonomy order), others
-/// with evidence are secondary. A record that mentions no aspect stays unclustered.
+/// Weighs the taxonomy evidence in a record's words: at each position the longest phrase that
+/// matches is counted and consumes its words, otherwise the word's term or context weight counts
+/// (see `PainPointTaxonomy.Evidence`). The aspect with most evidence is primary — on a tie the
+/// one listed first — others at the threshold are secondary; below the threshold a record stays
+/// unclustered.
 public struct TaxonomyMatcher: Sendable {
     public let taxonomy: PainPointTaxonomy
-    private let termAspects: [String: [Int]]
-    private let phraseAspects: [String: [(tokens: [String], aspect: Int)]]
-    private let tokenizer = Tokenizer()
+    /// First stem → (stem sequence, aspect index, weight), longest sequences first.
+    private let entries: [String: [(stems: [String], aspect: Int, weight: Int)]]
 
     public init(taxonomy: PainPointTaxonomy) {
         self.taxonomy = taxonomy
-        var terms: [String: [Int]] = [:]
-        var phrases: [String: [(tokens: [String], aspect: Int)]] = [:]
+        var entries: [String: [(stems: [String], aspect: Int, weight: Int)]] = [:]
         for (index, aspect) in taxonomy.aspects.enumerated() {
-            for term in aspect.terms where !(terms[term]?.contains(index) ?? false) { terms[term, default: []].append(index) }
-            for phrase in aspect.phrases { phrases[phrase[0], default: []].append((phrase, index)) }
+            for evidence in aspect.evidence {
+                entries[evidence.stems[0], default: []].append((evidence.stems, index, evidence.weight))
+            }
         }
-        self.termAspects = terms
-        self.phraseAspects = phrases
+        for key in entries.keys {
+            entries[key]!.sort { $0.stems.count != $1.stems.count ? $0.stems.count > $1.stems.count : $0.aspect < $1.aspect }
+        }
+        self.entries = entries
     }
 
     public struct Assignment: Sendable, Hashable {
         public var primary: String?
         public var secondary: [String]
-        /// Evidence count for the primary aspect; used to pick typical quotes.
+        /// Evidence weight for the primary aspect; used to pick typical quotes.
         public var strength: Int
     }
 
-    public func assign(_ text: String) -> Assignment {
-        let words = tokenizer.tokenize(text).filter { $0.kind == .word }.map(\.normalized)
+    /// Evidence weight per aspect index, from a record's words.
+    public func evidence(_ words: [PhraseExtractor.Word]) -> [Int] {
         var evidence = [Int](repeating: 0, count: taxonomy.aspects.count)
         var index = 0
         while index < words.count {
-            var matchedPhrase = false
-            for candidate in phraseAspects[words[index]] ?? [] where index + candidate.tokens.count <= words.count {
-                if Array(words[index..<(index + candidate.tokens.count)]) == candidate.tokens {
-                    evidence[candidate.aspect] += 2
-                    matchedPhrase = true
+            var consumed = 1
+            if let candidates = entries[words[index].stem] {
+                // The longest matching sequence wins; every aspect listing it counts it.
+                var matchedLength = 0
+                for candidate in candidates where candidate.stems.count >= matchedLength {
+                    let end = index + candidate.stems.count
+                    guard end <= words.count else { continue }
+                    var matches = true
+                    for offset in 1..<candidate.stems.count where words[index + offset].stem != candidate.stems[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches {
+                        matchedLength = candidate.stems.count
+                        evidence[candidate.aspect] = max(evidence[candidate.aspect], 0) + candidate.weight
+                    }
                 }
+                consumed = max(1, matchedLength)
             }
-            if !matchedPhrase {
-                for aspect in termAspects[words[index]] ?? [] { evidence[aspect] += 1 }
-            }
-            index += 1
+            index += consumed
         }
-        let ranked = evidence.indices.filter { evidence[$0] > 0 }.sorted { evidence[$0] > evidence[$1] || (evidence[$0] == evidence[$1] && $0 < $1) }
+        return evidence
+    }
+
+    public func assign(_ text: String, extractor: PhraseExtractor) -> Assignment {
+        assign(evidence: evidence(extractor.words(text)))
+    }
+
+    public func assign(evidence: [Int]) -> Assignment {
+        let ranked = evidence.indices.filter { evidence[$0] >= PainPointTaxonomy.Evidence.threshold }
+            .sorted { evidence[$0] != evidence[$1] ? evidence[$0] > evidence[$1] : $0 < $1 }
         guard let best = ranked.first else { return Assignment(primary: nil, secondary: [], strength: 0) }
         return Assignment(
             primary: taxonomy.aspects[best].id,

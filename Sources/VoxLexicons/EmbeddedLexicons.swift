@@ -1182,41 +1182,95 @@ aint
 """######,
         "painpoints.yaml": ######"""
 # format: vox-painpoints/1
-# Generic customer-service pain-point aspects. Each aspect: a stable id (used in trend files),
-# a label a person would write, and the words and phrases that signal it. Written for this project.
+# Generic customer-service pain-point aspects, for retail, travel, software, telecom and banking.
+# Written for this project.
+#
+# Each aspect: a stable id (used in trend files and records.jsonl), a label a person would
+# write, and its evidence:
+#   phrases  multi-word expressions (weight 4): "charged twice", "no refund", "on hold"
+#   terms    words that name the problem (weight 2): "refund", "rude", "crash"
+#   context  words that only support an aspect already named (weight 1): "app", "parcel"
+# Words are matched by their stems (refund, refunds, refunded meet), negators are one word
+# (no, never, didn't, hasn't → not; "not delivered" matches "hasn't been delivered"), and a
+# phrase consumes its words, so "on hold" does not count "hold" again. A record needs at least
+# weight 2 for an aspect; the aspect with most evidence is its cluster, and on a tie the one
+# listed first wins, so the more specific aspects come first.
 aspects:
-  - id: delivery-delays
-    label: Late or missing delivery
-    terms: [delivery, delivered, shipping, shipment, courier, parcel, package, arrive, arrived, tracking, dispatch, dispatched]
-    phrases: [never arrived, still waiting, not delivered, late delivery]
   - id: refunds
     label: Refund not received
-    terms: [refund, refunds, refunded, reimbursement, money back, credit]
-    phrases: [no refund, still no refund, waiting for my refund]
+    terms: [refund, reimbursement, reimburse, chargeback]
+    phrases: [no refund, not refunded, money back, refund pending, waiting for my refund, not come through, still not received, get my money, want my money]
+    context: [return, returned, returning, money, credit, compensation]
   - id: billing
     label: Billing errors and double charges
-    terms: [charged, charge, charges, billing, bill, invoice, payment, overcharged]
-    phrases: [charged twice, double charged]
+    terms: [charged, overcharged, billing, bill, invoice, debit, debited, overdraft]
+    phrases: [charged twice, double charged, double charge, charged again, charged me, taken twice, wrong amount, money was taken, money taken, two payments, identical payments, unauthorised charge, unauthorized charge, direct debit, still charging, still being charged]
+    context: [payment, payments, charge, charges, statement, transaction, card, account]
+  - id: cancellations
+    label: Can't cancel or cancelled without notice
+    terms: [unsubscribe, terminate, termination]
+    phrases: [not cancel, tried to cancel, unable to cancel, not let me cancel, cancellation fee, cancel my subscription, cancel my contract, cancelled my flight, flight cancelled, flight was cancelled, cancelled my booking, cancelled on us, cancelled the day, still not cancelled, charging after i cancelled]
+    context: [cancel, cancelled, canceled, cancelling, cancellation, membership, subscription, contract, plan]
   - id: account-login
     label: Can't log in to account
-    terms: [login, log, password, account, locked, sign, verification, code, 2fa]
-    phrases: [log in, locked out, reset password, sign in]
+    terms: [login, password, locked, verification, 2fa, otp, username, passcode]
+    phrases: [log in, log on, sign in, locked out, reset password, password reset, verification code, login loop, not get in, not access my account, session expired, logs me out, logged me out, log back in, security code]
+    context: [account, sms, code, reset]
   - id: app-defects
     label: App crashes and bugs
-    terms: [app, crash, crashes, crashed, crashing, bug, bugs, buggy, update, freezes, glitch, screen]
-    phrases: [latest update, keeps crashing, new version]
-  - id: support-responsiveness
-    label: Slow or unreachable support
-    terms: [support, hold, waiting, wait, response, reply, chat, call, emails, agent]
-    phrases: [on hold, no response, no reply, nobody answers, had to call again]
+    terms: [crash, crashes, crashed, crashing, bug, bugs, buggy, glitch, glitchy, freezes, froze, frozen, hangs, unusable, spinner]
+    phrases: [keeps crashing, error message, not load, not loading, not open, won't open, blank screen, grey box, tracking page, tracking map, latest update, new version, roll back, since the update, after the update, website is down, page broken]
+    context: [app, website, site, update, updated, version, page, screen, error, broken, slow, loads, checkout, iphone, android, browser]
+  - id: service-outages
+    label: Service outages and connection problems
+    terms: [outage, outages, signal, coverage, disconnected, disconnects, offline, downtime, connectivity, broadband, wifi, reception]
+    phrases: [no signal, no service, no internet, not connect, keeps dropping, dropped calls, calls drop, connection drops, internet down, service down, network down, down again, no connection, slow internet, speeds]
+    context: [network, internet, connection, service, router, mast, mobile, data]
+  - id: product-quality
+    label: Damaged or poor-quality items
+    terms: [quality, damaged, broken, faulty, defective, flimsy, snapped, cracked, scratched, dented, smashed, torn, ripped, stained, shoddy, pieces, parts]
+    phrases: [stopped working, fell apart, poorly made, poor quality, broke after, arrived broken, arrived damaged, missing pieces, missing parts, not working, doesn't work, wrong size]
+    context: [zip, handle, box, item, cheap, photos, replacement, product]
+  - id: lost-items
+    label: Lost luggage and items
+    terms: [luggage, baggage, suitcase, suitcases]
+    phrases: [lost luggage, lost my bag, lost bag, lost baggage, bag never arrived, missing bag, lost item, lost my item, delayed bag, delayed baggage]
+    context: [bag, bags, lost, belt, carousel]
   - id: staff-attitude
     label: Rude or unhelpful staff
-    terms: [rude, unhelpful, attitude, dismissive, arrogant, impolite, condescending]
-    phrases: [hung up, did not care]
-  - id: product-quality
-    label: Poor product quality
-    terms: [quality, broken, broke, cheap, flimsy, faulty, defective, damaged, stopped]
-    phrases: [fell apart, stopped working]
+    terms: [rude, rudely, unhelpful, attitude, dismissive, arrogant, impolite, condescending, patronising, patronizing, swore, shouted, yelled, sarcastic, unprofessional, disrespectful, laughed, aggressive]
+    phrases: [hung up, hung up on me, calm down, not my job, not care, my fault, spoken to like that, be patient, nothing i can do, nothing they can do, ended the chat, small delay, treated like]
+    context: [staff, agent, driver, lady, guy, manager, crew, attendant, cashier, tone]
+  - id: booking-reservations
+    label: Booking and reservation problems
+    terms: [booking, reservation, overbooked, itinerary, rebooked, rebooking, seat, seats, appointment]
+    phrases: [lost my booking, booking reference, double booked, no record of my booking, boarding pass, changed my seat, seat allocation, denied boarding, check in, online check-in, missed my connection, booked seats]
+    context: [booked, ticket, tickets, flight, hotel, room, gate]
+  - id: pricing-fees
+    label: High prices and hidden fees
+    terms: [price, prices, pricing, fee, fees, expensive, overpriced, surcharge, ripoff, rip-off, pricey]
+    phrases: [hidden fees, hidden charges, price increase, price rise, too expensive, extra fee, admin fee, late fee, service charge, went up, roaming charges, paid extra, charge extra, extra charge]
+    context: [cost, costs, increase, extra, tariff, rate, rates, expensive]
+  - id: policies
+    label: Unfair policies and rules
+    terms: [policy, policies, non-refundable, warranty, guarantee, rules]
+    phrases: [terms and conditions, return policy, refund policy, our policy, company policy, small print, fine print, not allowed, not covered, against policy, no exceptions, not eligible]
+    context: [terms, conditions, eligible, allowed]
+  - id: delivery-delays
+    label: Late or missing delivery
+    terms: [late, delay, delayed, delays, courier, shipping, shipment, dispatch, dispatched, transit, overdue]
+    phrases: [never arrived, not arrived, not arrive, not delivered, not turned up, not shown up, not received, not receive, no parcel, late delivery, delivery date, out for delivery, marked as delivered, says delivered, said delivered, missing parcel, where is my parcel, where is my order, took ages, week late, days late, day late, still waiting, lost in transit, wrong address, wrong house, guaranteed christmas delivery]
+    context: [delivery, delivered, deliver, parcel, package, tracking, arrive, arrived, arrives, order, ordered, driver, neighbours, door, waited, waiting, weeks]
+  - id: support-responsiveness
+    label: Slow or unreachable support
+    terms: [unreachable, transferred, callback, unanswered, queue, chatbot]
+    phrases: [on hold, no response, no reply, not replied, not reply, not respond, not responded, nobody answers, not answer, not answered, can't reach, not reach, not get through, get through, automatic reply, automatic replies, call back, had to call, calls, been trying to reach, trying to reach, no way to contact, contact us, line dropped, picked up, real person, high volumes, slow to reply, third message, fourth time, third time, emailed four times, chase]
+    context: [support, customer service, response, reply, replies, replied, chat, call, called, phone, email, emails, emailed, hold, waited, contacting, contact, helpline, hours, minutes, messages]
+  - id: communication
+    label: Poor communication and information
+    terms: [misleading, misinformed, confusing, unclear, contradictory, notification, notifications, informed]
+    phrases: [no information, not informed, no update, no updates, not told, kept in the dark, wrong information, no notification, conflicting information, no explanation, reference number, nobody told, without warning, not notified]
+    context: [information, update, updates, told, explanation, letter, text, message]
 """######,
         "sentiment.tsv": ######"""
 # format: vox-sentiment/1
@@ -8548,6 +8602,201 @@ would recommend	1.9
 yeah right	-1.2
 you've got to be kidding	-1.9
 zero stars	-2.8
+"""######,
+        "stopwords.txt": ######"""
+# format: vox-stopwords/1
+# Words that carry no topic on their own, for pain-point phrases: a key phrase never starts or
+# ends with one. Written for this project. Negators (lexicons/negators.txt) are not listed here:
+# the phrase extractor keeps "no refund" and "not delivered" as phrases because the negation
+# changes what the customer says. One word a line, lowercase; apostrophes straight.
+a
+about
+above
+after
+again
+against
+all
+almost
+already
+also
+although
+always
+am
+an
+and
+another
+any
+anyone
+anything
+anyway
+are
+around
+as
+at
+away
+back
+be
+because
+been
+before
+being
+below
+between
+both
+but
+by
+can
+could
+did
+do
+does
+doing
+done
+down
+during
+each
+either
+else
+even
+ever
+every
+everything
+few
+for
+from
+further
+get
+gets
+getting
+got
+gotten
+had
+has
+have
+having
+he
+her
+here
+hers
+herself
+him
+himself
+his
+how
+however
+i
+i'd
+i'll
+i'm
+i've
+if
+in
+into
+is
+it
+it's
+its
+itself
+just
+let
+like
+ll
+me
+might
+more
+most
+much
+must
+my
+myself
+now
+of
+off
+oh
+ok
+okay
+on
+once
+one
+only
+or
+other
+our
+ours
+ourselves
+out
+over
+own
+please
+quite
+rather
+re
+really
+same
+she
+should
+since
+so
+some
+someone
+something
+still
+such
+than
+that
+that's
+the
+their
+theirs
+them
+themselves
+then
+there
+there's
+these
+they
+they're
+this
+those
+though
+through
+to
+too
+under
+until
+up
+upon
+us
+very
+via
+was
+we
+we're
+we've
+well
+were
+what
+what's
+when
+where
+whether
+which
+while
+who
+whom
+whose
+why
+will
+with
+would
+yet
+you
+you're
+you've
+your
+yours
+yourself
+yourselves
 """######,
     ]
 }

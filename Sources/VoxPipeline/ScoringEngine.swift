@@ -10,6 +10,7 @@ public struct ScoringEngine: Sendable {
     public let sentiment: SentimentScorer
     public let empathy: EmpathyScorer
     public let matcher: TaxonomyMatcher
+    public let extractor: PhraseExtractor
 
     public init(scoring: ScoringOptions = ScoringOptions(), clustering: ClusteringOptions = ClusteringOptions()) throws {
         var lexicon = try SentimentLexicon.defaults(overlays: scoring.overlays)
@@ -29,6 +30,7 @@ public struct ScoringEngine: Sendable {
         self.sentiment = SentimentScorer(lexicon: lexicon, thresholds: scoring.thresholds)
         self.empathy = EmpathyScorer(lexicon: empathyLexicon)
         self.matcher = TaxonomyMatcher(taxonomy: PainPointTaxonomy(aspects: aspects))
+        self.extractor = PhraseExtractor(stopWords: try StopWords.defaults())
     }
 
     static func read(_ file: String) throws -> String {
@@ -45,7 +47,7 @@ public struct ScoringEngine: Sendable {
         if record.role == .agent { scored.empathy = empathy.score(record.text) }
         var strength = 0
         if record.role == .customer, sentimentScore.label == .negative {
-            let assignment = matcher.assign(record.text)
+            let assignment = matcher.assign(record.text, extractor: extractor)
             scored.cluster = assignment.primary
             scored.secondaryClusters = assignment.secondary
             strength = assignment.strength
@@ -57,8 +59,7 @@ public struct ScoringEngine: Sendable {
     public var clusterInfo: [String: ClusterInfo] {
         var info: [String: ClusterInfo] = [:]
         for aspect in matcher.taxonomy.aspects {
-            let phrases = aspect.phrases.map { $0.joined(separator: " ") } + aspect.terms
-            info[aspect.id] = ClusterInfo(label: aspect.label, phrases: Array(phrases.prefix(8)), origin: .taxonomy)
+            info[aspect.id] = ClusterInfo(label: aspect.label, phrases: Array(aspect.surfaces.prefix(8)), origin: .taxonomy)
         }
         return info
     }

@@ -38,4 +38,27 @@ struct DemoPipelineTests {
             }
         }
     }
+
+    /// The pain points planted in the demo data are the report's clusters, each with the
+    /// complaints that name it (spot-checked by record id).
+    @Test("the report's clusters are the demo's planted pain points")
+    func plantedClusters() throws {
+        let out = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try DemoRun.run(into: out)
+        #expect(Set(outcome.result.clusters.map(\.id)) == [
+            "delivery-delays", "refunds", "account-login", "app-defects", "support-responsiveness",
+            "staff-attitude", "billing", "product-quality",
+        ])
+        #expect(outcome.result.clusters.allSatisfy { $0.quotes.count == 3 && $0.size >= 4 })
+        var clusterOf: [String: String] = [:]
+        for line in try String(contentsOf: out.appendingPathComponent("report/records.jsonl"), encoding: .utf8).split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            if let cluster = object["cluster"] as? String { clusterOf[object["id"] as! String] = cluster }
+        }
+        // "you confirmed you received it, still no refund": a refund, not a delivery.
+        #expect(clusterOf["S-2025-0005"] == "refunds")
+        #expect(clusterOf["S-2025-0009"] == "billing")
+        #expect(clusterOf["S-2025-0002"] == "delivery-delays")
+    }
 }

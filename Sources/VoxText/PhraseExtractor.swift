@@ -1,0 +1,119 @@
+/// Turns feedback text into the features clustering works from: the word stems in order (for
+/// matching taxonomy terms and phrases) and the candidate key phrases (for discovery and labels).
+///
+/// Both are pure functions of the text, so they run inside the parallel scoring chunks.
+public struct PhraseExtractor: Sendable {
+    /// The canonical stem of every negator: "didn't arrive", "never arrived" and "has not
+    /// arrived" all become `not arriv`.
+    public static let negation = "not"
+
+    public let stopWords: StopWords
+    private let stemmer = EnglishStemmer()
+    private let tokenizer = Tokenizer()
+
+    public init(stopWords: StopWords) {
+        self.stopWords = stopWords
+    }
+
+    /// One word of a text, after normalisation.
+    public struct Word: Sendable, Hashable {
+        /// The stem, or `not` for a negator.
+        public var stem: String
+        /// Lowercased as written, for labels.
+        public var surface: String
+        public var isStopWord: Bool
+        public var isNegator: Bool
+        /// True when punctuation, an emoticon or an emoji separates it from the word before:
+        /// phrases never cross such a break.
+        public var startsSegment: Bool
+    }
+
+    /// A candidate key phrase: its key (stems joined by spaces) and the words as written.
+    public struct KeyPhrase: Sendable, Hashable {
+        public var key: String
+        public var surface: String
+
+        public init(key: String, surface: String) {
+            self.key = key
+            self.surface = surface
+        }
+    }
+
+    /// The words of `text`, stop words included. Up to two stop words between a negator and the
+    /// word it negates are dropped, so that "has not been delivered" reads `has not deliv` like
+    /// "not delivered" and "never got my refund" reads `not refund`; they stay when no topical
+    /// word follows ("can't get in" stays `not get in`).
+    public func words(_ text: String) -> [Word] {
+        var raw: [Word] = []
+        var breakPending = true
+        for token in tokenizer.tokenize(text) {
+            guard token.kind == .word else {
+                // Apostrophes and hyphens inside words are part of the word token already.
+                breakPending = true
+                continue
+            }
+            let normalized = token.normalized
+            if stopWords.isNegator(normalized) {
+                raw.append(Word(stem: Self.negation, surface: normalized, isStopWord: false, isNegator: true, startsSegment: breakPending))
+            } else {
+                let isStop = stopWords.isStopWord(normalized)
+                raw.append(Word(
+                    stem: isStop ? normalized : stemmer.stem(normalized), surface: normalized,
+                    isStopWord: isStop, isNegator: false, startsSegment: breakPending
+                ))
+            }
+            breakPending = false
+        }
+        var words: [Word] = []
+        words.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            words.append(raw[index])
+            if raw[index].isNegator {
+                var next = index + 1
+                while next < raw.count, next - index <= 2, raw[next].isStopWord, !raw[next].startsSegment { next += 1 }
+                if next > index + 1, next < raw.count, !raw[next].isStopWord, !raw[next].isNegator, !raw[next].startsSegment {
+                    index = next
+                    continue
+                }
+            }
+            index += 1
+        }
+        return words
+    }
+
+    /// Candidate key phrases of 1–3 words inside one segment that neither start nor end with a
+    /// stop word and contain a letter at each end; a phrase may start with a negator ("no
+    /// refund", "not delivered") but not end with one. Each key once, first surface form kept.
+    public func phrases(_ words: [Word]) -> [KeyPhrase] {
+        var seen: Set<String> = []
+        var result: [KeyPhrase] = []
+        for start in words.indices {
+            let first = words[start]
+            guard !first.isStopWord, first.isNegator || Self.isTopical(first.surface) else { continue }
+            var end = start
+            while end < words.count, end - start < 3 {
+                if end > start, words[end].startsSegment { break }
+                let last = words[end]
+                if !last.isStopWord, !last.isNegator, Self.isTopical(last.surface) {
+                    let span = words[start...end]
+                    let key = span.map(\.stem).joined(separator: " ")
+                    if seen.insert(key).inserted {
+                        result.append(KeyPhrase(key: key, surface: span.map(\.surface).joined(separator: " ")))
+                    }
+                }
+                end += 1
+            }
+        }
+        return result
+    }
+
+    /// Convenience: the candidate key phrases of a text.
+    public func phrases(in text: String) -> [KeyPhrase] { phrases(words(text)) }
+
+    /// A word worth a phrase end: at least two characters and at least one letter (so neither
+    /// "5" nor "x" is a topic).
+    static func isTopical(_ word: String) -> Bool {
+        word.count >= 2 && word.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+}
