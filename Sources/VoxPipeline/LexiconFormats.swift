@@ -30,6 +30,11 @@ extension LexiconRegistry {
                 return [LexiconProblem(file: path, line: 1, message: "\(error)")]
             }
         }
+        registry.register("vox-stopwords/1") { text, path in
+            var problems: [LexiconProblem] = []
+            _ = LexiconFile.parse(text, path: path, format: "vox-stopwords/1", columns: 1...1, problems: &problems)
+            return problems
+        }
         return registry
     }()
 }
