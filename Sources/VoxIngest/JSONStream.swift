@@ -117,6 +117,11 @@ struct JSONStream {
                 return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
             if let found {
+                // One fill may bring a whole over-long line at once: measure it here too.
+                if keeping, found - window.start > limit {
+                    keeping = false
+                    excerpt = self.excerpt(length: found - window.start)
+                }
                 if keeping { return .line(length: found - window.start, terminator: 1) }
                 window.start = found + 1
                 return .tooLarge(excerpt: excerpt)

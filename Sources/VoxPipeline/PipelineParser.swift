@@ -34,7 +34,9 @@ public struct PipelineParser {
 
     public func parse(_ text: String, file: String, baseDirectory: String) throws -> PipelineConfig {
         let root: Node
+        let aliasGuard = YAMLAliasGuard(file: file)
         do {
+            try aliasGuard.scan(text)
             guard let node = try Yams.compose(yaml: text) else {
                 throw PipelineErrors([PipelineError(file: file, line: 0, keyPath: "", message: "the pipeline file is empty")])
             }
@@ -42,6 +44,7 @@ public struct PipelineParser {
         } catch let error as YamlError {
             throw PipelineErrors([Self.yamlError(error, file: file)])
         }
+        try aliasGuard.checkExpandedSize(root)
         var reader = YAMLNodeReader(file: file)
         guard let top = reader.mapping(root, "", allowed: Self.topKeys) else { throw PipelineErrors(reader.errors) }
         let name = reader.string(top["name"], "name", required: true, parent: root) ?? ""
@@ -93,9 +96,8 @@ public struct PipelineParser {
         if !name.isEmpty, !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             reader.fail(map["name"], "\(path).name", "use letters, digits, `-` and `_` only")
         }
-        let patterns = reader.strings(map["path"], "\(path).path") ?? []
+        let paths = reader.inputPaths(map["path"], "\(path).path", base: base)
         if map["path"] == nil { reader.fail(node, "\(path).path", "required") }
-        let paths = patterns.map { Self.resolve($0, base: base) }
         let fields = parseFields(map["fields"], path: "\(path).fields", parent: node, reader: &reader)
         let format: SourceDefinition.Format
         switch formatName {
@@ -306,8 +308,8 @@ public struct PipelineParser {
             }
             options.overlays = overlays
         }
-        options.lexicons = (reader.strings(map["lexicons"], "scoring.lexicons") ?? []).map { Self.resolve($0, base: base) }
-        options.empathyLexicons = (reader.strings(map["empathy_lexicons"], "scoring.empathy_lexicons") ?? []).map { Self.resolve($0, base: base) }
+        options.lexicons = reader.inputPaths(map["lexicons"], "scoring.lexicons", base: base)
+        options.empathyLexicons = reader.inputPaths(map["empathy_lexicons"], "scoring.empathy_lexicons", base: base)
         if let thresholds = map["thresholds"], let tmap = reader.mapping(thresholds, "scoring.thresholds", allowed: ["negative", "positive"]) {
             let negative = reader.double(tmap["negative"], "scoring.thresholds.negative", range: -1...0) ?? options.thresholds.negative
             let positive = reader.double(tmap["positive"], "scoring.thresholds.positive", range: 0...1) ?? options.thresholds.positive
@@ -321,7 +323,7 @@ public struct PipelineParser {
         guard let node, let map = reader.mapping(node, "clustering", allowed: ["taxonomy", "replace_taxonomy", "min_size"]) else {
             return options
         }
-        options.taxonomy = (reader.strings(map["taxonomy"], "clustering.taxonomy") ?? []).map { Self.resolve($0, base: base) }
+        options.taxonomy = reader.inputPaths(map["taxonomy"], "clustering.taxonomy", base: base)
         options.replaceTaxonomy = reader.bool(map["replace_taxonomy"], "clustering.replace_taxonomy") ?? false
         if options.replaceTaxonomy, options.taxonomy.isEmpty {
             reader.fail(map["replace_taxonomy"], "clustering.replace_taxonomy", "needs at least one file in `clustering.taxonomy`")
