@@ -123,6 +123,7 @@ whereas	concessive
 #   number     fills <number> in lexicon phrases ("two weeks")
 #   ordinal    fills <ordinal> in lexicon phrases ("third time")
 #   least      "the least helpful": flips the word it modifies, except in "at least"
+#   absence    right after a negative word, says it is absent: "guilt free", "stress free"
 thanks	gratitude
 thank	gratitude
 thx	gratitude
@@ -222,6 +223,7 @@ tenth	ordinal
 umpteenth	ordinal
 nth	ordinal
 least	least
+free	absence
 """######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1
@@ -322,19 +324,19 @@ quick response	1.9
 quick reply	1.8
 fast response	1.9
 responsive	1.6
-# Elapsed time. "in 3 days" looks ahead and "within 2 days" is quick: both replace the bare
-# duration (the longest entry wins).
-<number> minutes	-0.6
-<number> mins	-0.6
-<number> hours	-1.2
-<number> hrs	-1.2
-<number> hour	-1.1
-<number> days	-1.3
-<number> day	-1.1
-<number> weeks	-1.7
-<number> week	-1.5
-<number> months	-2.0
-<number> month	-1.8
+# Elapsed time. A bare duration leans negative; with "took", "after", "over", "later" or "late"
+# it is a complaint; "in 3 days" looks ahead and "within 2 days" is quick (the longest entry wins).
+<number> minutes	-0.4
+<number> mins	-0.4
+<number> hours	-0.8
+<number> hrs	-0.8
+<number> hour	-0.7
+<number> days	-0.9
+<number> day	-0.6
+<number> weeks	-1.1
+<number> week	-1.0
+<number> months	-1.2
+<number> month	-1.0
 in <number> minutes	0
 in <number> mins	0
 in <number> hours	0
@@ -352,6 +354,72 @@ within <number> hours	1.0
 within <number> hour	1.1
 within <number> days	0.8
 within <number> day	1.0
+took <number> minutes	-1.3
+after <number> minutes	-0.9
+over <number> minutes	-1.0
+more than <number> minutes	-1.0
+<number> minutes later	-1.0
+<number> minutes late	-1.6
+took <number> mins	-1.3
+after <number> mins	-0.9
+over <number> mins	-1.0
+more than <number> mins	-1.0
+<number> mins later	-1.0
+<number> mins late	-1.6
+took <number> hours	-1.7
+after <number> hours	-1.3
+over <number> hours	-1.4
+more than <number> hours	-1.4
+<number> hours later	-1.4
+<number> hours late	-2.0
+took <number> hrs	-1.7
+after <number> hrs	-1.3
+over <number> hrs	-1.4
+more than <number> hrs	-1.4
+<number> hrs later	-1.4
+<number> hrs late	-2.0
+took <number> hour	-1.6
+after <number> hour	-1.2
+over <number> hour	-1.3
+more than <number> hour	-1.3
+<number> hour later	-1.3
+<number> hour late	-1.9
+took <number> days	-1.8
+after <number> days	-1.4
+over <number> days	-1.5
+more than <number> days	-1.5
+<number> days later	-1.5
+<number> days late	-2.1
+took <number> day	-1.5
+after <number> day	-1.1
+over <number> day	-1.2
+more than <number> day	-1.2
+<number> day later	-1.2
+<number> day late	-1.8
+took <number> weeks	-2.0
+after <number> weeks	-1.6
+over <number> weeks	-1.7
+more than <number> weeks	-1.7
+<number> weeks later	-1.7
+<number> weeks late	-2.3
+took <number> week	-1.9
+after <number> week	-1.5
+over <number> week	-1.6
+more than <number> week	-1.6
+<number> week later	-1.6
+<number> week late	-2.2
+took <number> months	-2.1
+after <number> months	-1.7
+over <number> months	-1.8
+more than <number> months	-1.8
+<number> months later	-1.8
+<number> months late	-2.4
+took <number> month	-1.9
+after <number> month	-1.5
+over <number> month	-1.6
+more than <number> month	-1.6
+<number> month later	-1.6
+<number> month late	-2.2
 an hour	-0.8
 over an hour	-1.5
 half an hour	-0.9
@@ -514,6 +582,15 @@ won't load	-1.9
 won't connect	-1.9
 doesn't fit	-1.5
 crash	-1.7
+dropped	-0.9
+drops	-0.9
+dropping	-1.0
+keeps dropping	-2.0
+keeps happening	-1.8
+logs me out	-1.5
+logged me out	-1.5
+keeps logging me out	-2.1
+every time	-0.4
 crashes	-1.9
 crashed	-1.9
 crashing	-1.9

@@ -118,6 +118,13 @@ struct SentimentRuleTests {
         #expect(values("good and terrible") == [2, -3])
     }
 
+    @Test("'free' right after a negative word says it is absent")
+    func absence() {
+        #expect(values("terrible free") == [Self.rounded(-3 * -0.74)])
+        #expect(values("free terrible") == [-3])
+        #expect(values("good free") == [2])
+    }
+
     @Test("'least' flips the word it modifies, but not in 'at least'")
     func least() {
         #expect(values("the least helpful agent") == [-1.48])
@@ -177,6 +184,8 @@ struct SentimentRuleTests {
         #expect(compound("It took two weeks") < -0.05)
         #expect(compound("It took 2.5 hours") < -0.05)
         #expect(compound("It took weeks") == 0)
+        // Context makes a duration a complaint: "took two weeks" weighs more than "two weeks".
+        #expect(compound("It took two weeks") < compound("two weeks"))
     }
 
     @Test("the overlay carries feedback phrases; without it they are neutral")

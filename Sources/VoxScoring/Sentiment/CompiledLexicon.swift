@@ -38,6 +38,7 @@ struct TermFlags: OptionSet, Sendable {
     /// A valence phrase / a booster phrase starts with this term (saves a look at the phrase list).
     static let valencePhraseStart = TermFlags(rawValue: 1 << 15)
     static let boosterPhraseStart = TermFlags(rawValue: 1 << 16)
+    static let absence = TermFlags(rawValue: 1 << 17)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -51,6 +52,7 @@ struct TermFlags: OptionSet, Sendable {
         case .number: return .number
         case .ordinal: return .ordinal
         case .least: return .least
+        case .absence: return .absence
         }
     }
 }

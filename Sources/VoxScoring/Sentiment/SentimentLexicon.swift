@@ -259,4 +259,6 @@ public enum SentimentCue: String, Sendable, CaseIterable {
     case ordinal
     /// "least": "the least helpful" flips the word it modifies (not after "at").
     case least
+    /// "free" right after a negative word means its absence: "guilt free", "stress free".
+    case absence
 }

@@ -172,6 +172,12 @@ struct SentimentPass {
             item.negated = true
             if explain { item.note("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
         }
+        // "guilt free", "stress free": the word after says the bad thing is absent.
+        if item.value < 0, !isFace, item.last + 1 < count, tokens[item.last + 1].termFlags.contains(.absence) {
+            item.value *= SentimentRules.negationScalar
+            item.negated = true
+            if explain { item.note("'\(tokenText(item.last + 1))' after it ×\(SentimentRules.negationScalar)") }
+        }
         if let least, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
