@@ -97,6 +97,10 @@ struct ByteScanner {
             let byte = text[index]
             if byte < 0x80 {
                 if Self.isASCIIWordByte(byte) {
+                    if let wordEnd = appendASCIIWord(text, index, end, scratch: scratch, tokens: tokens, count: &count) {
+                        index = wordEnd
+                        continue
+                    }
                     let wordEnd = wordEnd(text, from: index + 1, limit: end)
                     appendWord(text, index, wordEnd, scratch: scratch, tokens: tokens, count: &count)
                     index = wordEnd
@@ -177,6 +181,102 @@ struct ByteScanner {
         return Tokenizer.isWordScalar(Self.decode(text, index).0)
     }
 
+    /// The common case in one pass: a word of ASCII letters and digits (with inner `'`, `-`, or
+    /// a decimal point), lowercased into `scratch` and hashed while its end is found. Returns the
+    /// word's end, or nil when a non-ASCII byte follows a word character (the general path then
+    /// decides whether it continues the word).
+    @inline(__always)
+    private func appendASCIIWord(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) -> Int? {
+        var hash = TermTable.hashSeed
+        var flags: ScanFlags = []
+        var upper = 0
+        var lower = 0
+        var digits = 0
+        var previous: UInt8 = 0
+        var run = 0
+        var index = start
+        while index < limit {
+            var byte = text[index]
+            if byte >= 0x80 { return nil }
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
+                upper += 1
+                byte |= 0x20
+            } else if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                lower += 1
+            } else if Self.isDigit(byte) {
+                digits += 1
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") {
+                guard index + 1 < limit else { break }
+                let next = text[index + 1]
+                if next >= 0x80 { return nil }
+                guard Self.isASCIIWordByte(next) else { break }
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                guard Self.isDigit(previous), index + 1 < limit, Self.isDigit(text[index + 1]) else { break }
+            } else {
+                break
+            }
+            if byte == previous, Self.isASCIILetter(byte) {
+                run += 1
+                if run >= 3 { flags.insert(.elongated) }
+            } else {
+                run = 1
+            }
+            previous = byte
+            scratch[index] = byte
+            hash = TermTable.hash(hash, byte)
+            index += 1
+        }
+        finishASCIIWord(start, index, hash: hash, upper: upper, lower: lower, digits: digits, flags: flags, scratch: scratch, tokens: tokens, count: &count)
+        return index
+    }
+
+    /// Looks up an ASCII word already lowercased into `scratch[start..<end]` and appends its token.
+    private func finishASCIIWord(
+        _ start: Int, _ end: Int, hash: UInt64, upper: Int, lower: Int, digits: Int, flags: ScanFlags,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) {
+        var flags = flags
+        let length = end - start
+        if upper + lower > 0 { flags.insert(.hasLetters) }
+        if upper >= 2, lower == 0 { flags.insert(.shouted) }
+        let key = UnsafeBufferPointer(start: scratch + start, count: length)
+        var term = lexicon.table.lookup(key, hash: hash)
+        if length >= 3, key[length - 1] == UInt8(ascii: "t"), key[length - 2] == UInt8(ascii: "'"), key[length - 3] == UInt8(ascii: "n") {
+            flags.insert(.negatedForm)
+        }
+        if length >= 4, key[length - 1] == UInt8(ascii: "g"), key[length - 2] == UInt8(ascii: "n"), key[length - 3] == UInt8(ascii: "i") {
+            flags.insert(.ingForm)
+        }
+        if term < 0, flags.contains(.elongated) { term = lookupCollapsed(key) }
+        appendWordToken(start, end, term: term, digits: digits, ascii: true, flags: flags, scratch: scratch, tokens: tokens, count: &count)
+    }
+
+    /// Appends a word token: its number or ordinal placeholder and its term's attributes.
+    private func appendWordToken(
+        _ start: Int, _ end: Int, term: Int32, digits: Int, ascii: Bool, flags: ScanFlags,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) {
+        let length = end - start
+        var placeholder: Int32 = -1
+        let info = term >= 0 ? lexicon.info[Int(term)] : nil
+        if digits > 0 {
+            if digits == length || (ascii && Self.isDecimal(UnsafeBufferPointer(start: scratch + start, count: length))) {
+                placeholder = lexicon.numberTerm
+            } else if ascii, length >= 3, digits == length - 2, Self.isOrdinalSuffix(scratch[end - 2], scratch[end - 1]),
+                      !(length == 3 && scratch[start] == UInt8(ascii: "1")) {
+                // "2nd", "3rd", "21st"; not "1st": a first time is not a repeat.
+                placeholder = lexicon.ordinalTerm
+            }
+        } else if let termFlags = info?.flags {
+            if termFlags.contains(.number) { placeholder = lexicon.numberTerm } else if termFlags.contains(.ordinal) { placeholder = lexicon.ordinalTerm }
+        }
+        tokens[count] = ScanToken(start: start, end: end, kind: .word, flags: flags, term: term, placeholder: placeholder, info: info)
+        count += 1
+    }
+
     private func appendWord(
         _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
         scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
@@ -213,49 +313,24 @@ struct ByteScanner {
             scratch[index] = byte
             hash = TermTable.hash(hash, byte)
         }
-        var term: Int32
-        let length = end - start
         if ascii {
-            if upper + lower > 0 { flags.insert(.hasLetters) }
-            if upper >= 2, lower == 0 { flags.insert(.shouted) }
-            let key = UnsafeBufferPointer(start: scratch + start, count: length)
-            term = lexicon.table.lookup(key, hash: hash)
-            if length >= 3, key[length - 1] == UInt8(ascii: "t"), key[length - 2] == UInt8(ascii: "'"), key[length - 3] == UInt8(ascii: "n") {
-                flags.insert(.negatedForm)
-            }
-            if length >= 4, key[length - 1] == UInt8(ascii: "g"), key[length - 2] == UInt8(ascii: "n"), key[length - 3] == UInt8(ascii: "i") {
-                flags.insert(.ingForm)
-            }
-            if term < 0, flags.contains(.elongated) { term = lookupCollapsed(key) }
-        } else {
-            let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
-            let normalized = Tokenizer.normalize(word)
-            term = lexicon.table.lookup(normalized)
-            var letters = 0
-            var capitals = 0
-            for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-                letters += 1
-                if scalar.properties.isUppercase { capitals += 1 }
-            }
-            if letters > 0 { flags.insert(.hasLetters) }
-            if letters >= 2, capitals == letters { flags.insert(.shouted) }
-            if normalized.hasSuffix("n't") { flags.insert(.negatedForm) }
+            finishASCIIWord(start, end, hash: hash, upper: upper, lower: lower, digits: digits, flags: flags, scratch: scratch, tokens: tokens, count: &count)
+            return
         }
-        var placeholder: Int32 = -1
-        let info = term >= 0 ? lexicon.info[Int(term)] : nil
-        if digits > 0 {
-            if digits == length || (ascii && Self.isDecimal(UnsafeBufferPointer(start: scratch + start, count: length))) {
-                placeholder = lexicon.numberTerm
-            } else if ascii, length >= 3, digits == length - 2, Self.isOrdinalSuffix(scratch[end - 2], scratch[end - 1]),
-                      !(length == 3 && scratch[start] == UInt8(ascii: "1")) {
-                // "2nd", "3rd", "21st"; not "1st": a first time is not a repeat.
-                placeholder = lexicon.ordinalTerm
-            }
-        } else if let termFlags = info?.flags {
-            if termFlags.contains(.number) { placeholder = lexicon.numberTerm } else if termFlags.contains(.ordinal) { placeholder = lexicon.ordinalTerm }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+        let normalized = Tokenizer.normalize(word)
+        let term = lexicon.table.lookup(normalized)
+        var letters = 0
+        var capitals = 0
+        for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if scalar.properties.isUppercase { capitals += 1 }
         }
-        tokens[count] = ScanToken(start: start, end: end, kind: .word, flags: flags, term: term, placeholder: placeholder, info: info)
-        count += 1
+        if letters > 0 { flags.insert(.hasLetters) }
+        if letters >= 2, capitals == letters { flags.insert(.shouted) }
+        if normalized.hasSuffix("n't") { flags.insert(.negatedForm) }
+        if normalized.hasSuffix("ing") { flags.insert(.ingForm) }
+        appendWordToken(start, end, term: term, digits: digits, ascii: false, flags: flags, scratch: scratch, tokens: tokens, count: &count)
     }
 
     /// "soooo" → "soo" → "so", "goooood" → "good": runs of three or more letters cut to two,

@@ -38,6 +38,7 @@ struct SentimentPass {
         var end: Int
         var exclamations = 0
         var isQuestion = false
+        var sum = 0.0
     }
 
     struct Result {
@@ -48,13 +49,18 @@ struct SentimentPass {
         var contributions: [SentimentContribution] = []
     }
 
-    private var items: [Item] = []
-    private var sentences: [Sentence] = []
+    private var items: FixedList<Item>
+    private var sentences: FixedList<Sentence>
     private var mixedCase = false
+    /// The roles of all the text's words together: rules whose words are absent are skipped.
+    private var present: TermFlags = []
+    private var words = 0
 
+    /// `items` and `sentences` need room for one entry per token, plus one sentence.
     init(
         text: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: Int,
-        lexicon: CompiledLexicon, scanner: ByteScanner, explain: Bool
+        lexicon: CompiledLexicon, scanner: ByteScanner, explain: Bool,
+        items: UnsafeMutableBufferPointer<Item>, sentences: UnsafeMutableBufferPointer<Sentence>
     ) {
         self.text = text
         self.tokens = tokens
@@ -62,12 +68,17 @@ struct SentimentPass {
         self.lexicon = lexicon
         self.scanner = scanner
         self.explain = explain
+        self.items = FixedList(items)
+        self.sentences = FixedList(sentences)
     }
 
+    /// Runs the rules; the pass's lists are deinitialized before it returns.
     mutating func run() -> Result {
+        defer {
+            items.deinitialize()
+            sentences.deinitialize()
+        }
         splitSentences()
-        mixedCase = isMixedCase()
-        let words = wordCount(0, count - 1)
         var wordsInItems = 0
         for sentenceIndex in sentences.indices {
             var index = sentences[sentenceIndex].start
@@ -82,8 +93,6 @@ struct SentimentPass {
             }
         }
         guard !items.isEmpty else { return Result(neutralWords: words) }
-        var present: TermFlags = []
-        for index in 0..<count { present.formUnion(tokens[index].termFlags) }
         for index in items.indices { applyWordRules(&items[index]) }
         // The later rules need their words; most texts have none of them.
         if !present.isDisjoint(with: .contrast) { applyContrast() }
@@ -303,8 +312,9 @@ struct SentimentPass {
             let openerFlags = termFlags(opener)
             let isRequest = openerFlags.contains(.request)
             guard isRequest || (sentence.isQuestion && openerFlags.contains(.question)), sentence.exclamations == 0 else { continue }
-            let sentenceItems = items.indices.filter { items[$0].sentence == sentenceIndex }
-            guard !sentenceItems.contains(where: { items[$0].value < 0 || items[$0].negated }),
+            let list = items
+            let sentenceItems = list.indices.lazy.filter { list[$0].sentence == sentenceIndex }
+            guard !sentenceItems.contains(where: { list[$0].value < 0 || list[$0].negated }),
                   !(sentence.start..<sentence.end).contains(where: { hasFlag($0, .complaint) || tokens[$0].flags.contains(.negatedForm) || hasFlag($0, .negator) })
             else { continue }
             for index in sentenceItems where items[index].base <= SentimentRules.questionMildLimit {
@@ -318,9 +328,8 @@ struct SentimentPass {
 
     private func total(neutralWords: Int) -> Result {
         var result = Result(neutralWords: neutralWords)
-        var sentenceSums = Array(repeating: 0.0, count: sentences.count)
         for item in items {
-            sentenceSums[item.sentence] += item.value
+            sentences[item.sentence].sum += item.value
             if item.value > 0 { result.positive += item.value + 1 } else if item.value < 0 { result.negative += -item.value + 1 }
             if explain {
                 result.contributions.append(SentimentContribution(
@@ -332,7 +341,7 @@ struct SentimentPass {
         }
         for (index, sentence) in sentences.enumerated() {
             let exclamations = min(SentimentRules.exclamationLimit, sentence.exclamations)
-            var sum = sentenceSums[index]
+            var sum = sentence.sum
             if exclamations > 0, sum != 0 {
                 let boost = Double(exclamations) * SentimentRules.exclamationIncrement * (sum > 0 ? 1 : -1)
                 sum += boost
@@ -351,11 +360,24 @@ struct SentimentPass {
 
     // MARK: Helpers
 
+    /// Splits the tokens into sentences and, in the same pass, counts words, notes whether the
+    /// text mixes capitals with lower case, and collects the words' roles.
     private mutating func splitSentences() {
         var start = 0
         var index = 0
+        var lettered = 0
+        var shouted = 0
         while index < count {
-            guard tokens[index].flags.contains(.terminator) else {
+            let token = tokens[index]
+            guard token.flags.contains(.terminator) else {
+                if token.kind != .punctuation {
+                    words += 1
+                    present.formUnion(token.termFlags)
+                    if token.flags.contains(.hasLetters) {
+                        lettered += 1
+                        if token.flags.contains(.shouted) { shouted += 1 }
+                    }
+                }
                 index += 1
                 continue
             }
@@ -370,16 +392,7 @@ struct SentimentPass {
             start = index
         }
         if start < count || sentences.isEmpty { sentences.append(Sentence(start: start, end: count)) }
-    }
-
-    private func isMixedCase() -> Bool {
-        var lettered = 0
-        var shouted = 0
-        for index in 0..<count where tokens[index].flags.contains(.hasLetters) {
-            lettered += 1
-            if tokens[index].flags.contains(.shouted) { shouted += 1 }
-        }
-        return shouted > 0 && shouted < lettered
+        mixedCase = shouted > 0 && shouted < lettered
     }
 
     private func termFlags(_ index: Int) -> TermFlags {

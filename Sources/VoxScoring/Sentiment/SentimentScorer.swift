@@ -34,10 +34,15 @@ public struct SentimentScorer: Sendable {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
                 let scanner = ByteScanner(lexicon: compiled)
                 let count = scanner.scan(bytes, scratch: scratch.baseAddress!, into: tokens.baseAddress!)
-                var pass = SentimentPass(
-                    text: bytes, tokens: tokens.baseAddress!, count: count, lexicon: compiled, scanner: scanner, explain: explain
-                )
-                let result = pass.run()
+                let result = withUnsafeTemporaryAllocation(of: SentimentPass.Item.self, capacity: count + 1) { items in
+                    withUnsafeTemporaryAllocation(of: SentimentPass.Sentence.self, capacity: count + 1) { sentences in
+                        var pass = SentimentPass(
+                            text: bytes, tokens: tokens.baseAddress!, count: count, lexicon: compiled, scanner: scanner,
+                            explain: explain, items: items, sentences: sentences
+                        )
+                        return pass.run()
+                    }
+                }
                 let compound = Self.normalize(result.total)
                 let weight = result.positive + result.negative + Double(result.neutralWords)
                 let share: (Double) -> Double = { weight == 0 ? 0 : Self.round($0 / weight) }
