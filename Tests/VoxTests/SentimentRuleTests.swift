@@ -215,7 +215,11 @@ struct SentimentRuleTests {
     @Test("the byte scanner draws the same word boundaries as Tokenizer")
     func scannerMatchesTokenizer() {
         let compiled = CompiledLexicon(Self.lexicon())
-        for text in ["Doesn’t work, can't log-in!!", "e-mail me at 10:30 :)", "Ünïcode wörds…and MORE", "👍🏽👍 ok?"] {
+        let texts = [
+            "Doesn’t work, can't log-in!!", "e-mail me at 10:30 :)", "Ünïcode wörds…and MORE", "👍🏽👍 ok?",
+            "xD lol", "so... bad?!", "good;) ok", "Great, thanks! See you", "well-made; 5 stars.", "café ok",
+        ]
+        for text in texts {
             var copy = text
             let spans: [String] = copy.withUTF8 { bytes in
                 withUnsafeTemporaryAllocation(of: ScanToken.self, capacity: bytes.count) { tokens in

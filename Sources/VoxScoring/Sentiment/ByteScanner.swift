@@ -26,6 +26,12 @@ struct ByteScanner {
                 index += 1
                 continue
             }
+            // Most chunks are a plain word, perhaps with sentence punctuation after it: scan those
+            // in one pass; anything else (emoticons, symbols, non-ASCII) goes the general way.
+            if Self.isASCIIWordByte(byte), let end = scanPlainChunk(text, index, scratch: scratch, tokens: tokens, count: &count) {
+                index = end
+                continue
+            }
             var chunkEnd = index + 1
             while chunkEnd < n, !Self.isASCIISpace(text[chunkEnd]) { chunkEnd += 1 }
             scanChunk(text, index, chunkEnd, scratch: scratch, tokens: tokens, count: &count)
@@ -33,6 +39,39 @@ struct ByteScanner {
         }
         markBoosterPhrases(tokens, count: count)
         return count
+    }
+
+    /// A chunk that is one ASCII word followed only by `.` `,` `!` `?` `;` (or nothing) before a
+    /// space: its tokens, and the chunk's end. Nil, with nothing appended, for any other chunk,
+    /// and for words that could be an emoticon ("xD").
+    @inline(__always)
+    private func scanPlainChunk(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) -> Int? {
+        let saved = count
+        guard let wordEnd = appendASCIIWord(text, start, text.count, scratch: scratch, tokens: tokens, count: &count) else {
+            count = saved
+            return nil
+        }
+        var end = wordEnd
+        while end < text.count, Self.isSentencePunctuation(text[end]) { end += 1 }
+        let couldBeEmoticon = wordEnd - start <= 5 && lexicon.emoticonBytes[Int(text[start])] & 1 != 0
+            && lexicon.emoticonBytes[Int(text[wordEnd - 1])] & 2 != 0
+        guard end == text.count || Self.isASCIISpace(text[end]), !couldBeEmoticon else {
+            count = saved
+            return nil
+        }
+        for index in wordEnd..<end {
+            tokens[count] = ScanToken(start: index, end: index + 1, kind: .punctuation, flags: Self.punctuationFlags(text[index]))
+            count += 1
+        }
+        return end
+    }
+
+    static func isSentencePunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            || byte == UInt8(ascii: ";")
     }
 
     // MARK: Chunks and emoticons

@@ -110,7 +110,8 @@ struct SentimentPass {
         // Phrases start with the word itself or with the placeholder it fills ("<number> hours").
         for slot in 0..<2 {
             let key = slot == 0 ? token.term : token.placeholder
-            guard key >= 0 else { continue }
+            // The token carries its own term's roles: no look at the table unless a phrase starts here.
+            guard key >= 0, slot == 1 || token.termFlags.contains(.valencePhraseStart) else { continue }
             let info = lexicon.info[Int(key)]
             guard info.flags.contains(.valencePhraseStart) else { continue }
             for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {

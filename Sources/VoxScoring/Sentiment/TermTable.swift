@@ -101,60 +101,89 @@ struct TermTable: Sendable {
     }
 }
 
-/// A finished `TermTable` in memory the scorer reads without reference counting or bounds checks.
-/// Each slot holds the full hash, the id and where the key's bytes are, so that a lookup touches
-/// one slot and the key's bytes: two cache lines, where the builder's separate arrays took four.
+/// A finished `TermTable` packed for the scorer: no reference counting, no bounds checks, and
+/// small enough to stay in cache. Each slot is one `UInt64`: the hash's top 24 bits (a tag that
+/// rejects almost every wrong slot without touching the keys), the term id + 1 (20 bits) and the
+/// offset of the key in `keyBytes` (20 bits), where each key is stored as its length byte and its
+/// bytes. The table is at most three-quarters full: 16 K slots, 128 KB, for the default lexicons.
 final class TermLookup: @unchecked Sendable {
-    struct Slot {
-        var hash: UInt64
-        /// Term id + 1; 0: empty.
-        var entry: UInt32
-        /// Offset of the key in `keyBytes` (low 24 bits) and its length (high 8 bits).
-        var key: UInt32
-    }
-
-    private let slots: UnsafeMutableBufferPointer<Slot>
+    private let slots: UnsafeMutableBufferPointer<UInt64>
     private let keyBytes: UnsafeMutableBufferPointer<UInt8>
     private let mask: Int
+    /// A Bloom filter of the keys (two bits a key, 2^17 bits = 16 KB, so it stays in cache): most
+    /// words of a text are in no lexicon, and this answers "no" for them without touching the
+    /// slots (about 1 % false positives for 8,000 terms).
+    private let filter: UnsafeMutableBufferPointer<UInt64>
+    private static let filterBits = 1 << 17
 
     init(_ table: TermTable) {
         let parts = table.storage
-        precondition(parts.bytes.count < 1 << 24, "lexicon keys exceed 16 MiB")
-        slots = UnsafeMutableBufferPointer.allocate(capacity: parts.slots.count)
-        for (index, entry) in parts.slots.enumerated() {
-            var key: UInt32 = 0
-            if entry > 0 {
-                let start = parts.starts[Int(entry - 1)], length = parts.starts[Int(entry)] - start
-                precondition(length < 256, "a lexicon term is longer than 255 bytes")
-                key = UInt32(start) | UInt32(length) << 24
-            }
-            slots[index] = Slot(hash: parts.hashes[index], entry: UInt32(entry), key: key)
+        let count = parts.starts.count - 1
+        precondition(count < 1 << 20, "more than a million lexicon terms")
+        var capacity = 16
+        while capacity * 3 < count * 4 { capacity *= 2 }
+        mask = capacity - 1
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for id in 0..<count {
+            let key = parts.bytes[parts.starts[id]..<parts.starts[id + 1]]
+            precondition(key.count < 256, "a lexicon term is longer than 255 bytes")
+            offsets.append(bytes.count)
+            bytes.append(UInt8(key.count))
+            bytes += key
         }
-        keyBytes = UnsafeMutableBufferPointer.allocate(capacity: parts.bytes.count + 1)
-        _ = keyBytes.initialize(from: parts.bytes + [0])
-        mask = parts.slots.count - 1
+        precondition(bytes.count < 1 << 20, "lexicon keys exceed 1 MiB")
+        slots = UnsafeMutableBufferPointer.allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+        filter = UnsafeMutableBufferPointer.allocate(capacity: Self.filterBits / 64)
+        filter.initialize(repeating: 0)
+        for id in 0..<count {
+            let hash = TermTable.hash(parts.bytes[parts.starts[id]..<parts.starts[id + 1]])
+            let (first, second) = Self.filterPositions(hash)
+            filter[first >> 6] |= 1 << UInt64(first & 63)
+            filter[second >> 6] |= 1 << UInt64(second & 63)
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = (hash >> 40) << 40 | UInt64(id + 1) << 20 | UInt64(offsets[id])
+        }
+        keyBytes = UnsafeMutableBufferPointer.allocate(capacity: max(1, bytes.count))
+        _ = keyBytes.initialize(from: bytes)
     }
 
     deinit {
         slots.deallocate()
         keyBytes.deallocate()
+        filter.deallocate()
+    }
+
+    /// Two filter bit positions from bits of the hash the slot index does not use much.
+    @inline(__always)
+    private static func filterPositions(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 17) & (filterBits - 1), Int(truncatingIfNeeded: hash >> 41) & (filterBits - 1))
     }
 
     /// The id of the term whose bytes are `key` (FNV-1a hash `hash`), or −1.
     @inline(__always)
     func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let (first, second) = Self.filterPositions(hash)
+        guard filter[first >> 6] & (1 << UInt64(first & 63)) != 0, filter[second >> 6] & (1 << UInt64(second & 63)) != 0 else {
+            return -1
+        }
         var index = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 40
         while true {
             let slot = slots[index]
-            if slot.entry == 0 { return -1 }
-            if slot.hash == hash, Int(slot.key >> 24) == key.count {
-                let start = Int(slot.key & 0xFF_FFFF)
-                var equal = true
-                for offset in 0..<key.count where keyBytes[start + offset] != key[offset] {
-                    equal = false
-                    break
+            if slot == 0 { return -1 }
+            if slot >> 40 == tag {
+                let offset = Int(slot & 0xF_FFFF)
+                if Int(keyBytes[offset]) == key.count {
+                    var equal = true
+                    for position in 0..<key.count where keyBytes[offset + 1 + position] != key[position] {
+                        equal = false
+                        break
+                    }
+                    if equal { return Int32((slot >> 20) & 0xF_FFFF) - 1 }
                 }
-                if equal { return Int32(slot.entry - 1) }
             }
             index = (index + 1) & mask
         }
