@@ -14,6 +14,16 @@ public struct ConversationTracker: Sendable {
         public var acknowledges: Bool
         public var antiPatterns: [EmpathyAntiPattern]
         public var author: String?
+        /// The record's segments (team, channel…), for agent figures per segment.
+        public var segments: [Segment]
+        /// Words the message mentions (see `ConversationCues`): for a reply, what it could
+        /// personalise with; for a customer message, their case details.
+        public var mentions: [String]
+        /// The customer's first name, on customer messages.
+        public var customerName: String?
+        /// The text of a negative customer message, cut to `ReplyExamples.quoteLength`: what a
+        /// coaching example quotes. Other messages keep no text.
+        public var excerpt: String?
     }
 
     /// Compound change at or beyond which a conversation counts as recovered or worsened.
@@ -24,14 +34,19 @@ public struct ConversationTracker: Sendable {
 
     public init() {}
 
-    public mutating func add(_ scored: ScoredRecord, ordinal: Int) {
-        guard let id = scored.record.conversation, !id.isEmpty else { return }
+    public mutating func add(_ scored: ScoredRecord, ordinal: Int, cues: ConversationCues? = nil) {
+        guard let key = ConversationKey(scored.record) else { return }
         let empathy = scored.empathy
-        conversations[ConversationKey(source: scored.record.source, id: id), default: []].append(Message(
+        let isCustomer = scored.record.role == .customer
+        conversations[key, default: []].append(Message(
             ordinal: ordinal, time: scored.record.time, role: scored.record.role, compound: scored.sentiment.compound,
             empathy: empathy?.score,
             acknowledges: empathy.map { $0.categories.contains(.acknowledgment) || $0.categories.contains(.apology) } ?? false,
-            antiPatterns: empathy?.antiPatterns ?? [], author: scored.record.author
+            antiPatterns: empathy?.antiPatterns ?? [], author: scored.record.author, segments: scored.record.segments,
+            // A customer's case details are their words with digits; their capitalised words are not.
+            mentions: (isCustomer ? cues?.mentions.filter { $0.contains(where: \.isNumber) } : cues?.mentions) ?? [],
+            customerName: isCustomer ? cues?.customerName : nil,
+            excerpt: isCustomer && scored.sentiment.compound <= -0.05 ? ReplyExamples.quote(scored.record.text) : nil
         ))
     }
 
@@ -89,6 +104,13 @@ public struct ConversationTracker: Sendable {
 public struct ConversationKey: Sendable, Hashable, Comparable {
     public var source: String
     public var id: String
+
+    /// The conversation a record belongs to; nil when it names none.
+    public init?(_ record: FeedbackRecord) {
+        guard let id = record.conversation, !id.isEmpty else { return nil }
+        self.source = record.source
+        self.id = id
+    }
 
     public static func < (a: ConversationKey, b: ConversationKey) -> Bool {
         (a.source, a.id) < (b.source, b.id)

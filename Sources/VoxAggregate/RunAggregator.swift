@@ -13,13 +13,17 @@ public struct RunAggregator: Sendable {
     public private(set) var conversations = ConversationTracker()
     /// Agent messages without a conversation still count towards the agent's figures.
     public private(set) var agentMessages: [String: AgentAccumulator] = [:]
+    /// The same per segment value of the agent messages (team, channel…).
+    public private(set) var segmentMessages: [Segment: AgentAccumulator] = [:]
+    public private(set) var examples = ReplyExamples()
 
     public init() {}
 
     /// - Parameters:
     ///   - ordinal: the record's position in the run's input, for ordering conversations.
     ///   - clusterStrength: how much cluster evidence the record has (quote selection).
-    public mutating func add(_ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0) {
+    ///   - cues: what the conversation pass needs from the text (personalization).
+    public mutating func add(_ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0, cues: ConversationCues? = nil) {
         totals.add(scored)
         for segment in scored.record.segments {
             segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].add(scored)
@@ -31,10 +35,12 @@ public struct RunAggregator: Sendable {
                 unclustered += 1
             }
         }
-        conversations.add(scored, ordinal: ordinal)
+        conversations.add(scored, ordinal: ordinal, cues: cues)
         if scored.record.role == .agent, let empathy = scored.empathy {
             agentMessages[scored.record.author ?? AgentAccumulator.unknownAgent, default: AgentAccumulator()].add(empathy)
+            for segment in scored.record.segments { segmentMessages[segment, default: AgentAccumulator()].add(empathy) }
         }
+        examples.add(scored, ordinal: ordinal)
     }
 
     public mutating func merge(_ other: RunAggregator) {
@@ -46,6 +52,8 @@ public struct RunAggregator: Sendable {
         unclustered += other.unclustered
         conversations.merge(other.conversations)
         for (agent, accumulator) in other.agentMessages { agentMessages[agent, default: AgentAccumulator()].merge(accumulator) }
+        for (segment, accumulator) in other.segmentMessages { segmentMessages[segment, default: AgentAccumulator()].merge(accumulator) }
+        examples.merge(other.examples)
     }
 
     public struct Summary: Sendable {
@@ -55,6 +63,7 @@ public struct RunAggregator: Sendable {
         public var unclustered: Int
         public var conversations: [ConversationSummary]
         public var agents: [AgentSummary]
+        public var service: ServiceRecovery
     }
 
     /// - Parameters:
@@ -62,7 +71,8 @@ public struct RunAggregator: Sendable {
     ///   - minClusterSize: smaller clusters are dissolved; their records count as unclustered.
     /// Quotes are taken as the records carry them: the runner redacts texts before scoring.
     public func finish(clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1) -> Summary {
-        let conversationSummaries = conversations.summaries()
+        let ordered = conversations.ordered()
+        let conversationSummaries = ordered.map { ConversationTracker.summarize($0.0, $0.1) }
         let recovery = Self.recoveryRate(conversationSummaries)
         let negativeTotal = totals.negative
         var painPoints: [PainPointCluster] = []
@@ -91,10 +101,28 @@ public struct RunAggregator: Sendable {
                 segmentMetrics.append(SegmentMetrics(segment: name, value: value, metrics: segments[name]![value]!.metrics()))
             }
         }
+        let tallies = ReplyGroupTally.tally(ordered, summaries: conversationSummaries, quoting: examples.ordinals)
+        let chosen = examples.select(answering: tallies.answers)
+        let agents = agentMessages.keys.sorted().map { agent in
+            let accumulator = agentMessages[agent]!
+            return AgentSummary(
+                agent: agent, figures: (tallies.agents[agent] ?? ReplyGroupTally()).figures(accumulator),
+                cannedPhrases: accumulator.cannedPhrases
+            )
+        }
+        let segmentEmpathy = segmentMessages.keys.sorted { ($0.name, $0.value) < ($1.name, $1.value) }.map { segment in
+            SegmentEmpathy(
+                segment: segment.name, value: segment.value,
+                figures: (tallies.segments[segment] ?? ReplyGroupTally()).figures(segmentMessages[segment]!)
+            )
+        }
+        let service = ServiceRecovery(
+            segments: segmentEmpathy, coachingExamples: chosen.coaching, exemplaryReplies: chosen.exemplary,
+            empathyVersusRecovery: Self.empathyVersusRecovery(conversationSummaries)
+        )
         return Summary(
             metrics: totals.metrics(recoveryRate: recovery), segments: segmentMetrics, clusters: painPoints,
-            unclustered: unclustered, conversations: conversationSummaries,
-            agents: agentSummaries(conversationSummaries)
+            unclustered: unclustered, conversations: conversationSummaries, agents: agents, service: service
         )
     }
 
@@ -131,36 +159,20 @@ public struct RunAggregator: Sendable {
         }
     }
 
-    func agentSummaries(_ conversations: [ConversationSummary]) -> [AgentSummary] {
-        // Replies to negative customer messages, per agent, from the ordered conversations.
-        var negativeReplies: [String: (total: Int, acknowledging: Int)] = [:]
-        for (_, messages) in self.conversations.ordered() {
-            var lastCustomerNegative = false
-            for message in messages {
-                if message.role == .customer {
-                    lastCustomerNegative = message.compound <= -0.05
-                } else if message.role == .agent, lastCustomerNegative {
-                    let agent = message.author ?? AgentAccumulator.unknownAgent
-                    negativeReplies[agent, default: (0, 0)].total += 1
-                    if message.acknowledges { negativeReplies[agent, default: (0, 0)].acknowledging += 1 }
-                    lastCustomerNegative = false
-                }
-            }
-        }
-        return agentMessages.keys.sorted().map { agent in
-            let accumulator = agentMessages[agent]!
-            let theirs = conversations.filter { $0.agents.contains(agent) }
-            let startedNegative = theirs.filter { ($0.startCompound ?? 0) <= -0.05 }
-            let replies = negativeReplies[agent]
-            return AgentSummary(
-                agent: agent, messages: accumulator.messages,
-                meanEmpathy: Figures.round(accumulator.empathySum.value / Double(max(1, accumulator.messages))),
-                acknowledgmentRate: replies.flatMap { $0.total == 0 ? nil : Figures.round(Double($0.acknowledging) / Double($0.total)) },
-                antiPatterns: accumulator.antiPatterns, conversations: theirs.count,
-                recoveryRate: startedNegative.isEmpty ? nil
-                    : Figures.round(Double(startedNegative.filter { $0.outcome == .recovered }.count) / Double(startedNegative.count))
-            )
-        }
+    /// Mean agent empathy in a conversation at or above which it counts as high-empathy.
+    public static let highEmpathy = 50.0
+
+    /// Of the conversations that began negative and had scored replies: how many had high and
+    /// low mean agent empathy, and how many of each recovered.
+    static func empathyVersusRecovery(_ conversations: [ConversationSummary]) -> EmpathyVersusRecovery? {
+        let eligible = conversations.filter { ($0.startCompound ?? 0) <= -0.05 && $0.meanEmpathy != nil }
+        guard !eligible.isEmpty else { return nil }
+        let high = eligible.filter { $0.meanEmpathy! >= highEmpathy }
+        let low = eligible.filter { $0.meanEmpathy! < highEmpathy }
+        return EmpathyVersusRecovery(
+            threshold: highEmpathy, highConversations: high.count, highRecovered: high.filter { $0.outcome == .recovered }.count,
+            lowConversations: low.count, lowRecovered: low.filter { $0.outcome == .recovered }.count
+        )
     }
 }
 
@@ -174,29 +186,5 @@ public struct ClusterInfo: Sendable, Hashable {
         self.label = label
         self.phrases = phrases
         self.origin = origin
-    }
-}
-
-/// Per-agent sums over their scored messages. Mergeable.
-public struct AgentAccumulator: Sendable, Hashable {
-    /// Agent messages whose export names no author are counted under this name.
-    public static let unknownAgent = "(unnamed agent)"
-
-    public var messages = 0
-    public var empathySum = ExactSum()
-    public var antiPatterns: [String: Int] = [:]
-
-    public init() {}
-
-    public mutating func add(_ empathy: EmpathyScore) {
-        messages += 1
-        empathySum.add(empathy.score)
-        for pattern in empathy.antiPatterns { antiPatterns[pattern.rawValue, default: 0] += 1 }
-    }
-
-    public mutating func merge(_ other: AgentAccumulator) {
-        messages += other.messages
-        empathySum.merge(other.empathySum)
-        for (pattern, count) in other.antiPatterns { antiPatterns[pattern, default: 0] += count }
     }
 }

@@ -59,10 +59,15 @@ public struct AgentSummary: Sendable, Hashable {
     public var antiPatterns: [String: Int]
     public var conversations: Int
     public var recoveryRate: Double?
+    /// Share of replies in conversations that use the customer's name or a detail of their case.
+    public var personalizationRate: Double?
+    /// Empathy phrases in most of the agent's replies (see `RunAggregator.cannedShare`).
+    public var cannedPhrases: [CannedPhrase]
 
     public init(
         agent: String, messages: Int, meanEmpathy: Double, acknowledgmentRate: Double?,
-        antiPatterns: [String: Int], conversations: Int, recoveryRate: Double?
+        antiPatterns: [String: Int], conversations: Int, recoveryRate: Double?,
+        personalizationRate: Double? = nil, cannedPhrases: [CannedPhrase] = []
     ) {
         self.agent = agent
         self.messages = messages
@@ -71,5 +76,15 @@ public struct AgentSummary: Sendable, Hashable {
         self.antiPatterns = antiPatterns
         self.conversations = conversations
         self.recoveryRate = recoveryRate
+        self.personalizationRate = personalizationRate
+        self.cannedPhrases = cannedPhrases
+    }
+
+    public init(agent: String, figures: ReplyFigures, cannedPhrases: [CannedPhrase]) {
+        self.init(
+            agent: agent, messages: figures.messages, meanEmpathy: figures.meanEmpathy, acknowledgmentRate: figures.acknowledgmentRate,
+            antiPatterns: figures.antiPatterns, conversations: figures.conversations, recoveryRate: figures.recoveryRate,
+            personalizationRate: figures.personalizationRate, cannedPhrases: cannedPhrases
+        )
     }
 }

@@ -17,6 +17,8 @@ public struct RunResult: Sendable {
     public var segments: [SegmentMetrics]
     public var conversations: [ConversationSummary]
     public var agents: [AgentSummary]
+    /// Agent figures per segment, coaching examples, empathy versus recovery.
+    public var service = ServiceRecovery()
     /// The previous run's trend snapshot, when the history had one; drives "change since".
     public var previous: TrendSnapshot?
     /// Earlier snapshots, oldest first, for trend charts (may include `previous`).

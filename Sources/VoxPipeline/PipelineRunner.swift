@@ -133,6 +133,7 @@ public struct PipelineRunner {
             metrics: summary.metrics, clusters: summary.clusters, unclustered: summary.unclustered, segments: summary.segments, conversations: summary.conversations, agents: summary.agents,
             previous: earlier.last, history: earlier, redacted: config.outputs.redact
         )
+        result.service = summary.service
         let keptClusters = Set(result.clusters.map(\.id))
         let trend = TrendBuilder.snapshot(
             pipeline: config.name, asOf: asOf, metrics: summary.metrics, segments: summary.segments, clusters: summary.clusters
@@ -248,8 +249,9 @@ struct ScoredChunk: Sendable {
         if cancellation?.isCancelled == true { return result }
         if lines { result.clusters.reserveCapacity(chunk.records.count) }
         for (offset, record) in chunk.records.enumerated() {
-            let (scored, strength) = engine.score(redactor?.redacting(record) ?? record)
-            result.aggregator.add(scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: strength)
+            let record = redactor?.redacting(record) ?? record
+            let (scored, strength) = engine.score(record)
+            result.aggregator.add(scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: strength, cues: engine.cues(for: record))
             if lines {
                 result.lines += RecordsJSON.body(scored)
                 result.lines += "\n"

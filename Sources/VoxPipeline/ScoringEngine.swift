@@ -55,6 +55,16 @@ public struct ScoringEngine: Sendable {
         return (scored, strength)
     }
 
+    /// What the conversation pass needs from a message's text (nil outside conversations): the
+    /// words a reply could personalise with, a customer's case details and first name.
+    public func cues(for record: FeedbackRecord) -> ConversationCues? {
+        guard let conversation = record.conversation, !conversation.isEmpty, record.role == .customer || record.role == .agent else { return nil }
+        return ConversationCues(
+            mentions: empathy.mentions(in: record.text),
+            customerName: record.role == .customer ? record.author.flatMap(ReplyContext.firstName(ofAuthor:)) : nil
+        )
+    }
+
     /// Labels for the clusters this engine can assign.
     public var clusterInfo: [String: ClusterInfo] {
         var info: [String: ClusterInfo] = [:]

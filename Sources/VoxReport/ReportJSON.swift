@@ -52,6 +52,7 @@ public enum ReportJSON {
             })),
             ("conversations", conversations(result.conversations)),
             ("agents", .array(result.agents.map(agent))),
+            ("service", service(result.service)),
             ("data_quality", dataQuality(result)),
             ("charts", .array(ReportSections(result: result).document().charts.map { chart in
                 .object([("file", .string(chart.fileName)), ("title", .string(chart.title)), ("description", .string(chart.description))])
@@ -174,6 +175,53 @@ public enum ReportJSON {
             ("anti_patterns", .sortedObject(agent.antiPatterns.mapValues { .int($0) })),
             ("conversations", .int(agent.conversations)),
             ("recovery_rate", .number(agent.recoveryRate)),
+            ("personalization_rate", .number(agent.personalizationRate)),
+            ("canned_phrases", .array(agent.cannedPhrases.map { phrase in
+                .object([("phrase", .string(phrase.phrase)), ("replies", .int(phrase.replies)), ("share", .double(phrase.share))])
+            })),
+        ])
+    }
+
+    /// Agent figures per segment, coaching examples and exemplary replies, empathy vs recovery.
+    static func service(_ service: ServiceRecovery) -> JSONValue {
+        .object([
+            ("segments", .array(service.segments.map { row in
+                .object([
+                    ("segment", .string(row.segment)),
+                    ("value", .string(row.value)),
+                    ("messages", .int(row.figures.messages)),
+                    ("mean_empathy", .double(row.figures.meanEmpathy)),
+                    ("acknowledgment_rate", .number(row.figures.acknowledgmentRate)),
+                    ("personalization_rate", .number(row.figures.personalizationRate)),
+                    ("anti_patterns", .sortedObject(row.figures.antiPatterns.mapValues { .int($0) })),
+                    ("conversations", .int(row.figures.conversations)),
+                    ("recovery_rate", .number(row.figures.recoveryRate)),
+                ])
+            })),
+            ("coaching_examples", .array(service.coachingExamples.map(example))),
+            ("exemplary_replies", .array(service.exemplaryReplies.map(example))),
+            ("empathy_vs_recovery", service.empathyVersusRecovery.map { split in
+                .object([
+                    ("threshold", .double(split.threshold)),
+                    ("high", .object([("conversations", .int(split.highConversations)), ("recovered", .int(split.highRecovered)), ("recovery_rate", .number(split.highRate.map { ($0 * 10_000).rounded() / 10_000 }))])),
+                    ("low", .object([("conversations", .int(split.lowConversations)), ("recovered", .int(split.lowRecovered)), ("recovery_rate", .number(split.lowRate.map { ($0 * 10_000).rounded() / 10_000 }))])),
+                ])
+            } ?? .null),
+        ])
+    }
+
+    static func example(_ example: ReplyExample) -> JSONValue {
+        .object([
+            ("source", .string(example.source)),
+            ("conversation", .string(example.conversation)),
+            ("record_id", .string(example.recordID)),
+            ("agent", .string(example.agent)),
+            ("empathy", .double(example.empathy)),
+            ("categories", .array(example.categories.map { .string($0.rawValue) })),
+            ("anti_patterns", .array(example.antiPatterns.map { .string($0.rawValue) })),
+            ("reply", .string(example.reply)),
+            ("customer_message", .string(example.customerMessage)),
+            ("customer_compound", .double(example.customerCompound)),
         ])
     }
 }

@@ -147,12 +147,25 @@ public struct EmpathyScorer: Sendable {
     /// Identifiers in a customer's message that a reply can echo: order and reference numbers,
     /// amounts, versions, times — words with a digit that are not bare small numbers or years.
     public func caseDetails(in text: String) -> [String] {
+        words(in: text, capitalized: false, limit: .max)
+    }
+
+    /// What a message could personalise with or be echoed by, for the conversation pass:
+    /// its capitalised words of two or more letters and its case details, lowercased, each once.
+    public func mentions(in text: String) -> [String] {
+        words(in: text, capitalized: true, limit: ConversationCues.limit)
+    }
+
+    private func words(in text: String, capitalized: Bool, limit: Int) -> [String] {
         let scanned = matcher.scan(text)
-        var details: [String] = []
-        for (index, token) in scanned.tokens.enumerated() where token.hasDigit && token.flags & PhraseText.Token.continuation == 0 {
+        var words: [String] = []
+        for (index, token) in scanned.tokens.enumerated() where token.isWord && token.flags & PhraseText.Token.continuation == 0 {
+            guard token.hasDigit || (capitalized && token.isCapitalized && token.end - token.start >= 2) else { continue }
             let word = scanned.lowercasedWord(at: index)
-            if ReplyContext.isCaseDetail(word), !details.contains(word) { details.append(word) }
+            if token.hasDigit, !ReplyContext.isCaseDetail(word) { continue }
+            if !words.contains(word) { words.append(word) }
+            if words.count == limit { break }
         }
-        return details
+        return words
     }
 }

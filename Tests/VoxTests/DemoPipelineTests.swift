@@ -61,4 +61,52 @@ struct DemoPipelineTests {
         #expect(clusterOf["S-2025-0009"] == "billing")
         #expect(clusterOf["S-2025-0002"] == "delivery-delays")
     }
+
+    @Test("the demo's help desk shows warm, procedural and dismissive agents apart, with conversations, coaching examples and empathy vs recovery")
+    func demoAgentsAndConversations() throws {
+        let out = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try DemoRun.run(into: out)
+        let result = outcome.result
+        // 40 tickets, each a conversation with the customer's mood at start and end.
+        let tickets = result.conversations.filter { $0.source == "helpdesk" }
+        #expect(tickets.count == 40)
+        #expect(tickets.allSatisfy { $0.startCompound != nil && $0.firstReplySeconds != nil })
+        let agents = Dictionary(uniqueKeysWithValues: result.agents.map { ($0.agent, $0) })
+        let warm = try ["Priya", "Tomás"].map { try #require(agents[$0]) }
+        let procedural = try ["Jonas", "Aiko"].map { try #require(agents[$0]) }
+        let dismissive = try ["Brett", "Dana"].map { try #require(agents[$0]) }
+        // Warm agents score well above procedural ones, who score above dismissive ones; only
+        // dismissive agents blame, and warm agents acknowledge every upset customer.
+        #expect(warm.map(\.meanEmpathy).min()! > 50)
+        #expect(procedural.map(\.meanEmpathy).max()! < warm.map(\.meanEmpathy).min()!)
+        #expect(dismissive.map(\.meanEmpathy).max()! < procedural.map(\.meanEmpathy).min()!)
+        #expect(dismissive.allSatisfy { ($0.antiPatterns["dismissive"] ?? 0) > 0 && ($0.antiPatterns["blame"] ?? 0) > 0 })
+        #expect(warm.allSatisfy { $0.antiPatterns.isEmpty && $0.acknowledgmentRate == 1 })
+        #expect(warm.allSatisfy { ($0.personalizationRate ?? 0) > 0.5 })
+        #expect(dismissive.allSatisfy { $0.personalizationRate == 0 })
+        // Coaching examples come from dismissive agents, exemplary replies from warm ones.
+        let service = result.service
+        #expect(service.coachingExamples.count == 5 && service.exemplaryReplies.count == 5)
+        #expect(service.coachingExamples.allSatisfy { ["Brett", "Dana"].contains($0.agent) && $0.customerCompound <= -0.05 && !$0.customerMessage.isEmpty })
+        #expect(service.exemplaryReplies.allSatisfy { ["Priya", "Tomás"].contains($0.agent) })
+        let split = try #require(service.empathyVersusRecovery)
+        #expect(split.highConversations > 0 && split.lowConversations > 0)
+        #expect(split.highRate! > split.lowRate!)
+        #expect(service.segments.contains { $0.segment == "channel" })
+        let report = try String(contentsOf: out.appendingPathComponent("report/report.md"), encoding: .utf8)
+        for heading in ["## Conversations", "## Agents", "## Empathy and recovery", "### Coaching examples", "### Exemplary replies"] {
+            #expect(report.contains(heading), "\(heading) missing")
+        }
+        #expect(report.contains("| Priya | 11 | \(NumberFormatForTests.fixed(agents["Priya"]!.meanEmpathy)) |"))
+        #expect(report.contains("median first reply"))
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report/report.json"))) as? [String: Any])
+        let serviceJSON = try #require(json["service"] as? [String: Any])
+        #expect((serviceJSON["coaching_examples"] as? [Any])?.count == 5)
+        #expect((json["agents"] as? [[String: Any]])?.first { $0["agent"] as? String == "Priya" }?["personalization_rate"] is Double)
+    }
+}
+
+enum NumberFormatForTests {
+    static func fixed(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -1,6 +1,8 @@
+import Foundation
 import VoxModel
 
 extension ReportSections {
+    /// Outcomes, reply and resolution times, and the conversations that went worst.
     func conversations() -> [ReportBlock] {
         let conversations = result.conversations
         guard !conversations.isEmpty else { return [] }
@@ -13,23 +15,147 @@ extension ReportSections {
         if let recovery = result.metrics.recoveryRate {
             blocks.append(.paragraph("Of the conversations that began with a negative customer message, \(strong: NumberFormat.percent(recovery)) ended recovered."))
         }
+        var times: [ReportText] = []
+        let replies = conversations.compactMap(\.firstReplySeconds)
+        if let median = Self.median(replies) {
+            times.append("median first reply \(strong: Self.duration(median)) (\(NumberFormat.count(replies.count)) conversations)")
+        }
+        let resolutions = conversations.compactMap(\.resolutionSeconds)
+        if let median = Self.median(resolutions) {
+            times.append("median time from first to last message \(strong: Self.duration(median)) (\(NumberFormat.count(resolutions.count)) conversations)")
+        }
+        if !times.isEmpty { blocks.append(.paragraph(ReportText.join(times, " · ") + ".")) }
+        let worst = conversations.filter { $0.outcome == .worsened || $0.outcome == .unresolved }
+            .sorted { ($0.change ?? 0, $0.source, $0.id) < ($1.change ?? 0, $1.source, $1.id) }
+        if !worst.isEmpty {
+            blocks.append(.paragraph("Conversations that worsened or were left unresolved, largest fall first:"))
+            var list = ReportTable(columns: [
+                .init("Conversation"), .init("Outcome"), .init("Start", .right), .init("End", .right), .init("Change", .right),
+                .init("Agent empathy", .right), .init("First reply", .right), .init("Agents"),
+            ])
+            for conversation in worst.prefix(Self.listedConversations) {
+                list.append([
+                    .code(conversation.id), .plain(conversation.outcome.rawValue),
+                    .plain(conversation.startCompound.map { NumberFormat.fixed($0, 2) } ?? "n/a"),
+                    .plain(conversation.endCompound.map { NumberFormat.fixed($0, 2) } ?? "n/a"),
+                    .plain(conversation.change.map { NumberFormat.signed($0, 2) } ?? "n/a"),
+                    .plain(conversation.meanEmpathy.map { NumberFormat.fixed($0, 1) } ?? "n/a"),
+                    .plain(conversation.firstReplySeconds.map(Self.duration) ?? "n/a"),
+                    .plain(conversation.agents.isEmpty ? "none" : conversation.agents.joined(separator: ", ")),
+                ])
+            }
+            blocks.append(.table(list))
+            if worst.count > Self.listedConversations {
+                blocks.append(.paragraph(.plain("\(worst.count - Self.listedConversations) more in report.json.")))
+            }
+        }
         return blocks
     }
 
+    static let listedConversations = 10
+
+    /// Per agent, then per team or channel: how they write and how their conversations end.
     func agents() -> [ReportBlock] {
         guard !result.agents.isEmpty else { return [] }
-        var table = ReportTable(columns: [
-            .init("Agent"), .init("Replies", .right), .init("Mean empathy", .right), .init("Acknowledged negative messages", .right),
-            .init("Anti-patterns"), .init("Conversations", .right), .init("Recovery", .right),
-        ])
+        var table = Self.replyTable(first: "Agent")
         for agent in result.agents {
-            let anti = agent.antiPatterns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            table.append([
-                .plain(agent.agent), .plain(NumberFormat.count(agent.messages)), .plain(NumberFormat.fixed(agent.meanEmpathy, 1)),
-                .plain(NumberFormat.percent(agent.acknowledgmentRate)), .plain(anti.isEmpty ? "none" : anti),
-                .plain(NumberFormat.count(agent.conversations)), .plain(NumberFormat.percent(agent.recoveryRate)),
-            ])
+            table.append(Self.replyRow(.plain(agent.agent), ReplyFigures(
+                messages: agent.messages, meanEmpathy: agent.meanEmpathy, acknowledgmentRate: agent.acknowledgmentRate,
+                personalizationRate: agent.personalizationRate, antiPatterns: agent.antiPatterns,
+                conversations: agent.conversations, recoveryRate: agent.recoveryRate
+            )))
         }
-        return [.heading(level: 2, text: "Agents", anchor: "agents"), .table(table)]
+        var blocks: [ReportBlock] = [
+            .heading(level: 2, text: "Agents", anchor: "agents"),
+            .paragraph("Acknowledged: share of replies to a negative customer message that acknowledge the feeling or apologise. Personal: share of replies in conversations that use the customer's name or a detail of their case. Recovery: of the conversations that began negative, the share that ended recovered."),
+            .table(table),
+        ]
+        let canned = result.agents.flatMap { agent in agent.cannedPhrases.map { (agent.agent, $0) } }
+        if !canned.isEmpty {
+            blocks.append(.paragraph("Canned phrases (in \(NumberFormat.percent(0.6)) or more of an agent's replies):"))
+            blocks.append(.bullets(canned.map { agent, phrase in
+                "\(agent): \(quoted: phrase.phrase) in \(NumberFormat.count(phrase.replies)) replies (\(NumberFormat.percent(phrase.share)))"
+            }))
+        }
+        let segments = result.service.segments
+        if !segments.isEmpty {
+            var bySegment = Self.replyTable(first: "Segment")
+            for row in segments { bySegment.append(Self.replyRow("\(row.segment) \(code: row.value)", row.figures)) }
+            blocks.append(.paragraph("The same per segment of the agents' replies:"))
+            blocks.append(.table(bySegment))
+        }
+        return blocks
+    }
+
+    static func replyTable(first: String) -> ReportTable {
+        ReportTable(columns: [
+            .init(first), .init("Replies", .right), .init("Mean empathy", .right), .init("Acknowledged", .right),
+            .init("Personal", .right), .init("Anti-patterns"), .init("Conversations", .right), .init("Recovery", .right),
+        ])
+    }
+
+    static func replyRow(_ name: ReportText, _ figures: ReplyFigures) -> [ReportText] {
+        let anti = figures.antiPatterns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return [
+            name, .plain(NumberFormat.count(figures.messages)), .plain(NumberFormat.fixed(figures.meanEmpathy, 1)),
+            .plain(NumberFormat.percent(figures.acknowledgmentRate)), .plain(NumberFormat.percent(figures.personalizationRate)),
+            .plain(anti.isEmpty ? "none" : anti), .plain(NumberFormat.count(figures.conversations)),
+            .plain(NumberFormat.percent(figures.recoveryRate)),
+        ]
+    }
+
+    /// Coaching examples, exemplary replies, and recovery by empathy.
+    func coaching() -> [ReportBlock] {
+        let service = result.service
+        guard !service.coachingExamples.isEmpty || service.empathyVersusRecovery != nil else { return [] }
+        var blocks: [ReportBlock] = [.heading(level: 2, text: "Empathy and recovery", anchor: "empathy-and-recovery")]
+        if let split = service.empathyVersusRecovery {
+            var table = ReportTable(columns: [.init("Conversations that began negative"), .init("Conversations", .right), .init("Recovered", .right), .init("Recovery", .right)])
+            let threshold = NumberFormat.fixed(split.threshold, 0)
+            table.append([.plain("agent empathy ≥ \(threshold)"), .plain(NumberFormat.count(split.highConversations)),
+                          .plain(NumberFormat.count(split.highRecovered)), .plain(NumberFormat.percent(split.highRate))])
+            table.append([.plain("agent empathy < \(threshold)"), .plain(NumberFormat.count(split.lowConversations)),
+                          .plain(NumberFormat.count(split.lowRecovered)), .plain(NumberFormat.percent(split.lowRate))])
+            blocks.append(.table(table))
+        }
+        if !service.coachingExamples.isEmpty {
+            blocks.append(.heading(level: 3, text: "Coaching examples", anchor: "coaching-examples"))
+            blocks.append(.paragraph("The lowest-scoring replies to negative customer messages, with the message they answered:"))
+            blocks += service.coachingExamples.flatMap(exampleBlocks)
+        }
+        if !service.exemplaryReplies.isEmpty {
+            blocks.append(.heading(level: 3, text: "Exemplary replies", anchor: "exemplary-replies"))
+            blocks.append(.paragraph("The highest-scoring replies to negative customer messages, without anti-patterns:"))
+            blocks += service.exemplaryReplies.flatMap(exampleBlocks)
+        }
+        return blocks
+    }
+
+    func exampleBlocks(_ example: ReplyExample) -> [ReportBlock] {
+        let found = example.categories.map(\.rawValue) + example.antiPatterns.map { "\($0.rawValue) (anti-pattern)" }
+        return [
+            .paragraph("\(strong: example.agent), conversation \(code: example.conversation), reply \(code: example.recordID): empathy \(strong: NumberFormat.fixed(example.empathy, 1))"
+                + ReportText.plain(found.isEmpty ? ", no empathy phrases" : " (\(found.joined(separator: ", ")))")),
+            .quotes([
+                "Customer (sentiment \(NumberFormat.fixed(example.customerCompound, 2))): \(quoted: InlineText.shorten(example.customerMessage, to: 300))",
+                "Agent: \(quoted: InlineText.shorten(example.reply, to: 300))",
+            ]),
+        ]
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Seconds as `45 s`, `12 min`, `3.5 h` or `2.1 days`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 0 { return "−" + duration(-seconds) }
+        if seconds < 60 { return "\(NumberFormat.fixed(seconds, 0)) s" }
+        if seconds < 3600 { return "\(NumberFormat.fixed(seconds / 60, 0)) min" }
+        if seconds < 86_400 { return "\(NumberFormat.fixed(seconds / 3600, 1)) h" }
+        return "\(NumberFormat.fixed(seconds / 86_400, 1)) days"
     }
 }

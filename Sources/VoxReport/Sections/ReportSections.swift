@@ -34,6 +34,7 @@ public struct ReportSections {
         blocks += emergingClusters()
         blocks += conversations()
         blocks += agents()
+        blocks += coaching()
         blocks += dataQuality()
         return ReportDocument(title: "Vox report: \(result.pipeline)", blocks: blocks)
     }
