@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers bench-sentiment eval install clean
+.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
 
 all: build
 
@@ -52,6 +52,11 @@ install: build
 
 clean:
 	rm -rf .build out
+
+# Empathy scoring speed on one core: generated agent replies, default patterns (replies/s).
+bench-empathy: deps lexicons
+	$(SWIFT) build -c release --product vox-bench
+	.build/release/vox-bench empathy
 
 # Sentiment scoring speed on one core: tweet-length generated texts, default lexicons (texts/s).
 bench-sentiment: deps lexicons
