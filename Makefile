@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
+.PHONY: all deps lexicons build debug demo test faults bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
 
 all: build
 
@@ -28,6 +28,12 @@ demo: build
 
 test: deps lexicons
 	$(SWIFT) test
+
+# Fault tests on the release binary (scripts/faults.sh): kill -9 at each failpoint, two runs at
+# once, a read-only output directory, a full tmpfs (skipped with a message where it cannot be
+# mounted), a 1 GB line and a 500 MB quoted CSV field generated on the fly (needs ~1.6 GB in /tmp).
+faults: build
+	scripts/faults.sh
 
 # End-to-end speed and memory: `vox run` on N generated records (default 1,000,000; `N=` overrides)
 # as CSV, JSON Lines and XML under .build/bench/, each beside `wc -w` on the same file
