@@ -196,5 +196,5 @@ huge line-1GB json "$dir/line.jsonl" record_too_large 2
 } >"$dir/field.csv"
 huge field-500MB csv "$dir/field.csv" field_too_large 3
 
-echo "faults: $passed passed, $failed failed, $skipped skipped"
+echo "faults: $passed ok, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
