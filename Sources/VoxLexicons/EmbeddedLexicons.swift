@@ -7934,6 +7934,7 @@ xD	2.3
 ☠	-1.9
 ☹	-1.9
 ☺	2.0
+♥	2.6
 ⚠	-1.3
 ⛔	-1.7
 ✅	1.3
@@ -7942,6 +7943,8 @@ xD	2.3
 ✖	-1.3
 ✨	1.5
 ❌	-1.5
+❤‍🔥	2.6
+❤‍🩹	0.8
 ⭐	1.8
 🆒	1.4
 🆗	1.0
@@ -7979,6 +7982,7 @@ xD	2.3
 💜	2.4
 💝	2.6
 💞	2.6
+💟	2.3
 💤	-0.4
 💩	-2.3
 💪	1.8
@@ -8026,6 +8030,7 @@ xD	2.3
 😪	-1.0
 😫	-2.1
 😬	-0.9
+😮‍💨	-0.6
 😰	-2.0
 😱	-2.0
 😳	-0.7
@@ -8044,6 +8049,8 @@ xD	2.3
 🙃	-0.3
 🙄	-1.5
 🙅	-1.2
+🙅‍♀	-1.2
+🙅‍♂	-1.2
 🙆	1.0
 🙌	2.3
 🙏	1.6
@@ -8065,6 +8072,8 @@ xD	2.3
 🤤	1.4
 🤥	-1.7
 🤦	-1.9
+🤦‍♀	-1.9
+🤦‍♂	-1.9
 🤧	-1.1
 🤨	-0.8
 🤩	2.9
@@ -8092,6 +8101,7 @@ xD	2.3
 1 star	-2.3
 10 out of 10	2.9
 5 stars	2.7
+a big help	2.1
 a bit meh	-1.0
 a breath of fresh air	2.6
 a class act	2.5
@@ -8102,7 +8112,9 @@ a disaster	-2.9
 a dream	2.3
 a far cry from	-1.4
 a godsend	2.8
+a great help	2.5
 a hit	1.8
+a huge help	2.5
 a joke	-2.0
 a keeper	2.2
 a let down	-2.0
@@ -8116,6 +8128,7 @@ a nightmare	-3.0
 a ok	1.8
 a pleasure	2.4
 a plus	2.2
+a shambles	-2.3
 a slap in the face	-2.5
 a winner	2.3
 a-ok	1.8
@@ -8136,6 +8149,7 @@ as good as new	1.8
 as if	-0.6
 asleep at the wheel	-2.0
 at a loss	-1.3
+at a snail's pace	-1.7
 at best	-0.6
 at its best	1.9
 at my wit's end	-2.4
@@ -8144,9 +8158,11 @@ at no cost	1.0
 at no extra cost	1.3
 at their best	1.9
 at wits end	-2.4
+attitude problem	-1.9
 avoid at all costs	-3.0
 back to normal	1.2
 bad apple	-1.6
+bad attitude	-2.0
 bad blood	-1.8
 bad day	-1.9
 bad deal	-2.0
@@ -8165,7 +8181,12 @@ bait and switch	-2.6
 bang for the buck	2.0
 bang for your buck	2.0
 bang on	2.2
+bare minimum	-1.1
+beggars belief	-1.9
 below par	-1.6
+below standard	-1.6
+bend over backwards	2.1
+bent over backwards	2.3
 best of luck	2.0
 best of the best	3.0
 best value	2.5
@@ -8194,6 +8215,13 @@ brick wall	-1.5
 brilliant idea	2.7
 broke down	-1.9
 broken down	-1.9
+broken promise	-2.2
+broken promises	-2.3
+brush off	-1.7
+brush-off	-1.8
+brushed me off	-1.9
+brushed off	-1.9
+brushed us off	-1.9
 buyer beware	-2.1
 can't complain	1.2
 cannot complain	1.2
@@ -8207,18 +8235,24 @@ class act	2.4
 complete disaster	-3.2
 con job	-2.7
 could be better	-0.8
+could care less	-1.6
 could have been better	-1.0
 could not be better	2.9
 could not be happier	3.1
 could not be more pleased	3.0
+could not care less	-1.8
 could've been better	-1.0
 couldn't be better	2.9
 couldn't be happier	3.1
 couldn't be more pleased	3.0
+couldn't care less	-1.8
 cream of the crop	2.7
 crushed it	2.4
 crushing it	2.3
 cry me a river	-1.2
+cut corners	-1.9
+cuts corners	-1.8
+cutting corners	-1.9
 daylight robbery	-2.8
 dead end	-1.5
 dead on arrival	-2.7
@@ -8243,6 +8277,7 @@ drops the ball	-1.9
 drove me crazy	-2.1
 drove me nuts	-2.1
 dumpster fire	-2.8
+empty promises	-2.3
 epic fail	-2.6
 ever so helpful	2.4
 exceeded expectations	2.6
@@ -8255,23 +8290,35 @@ falling in love	2.7
 falling short	-1.7
 falls apart	-2.1
 falls short	-1.7
+false advertising	-2.4
+false promises	-2.3
 fantastic job	3.0
 far from perfect	-1.2
 fat chance	-1.3
 fed up	-2.2
 fed up with	-2.3
+feel at home	1.8
 feel good	1.9
+feel welcome	1.9
 feel-good	2.0
 feeling good	1.9
 feels good	1.8
 fell apart	-2.2
 fell in love	2.8
 fell short	-1.8
+felt at home	1.8
+felt welcome	1.9
 fit as a fiddle	2.0
 fit to be tied	-2.2
 five stars	2.7
 flying colors	2.2
 flying colours	2.2
+fob me off	-2.0
+fob off	-2.0
+fobbed me off	-2.3
+fobbed off	-2.3
+fobbed us off	-2.3
+fobbing off	-2.2
 for crying out loud	-1.8
 for free	0.8
 for god's sake	-1.9
@@ -8298,6 +8345,7 @@ god bless	2.0
 god send	2.8
 godsend	2.8
 goes in circles	-1.6
+goes out of their way	2.3
 goes the extra mile	2.6
 goes wrong	-1.5
 going downhill	-1.9
@@ -8327,6 +8375,7 @@ good vibes	2.0
 good work	2.0
 good-for-nothing	-2.6
 got the job done	1.4
+great attitude	2.4
 great day	2.6
 great deal	2.4
 great idea	2.3
@@ -8380,6 +8429,7 @@ in hot water	-1.6
 in love	2.6
 in safe hands	2.0
 in seventh heaven	3.0
+in shambles	-2.3
 in the dark	-0.9
 in trouble	-1.7
 insult to injury	-2.1
@@ -8430,15 +8480,22 @@ lost cause	-2.1
 lost my temper	-2.0
 lousy job	-2.4
 low blow	-2.0
+made a difference	1.6
+made me feel welcome	2.3
 made my day	2.8
 major fail	-2.4
 make my day	2.5
+makes a difference	1.5
 makes my day	2.7
 many thanks	2.2
 massive disappointment	-2.8
 massive letdown	-2.6
 mediocre at best	-1.6
 meh at best	-1.3
+messed around	-1.6
+messed me around	-2.1
+messed up	-1.9
+messed us around	-2.1
 middle of the road	-0.4
 miffed	-1.5
 missed the mark	-1.8
@@ -8447,6 +8504,7 @@ money grab	-2.4
 money pit	-2.3
 money well spent	2.4
 much appreciated	2.2
+mucked about	-1.8
 must-have	2.2
 must-read	2.2
 must-see	2.3
@@ -8459,13 +8517,20 @@ never again	-2.4
 never ever again	-2.7
 no big deal	0.6
 no brainer	1.6
+no clue	-1.2
+no common sense	-1.8
 no complaints	1.6
 no good	-2.0
+no help	-1.9
 no luck	-1.2
+no manners	-2.1
 no problem	1.0
 no problems	1.2
+no respect	-2.0
+no sense of urgency	-1.9
 no thank you	-0.6
 no thanks	-0.8
+no use	-1.7
 no way	-0.6
 no way out	-1.9
 no worries	1.2
@@ -8476,6 +8541,7 @@ not again	-1.4
 not up to par	-1.6
 nothing special	-1.0
 nothing to write home about	-1.2
+of no use	-1.8
 off day	-1.0
 off the mark	-1.3
 oh dear	-1.0
@@ -8489,6 +8555,7 @@ on the ball	1.8
 on the blink	-1.6
 on the fritz	-1.7
 on the mend	1.2
+on the money	1.8
 on thin ice	-1.3
 on top of the world	2.9
 one star	-2.3
@@ -8498,6 +8565,7 @@ out of order	-1.5
 out of pocket	-1.3
 out of stock	-1.0
 out of the park	2.6
+out of their way to help	2.5
 out of this world	2.9
 out to lunch	-1.5
 over the hill	-1.0
@@ -8506,6 +8574,9 @@ over the top	-0.6
 pain in the ass	-2.4
 pain in the butt	-2.1
 pain in the neck	-1.9
+pass the buck	-1.8
+passed the buck	-2.0
+passing the buck	-2.0
 pat on the back	1.8
 peace of mind	2.0
 peeved	-1.6
@@ -8522,6 +8593,7 @@ pleasure to deal with	2.5
 pleasure to work with	2.5
 poor job	-2.1
 poor value	-2.0
+positive attitude	2.0
 psyched	2.3
 pumped	2.0
 pure hell	-3.0
@@ -8529,7 +8601,9 @@ raw deal	-2.1
 red tape	-1.3
 rest in peace	-1.0
 right as rain	1.7
+ripped me off	-2.8
 ripped off	-2.8
+ripped us off	-2.8
 ripping off	-2.7
 rips off	-2.6
 rocked it	2.3
@@ -8548,6 +8622,11 @@ save the day	2.3
 saved my life	2.6
 saved the day	2.6
 saving grace	1.6
+screamed at	-2.4
+screwed me over	-2.6
+screwed over	-2.5
+screwed up	-2.2
+screwed us over	-2.6
 second to none	3.0
 seriously though	-0.6
 ship shape	1.7
@@ -8564,22 +8643,30 @@ slap in the face	-2.5
 smash hit	2.4
 smashed it	2.3
 smoke and mirrors	-2.0
+snail's pace	-1.5
 so far so good	1.4
 so so	-0.4
 so-so	-0.4
 sold out	-0.6
+sorted it out	1.6
+sorted me out	1.8
 sounds good	1.5
+spoke down to	-2.1
 spot on	2.3
 stab in the back	-2.7
 stabbed in the back	-2.7
+stands out	1.3
 state of the art	1.8
 stay away	-2.3
 steer clear	-2.2
 stoked	2.6
+stood out	1.4
 stupid idea	-2.1
 take care	1.2
 taken advantage of	-2.3
 taken for a ride	-2.5
+takes the biscuit	-1.8
+talked down to	-2.2
 talking out of his ass	-2.4
 talking to a brick wall	-2.2
 teed off	-2.0
@@ -8594,6 +8681,7 @@ thank you so much	2.5
 thanks a lot	2.1
 thanks a million	2.7
 thanks so much	2.4
+the bare minimum	-1.2
 the bee's knees	2.6
 the cat's pajamas	2.4
 the cat's whiskers	2.4
@@ -8627,6 +8715,12 @@ touch and go	-1.0
 tough luck	-1.4
 tough times	-1.6
 train wreck	-2.6
+treated like a criminal	-2.6
+treated like crap	-2.8
+treated like dirt	-2.8
+treated like family	2.2
+treated like garbage	-2.8
+treated like royalty	2.6
 two thumbs up	2.4
 under par	-1.3
 under the weather	-1.4
@@ -8637,6 +8731,7 @@ up in smoke	-1.9
 up the creek	-1.7
 up to no good	-1.6
 up to scratch	1.2
+up to standard	1.0
 uphill battle	-1.5
 utter disaster	-3.2
 value for money	1.9
@@ -8652,6 +8747,9 @@ waste of energy	-2.3
 waste of space	-2.6
 well wishes	2.0
 went downhill	-2.0
+went out of her way	2.4
+went out of his way	2.4
+went out of their way	2.4
 went south	-1.7
 went the extra mile	2.7
 went wrong	-1.7
@@ -8668,6 +8766,9 @@ works like a charm	2.5
 worst ever	-3.5
 worst idea	-2.8
 worst nightmare	-3.2
+worth a shot	1.1
+worth a try	1.2
+worth checking out	1.5
 worth every penny	2.8
 worth its weight in gold	2.9
 worth the money	2.0
@@ -8677,6 +8778,7 @@ worth their weight in gold	2.9
 would buy again	2.2
 would recommend	1.9
 yeah right	-1.2
+yelled at	-2.2
 you've got to be kidding	-1.9
 zero stars	-2.8
 """######,
