@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test faults bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
+.PHONY: all deps lexicons build debug demo test faults fuzz bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
 
 all: build
 
@@ -34,6 +34,13 @@ test: deps lexicons
 # mounted), a 1 GB line and a 500 MB quoted CSV field generated on the fly (needs ~1.6 GB in /tmp).
 faults: build
 	scripts/faults.sh
+
+# libFuzzer targets (Fuzz/, a separate package built with the address sanitizer under
+# .build-fuzz/): the CSV, JSON and XML readers and the pipeline-file parser, each run SECONDS
+# seconds on corpora seeded from the test fixtures (scripts/fuzz.sh). Not part of make test.
+SECONDS ?= 60
+fuzz: deps lexicons
+	FUZZ_SECONDS=$(SECONDS) scripts/fuzz.sh
 
 # End-to-end speed and memory: `vox run` on N generated records (default 1,000,000; `N=` overrides)
 # as CSV, JSON Lines and XML under .build/bench/, each beside `wc -w` on the same file

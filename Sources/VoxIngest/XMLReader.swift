@@ -35,7 +35,15 @@ public struct XMLReader: FeedbackReader {
         guard let parser = xmlCreatePushParserCtxt(&sax, context, nil, 0, displayPath) else {
             throw IngestError(location: InputLocation(file: displayPath), message: "cannot create an XML parser")
         }
-        defer { xmlFreeParserCtxt(parser) }
+        defer {
+            // libxml2 may build a document for a DTD it meets (to hold entity declarations) even
+            // with SAX callbacks; the context does not own it, so free it here (found by fuzzing).
+            if let document = parser.pointee.myDoc {
+                xmlFreeDoc(document)
+                parser.pointee.myDoc = nil
+            }
+            xmlFreeParserCtxt(parser)
+        }
         // Encoding and I/O errors bypass the parser's handler and would be printed on standard
         // error; route them to the same collector for the length of this file.
         xmlSetStructuredErrorFunc(context, sax.serror)

@@ -1,0 +1,18 @@
+import FuzzSupport
+import VoxIngest
+
+/// One input through the CSV reader: any bytes must give records, rejects or an `IngestError`,
+/// never a crash, a hang or unbounded memory.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzDriver.withFile(data, size, suffix: ".csv") { path in
+        var events = 0
+        try? CSVReader(options: CSVOptions()).read(file: path, displayPath: "fuzz.csv") { _ in events += 1 }
+    }
+    return 0
+}
+
+@_cdecl("FuzzCSV_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzDriver.run(argc, argv, fuzzOne)
+}
