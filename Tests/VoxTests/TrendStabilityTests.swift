@@ -82,24 +82,4 @@ struct TrendStabilityTests {
         let outcome = try Self.run("mini", out: out, asOf: "2026-01-02", history: history)
         #expect(outcome.result.previous == nil)
     }
-
-    @Test("the demo with its history gives byte-identical files, charts and HTML included, with 1 thread in one chunk and 4 threads in chunks of 7")
-    func demoDeterministic() throws {
-        let first = try TestSupport.temporaryDirectory(), second = try TestSupport.temporaryDirectory()
-        defer {
-            try? FileManager.default.removeItem(at: first)
-            try? FileManager.default.removeItem(at: second)
-        }
-        let one = try DemoRun.run(into: first, threads: 1)
-        // Small chunks, so that the demo's records are really split among the threads.
-        _ = try DemoRun.run(into: second, threads: 4, chunkSize: 7)
-        #expect(one.result.totalAccepted > 7 * 4 * 3, "the demo spans many chunks")
-        let names = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("report").path).sorted()
-        #expect(names.contains("chart-pain-point-trend.svg") && names.contains("report.html"))
-        for name in names {
-            let a = try Data(contentsOf: first.appendingPathComponent("report/" + name))
-            let b = try Data(contentsOf: second.appendingPathComponent("report/" + name))
-            #expect(a == b, "\(name) differs")
-        }
-    }
 }
