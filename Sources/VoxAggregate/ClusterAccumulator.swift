@@ -13,13 +13,21 @@ public struct ClusterAccumulator: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ scored: ScoredRecord, strength: Int) {
+        add(recordID: scored.record.id, source: scored.record.source, text: scored.record.text,
+            compound: scored.sentiment.compound, segments: scored.record.segments, strength: strength)
+    }
+
+    /// A record that discovery assigned after the scoring pass.
+    public mutating func add(_ candidate: DiscoveryCandidate, strength: Int) {
+        add(recordID: candidate.recordID, source: candidate.source, text: candidate.text,
+            compound: candidate.compound, segments: candidate.segments, strength: strength)
+    }
+
+    mutating func add(recordID: String, source: String, text: String, compound: Double, segments recordSegments: [Segment], strength: Int) {
         size += 1
-        compoundSum.add(scored.sentiment.compound)
-        for segment in scored.record.segments { segments[segment.name, default: [:]][segment.value, default: 0] += 1 }
-        candidates.append(QuoteCandidate(
-            recordID: scored.record.id, source: scored.record.source, text: scored.record.text,
-            compound: scored.sentiment.compound, strength: strength
-        ))
+        compoundSum.add(compound)
+        for segment in recordSegments { segments[segment.name, default: [:]][segment.value, default: 0] += 1 }
+        candidates.append(QuoteCandidate(recordID: recordID, source: source, text: text, compound: compound, strength: strength))
         if candidates.count > QuoteCandidate.limit * 2 { trim() }
     }
 

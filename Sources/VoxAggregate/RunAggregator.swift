@@ -16,6 +16,8 @@ public struct RunAggregator: Sendable {
     /// The same per segment value of the agent messages (team, channel…).
     public private(set) var segmentMessages: [Segment: AgentAccumulator] = [:]
     public private(set) var examples = ReplyExamples()
+    /// Unclustered negative records and background phrase counts, for discovery.
+    public private(set) var discovery = DiscoveryPool()
 
     public init() {}
 
@@ -23,7 +25,11 @@ public struct RunAggregator: Sendable {
     ///   - ordinal: the record's position in the run's input, for ordering conversations.
     ///   - clusterStrength: how much cluster evidence the record has (quote selection).
     ///   - cues: what the conversation pass needs from the text (personalization).
-    public mutating func add(_ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0, cues: ConversationCues? = nil) {
+    ///   - phrases: the record's key phrases for discovery, when it is a candidate or sampled
+    ///     for the background.
+    public mutating func add(
+        _ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0, cues: ConversationCues? = nil, phrases: DiscoveryPhrases = .none
+    ) {
         totals.add(scored)
         for segment in scored.record.segments {
             segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].add(scored)
@@ -34,6 +40,11 @@ public struct RunAggregator: Sendable {
             } else {
                 unclustered += 1
             }
+        }
+        switch phrases {
+        case .none: break
+        case .candidate(let hashes): discovery.addCandidate(DiscoveryCandidate(scored, ordinal: ordinal, phrases: hashes))
+        case .background(let hashes, let weight): discovery.addBackground(phrases: hashes, weight: weight)
         }
         conversations.add(scored, ordinal: ordinal, cues: cues)
         if scored.record.role == .agent, let empathy = scored.empathy {
@@ -54,6 +65,25 @@ public struct RunAggregator: Sendable {
         for (agent, accumulator) in other.agentMessages { agentMessages[agent, default: AgentAccumulator()].merge(accumulator) }
         for (segment, accumulator) in other.segmentMessages { segmentMessages[segment, default: AgentAccumulator()].merge(accumulator) }
         examples.merge(other.examples)
+        discovery.merge(other.discovery)
+    }
+
+    /// Moves the discovered clusters' members out of `unclustered` into their clusters
+    /// (discovered ones under `ids`, merged ones into their taxonomy aspect). Returns each moved
+    /// record's ordinal with its cluster id, for records.jsonl.
+    public mutating func apply(_ result: PainPointDiscovery.Result, ids: [String?]) -> [(ordinal: Int, cluster: String)] {
+        var moved: [(ordinal: Int, cluster: String)] = []
+        for (cluster, id) in zip(result.clusters, ids) {
+            guard let target = cluster.mergedInto ?? id else { continue }
+            for member in cluster.members {
+                let candidate = result.candidates[member.candidate]
+                clusters[target, default: ClusterAccumulator()].add(candidate, strength: member.strength)
+                unclustered -= 1
+                moved.append((candidate.ordinal, target))
+            }
+        }
+        discovery = DiscoveryPool()
+        return moved.sorted { $0.ordinal < $1.ordinal }
     }
 
     public struct Summary: Sendable {

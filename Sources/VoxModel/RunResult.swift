@@ -19,6 +19,9 @@ public struct RunResult: Sendable {
     public var agents: [AgentSummary]
     /// Agent figures per segment, coaching examples, empathy versus recovery.
     public var service = ServiceRecovery()
+    /// How this run's clusters descend from the previous run's (new, continued, merged, split,
+    /// vanished); empty without a previous run.
+    public var lineage: [ClusterLineage] = []
     /// The previous run's trend snapshot, when the history had one; drives "change since".
     public var previous: TrendSnapshot?
     /// Earlier snapshots, oldest first, for trend charts (may include `previous`).

@@ -119,12 +119,17 @@ public struct PipelineRunner {
             }
         )
         try cancellation?.check()
-        let aggregator = merged.aggregator
-
-        // 3. Finish figures; compare with the previous run.
-        let summary = aggregator.finish(clusterInfo: engine.clusterInfo, minClusterSize: config.clustering.minSize)
+        var aggregator = merged.aggregator
         let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, pipeline: config.name, logger: logger)
         let earlier = history.snapshots(before: asOf)
+
+        // 3. Discover what the taxonomy missed, name it as the previous run did, finish figures.
+        let discovered = ClusterDiscoveryStage(engine: engine).run(on: &aggregator, previous: earlier.last)
+        for (ordinal, cluster) in discovered.moved {
+            spill?.assign(ordinal: ordinal, cluster: cluster)
+            if keepScored { merged.scored[ordinal].cluster = cluster }
+        }
+        let summary = aggregator.finish(clusterInfo: discovered.clusterInfo, minClusterSize: config.clustering.minSize)
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
             : nil
@@ -134,6 +139,7 @@ public struct PipelineRunner {
             previous: earlier.last, history: earlier, redacted: config.outputs.redact
         )
         result.service = summary.service
+        result.lineage = ClusterIdentity.lineage(current: summary.clusters, discovered: discovered.lineage, previous: earlier.last)
         let keptClusters = Set(result.clusters.map(\.id))
         let trend = TrendBuilder.snapshot(
             pipeline: config.name, asOf: asOf, metrics: summary.metrics, segments: summary.segments, clusters: summary.clusters
@@ -250,8 +256,11 @@ struct ScoredChunk: Sendable {
         if lines { result.clusters.reserveCapacity(chunk.records.count) }
         for (offset, record) in chunk.records.enumerated() {
             let record = redactor?.redacting(record) ?? record
-            let (scored, strength) = engine.score(record)
-            result.aggregator.add(scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: strength, cues: engine.cues(for: record))
+            let outcome = engine.score(record)
+            let scored = outcome.record
+            result.aggregator.add(
+                scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record), phrases: outcome.phrases
+            )
             if lines {
                 result.lines += RecordsJSON.body(scored)
                 result.lines += "\n"

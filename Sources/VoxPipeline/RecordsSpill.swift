@@ -37,6 +37,11 @@ final class RecordsSpill: @unchecked Sendable {
         }
     }
 
+    /// Gives record number `ordinal` (no cluster so far) the primary cluster discovery found.
+    func assign(ordinal: Int, cluster: String) {
+        primary[ordinal] = code(cluster)
+    }
+
     private func code(_ id: String) -> UInt16 {
         if let known = codes[id] { return known }
         clusterIDs.append(id)

@@ -11,8 +11,18 @@ public struct ScoringEngine: Sendable {
     public let empathy: EmpathyScorer
     public let matcher: TaxonomyMatcher
     public let extractor: PhraseExtractor
+    /// Finds pain points the taxonomy does not know, after the scoring pass.
+    public let discovery: PainPointDiscovery
+    /// One in this many other customer records (by text hash) is read for discovery's
+    /// background: enough for stable frequencies, without extracting phrases from every record.
+    public let backgroundSampling: Int
+    /// The default: about 12 % of the background.
+    public static let defaultBackgroundSampling = 8
 
-    public init(scoring: ScoringOptions = ScoringOptions(), clustering: ClusteringOptions = ClusteringOptions()) throws {
+    public init(
+        scoring: ScoringOptions = ScoringOptions(), clustering: ClusteringOptions = ClusteringOptions(),
+        backgroundSampling: Int = ScoringEngine.defaultBackgroundSampling
+    ) throws {
         var lexicon = try SentimentLexicon.defaults(overlays: scoring.overlays)
         var problems: [LexiconProblem] = []
         for file in scoring.lexicons {
@@ -31,6 +41,16 @@ public struct ScoringEngine: Sendable {
         self.empathy = EmpathyScorer(lexicon: empathyLexicon)
         self.matcher = TaxonomyMatcher(taxonomy: PainPointTaxonomy(aspects: aspects))
         self.extractor = PhraseExtractor(stopWords: try StopWords.defaults())
+        // Topics are what a complaint is about; the general lexicon's words say how it felt
+        // (the customer-service overlay's "delayed" or "refund" may well be topics).
+        let general = try SentimentLexicon.defaults(overlays: [])
+        var discoveryOptions = PainPointDiscovery.Options()
+        discoveryOptions.minSupport = max(discoveryOptions.minSupport, clustering.minSize)
+        self.discovery = PainPointDiscovery(
+            extractor: extractor, matcher: matcher, options: discoveryOptions,
+            isSentimentWord: { word in (general.valences[word] ?? 0) != 0 }
+        )
+        self.backgroundSampling = max(1, backgroundSampling)
     }
 
     static func read(_ file: String) throws -> String {
@@ -40,19 +60,45 @@ public struct ScoringEngine: Sendable {
         return text
     }
 
-    /// Scores one record; returns it with its cluster evidence strength for quote selection.
-    public func score(_ record: FeedbackRecord) -> (ScoredRecord, Int) {
+    /// One record's scores with what aggregation needs besides: its cluster evidence strength
+    /// (quote selection) and its key phrases when discovery wants them.
+    public struct Scored: Sendable {
+        public var record: ScoredRecord
+        public var strength: Int
+        public var phrases: DiscoveryPhrases
+    }
+
+    /// Scores one record. A negative customer record gets its taxonomy aspect; with none, its
+    /// key phrases make it a discovery candidate. Other customer records are read for the
+    /// background when their text hash falls in the sample.
+    public func score(_ record: FeedbackRecord) -> Scored {
         let sentimentScore = sentiment.score(record.text)
         var scored = ScoredRecord(record: record, sentiment: sentimentScore)
         if record.role == .agent { scored.empathy = empathy.score(record.text) }
-        var strength = 0
-        if record.role == .customer, sentimentScore.label == .negative {
-            let assignment = matcher.assign(record.text, extractor: extractor)
-            scored.cluster = assignment.primary
-            scored.secondaryClusters = assignment.secondary
-            strength = assignment.strength
+        guard record.role == .customer else { return Scored(record: scored, strength: 0, phrases: .none) }
+        let sampled = PhraseHash.of(record.text) % UInt64(backgroundSampling) == 0
+        guard sentimentScore.label == .negative else {
+            return Scored(record: scored, strength: 0, phrases: sampled ? background(extractor.words(record.text)) : .none)
         }
-        return (scored, strength)
+        let (assignment, phrases) = cluster(record.text, sampled: sampled)
+        scored.cluster = assignment.primary
+        scored.secondaryClusters = assignment.secondary
+        return Scored(record: scored, strength: assignment.strength, phrases: phrases)
+    }
+
+    /// A complaint's taxonomy aspects and what discovery takes from it: its phrases as a
+    /// candidate when no aspect claims it, else as background when `sampled`.
+    public func cluster(_ text: String, sampled: Bool) -> (TaxonomyMatcher.Assignment, DiscoveryPhrases) {
+        let words = extractor.words(text)
+        let assignment = matcher.assign(evidence: matcher.evidence(words))
+        let phrases: DiscoveryPhrases = assignment.primary == nil
+            ? .candidate(PhraseHash.set(extractor.phrases(words).map(\.key)))
+            : sampled ? background(words) : .none
+        return (assignment, phrases)
+    }
+
+    private func background(_ words: [PhraseExtractor.Word]) -> DiscoveryPhrases {
+        .background(PhraseHash.set(extractor.phrases(words).map(\.key)), weight: backgroundSampling)
     }
 
     /// What the conversation pass needs from a message's text (nil outside conversations): the
