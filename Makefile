@@ -77,8 +77,11 @@ bench-sentiment: deps lexicons
 	.build/release/vox-bench sentiment
 
 # Sentiment figures on the development set, when it is present beside the repository (it is not
-# part of it): Pearson r and binary F1 per domain.
+# part of it): Pearson r and binary F1 per domain. Then clustering figures (NMI, ARI, purity) on
+# the labelled complaint sample in pipelines/eval/.
 EVAL_SET ?= ../shared/data/sentiment-dev/ratings-dev.tsv
 eval: build
 	@if [ -f "$(EVAL_SET)" ]; then $(VOX) eval "$(EVAL_SET)" --text text --gold mean_rating --by domain; \
-	else echo "make eval: $(EVAL_SET) not found; nothing to evaluate (set EVAL_SET=FILE)"; fi
+	else echo "make eval: $(EVAL_SET) not found; no sentiment figures (set EVAL_SET=FILE)"; fi
+	@echo
+	$(VOX) eval pipelines/eval/complaints-labelled.tsv --clusters --text text --gold category --by industry

@@ -43,6 +43,12 @@ public enum ReportJSON {
             })),
             ("clusters", .array(result.clusters.enumerated().map { rank, item in cluster(item, rank: rank + 1, change: result.changes?.cluster(item.id)) })),
             ("unclustered", .int(result.unclustered)),
+            ("cluster_lineage", .array(result.lineage.map { event in
+                .object([
+                    ("kind", .string(event.kind.rawValue)), ("id", .string(event.id)), ("label", .string(event.label)),
+                    ("previous", .array(event.previous.map { .string($0) })),
+                ])
+            })),
             ("segments", .array(result.segments.map { segment in
                 .object([
                     ("segment", .string(segment.segment)),

@@ -206,6 +206,19 @@ struct DiscoveryTests {
         #expect(second.result.clusters.filter { $0.origin == .discovered }.map(\.id).sorted() == discovered.map(\.id).sorted())
         #expect(second.result.lineage.filter { discovered.map(\.id).contains($0.id) }.allSatisfy { $0.kind == .continued })
         #expect(first.result.lineage.isEmpty || first.result.lineage.allSatisfy { $0.kind == .new })
+        let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
+        #expect(json.contains("\"kind\": \"continued\"") && json.contains("\"cluster_lineage\""))
+
+        // The next night nobody mentions parking: the cluster is reported as vanished.
+        rows = ["id,comment"]
+        for (index, text) in (Self.many(Self.swimming) + Self.vague + Self.many(Self.background)).enumerated() {
+            rows.append("c\(index),\"\(text)\"")
+        }
+        try TestSupport.write(rows.joined(separator: "\n") + "\n", to: directory.appendingPathComponent("feedback.csv"))
+        let third = try PipelineRunner(config: config, options: RunOptions(outputDirectory: out, asOf: "2026-01-03")).run()
+        #expect(third.result.lineage.contains { $0.kind == .vanished && $0.id == parking.id })
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(report.contains("`\(parking.id)` \(parking.label): vanished"), "\(report)")
     }
 }
 

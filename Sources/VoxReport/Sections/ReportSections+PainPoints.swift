@@ -126,6 +126,30 @@ extension ReportSections {
         if steady > 0 {
             blocks.append(.paragraph("\(steady) other pain point\(steady == 1 ? "" : "s") changed within noise (not significant at α = \(NumberFormat.axis(diff.alpha)))."))
         }
+        blocks += lineage()
+        return blocks
+    }
+
+    /// Clusters whose identity changed since the previous run: new, merged, split, vanished.
+    /// Ids stay stable for continued clusters, which are only counted.
+    func lineage() -> [ReportBlock] {
+        let notable = result.lineage.filter { $0.kind != .continued }
+        guard !notable.isEmpty else { return [] }
+        let continued = result.lineage.count - notable.count
+        var blocks: [ReportBlock] = [.paragraph(
+            "Cluster identity since the previous run (\(continued) cluster\(continued == 1 ? "" : "s") continued under the same id):"
+        )]
+        blocks.append(.bullets(notable.map { event in
+            let previous = ReportText.join(event.previous.map { ReportText.code($0) }, ", ")
+            let head: ReportText = .code(event.id) + .plain(" \(event.label): ")
+            switch event.kind {
+            case .new: return head + "new"
+            case .continued: return head + "continued"
+            case .merged: return head + "merged from " + previous
+            case .split: return head + "split from " + previous
+            case .vanished: return head + "vanished"
+            }
+        }))
         return blocks
     }
 }
