@@ -1733,6 +1733,7 @@ careful	1.2
 carefully	1.1
 carefulness	1.1
 caringly	2.0
+certainly	0.6
 charismatically	1.8
 charitable	1.8
 charitably	1.4
@@ -1742,6 +1743,7 @@ charming	2.4
 charmingly	2.3
 charmingness	2.2
 chic	1.8
+chill	0.7
 chivalrous	1.8
 civilized	1.0
 classy	2.0
@@ -1823,6 +1825,7 @@ decently	1.2
 decisive	1.2
 decisively	1.0
 dedicatedly	1.6
+definitely	0.8
 deft	1.6
 deftly	1.6
 delectable	2.7
@@ -2078,6 +2081,7 @@ hopefulness	1.6
 hopes	1.0
 hoping	0.9
 hospitably	1.9
+huge	0.8
 humbly	1.1
 humor	1.4
 humorous	1.8
@@ -2382,6 +2386,7 @@ rapt	1.5
 rapture	2.7
 rapturous	2.8
 razor-sharp	1.6
+ready	0.9
 reasonableness	1.1
 reassure	1.4
 receptive	1.3
@@ -2470,6 +2475,7 @@ serendipitous	1.8
 serendipity	1.9
 serenely	1.9
 sereneness	2.0
+sexy	1.9
 sharp-witted	1.6
 shimmering	1.6
 shrewd	1.0
@@ -2565,6 +2571,7 @@ superior	2.2
 superiority	1.6
 supportiveness	1.9
 supreme	2.2
+sure	0.6
 sure-footed	1.2
 surpass	1.7
 surpassed	1.7
@@ -2627,6 +2634,7 @@ treasured	2.4
 tremendous	2.4
 trendy	1.3
 triumphal	2.4
+true	1.0
 trusted	1.6
 trustfully	1.3
 trusting	1.4
@@ -2939,6 +2947,7 @@ crappy	-2.6
 crashy	-1.9
 crass	-1.8
 craven	-2.1
+crazy	-0.9
 creaky	-1.1
 creepiness	-2.0
 crestfallen	-2.3
@@ -3537,6 +3546,7 @@ inhumanity	-2.8
 injurious	-2.0
 injustice	-2.7
 injustices	-2.6
+insane	-1.1
 insanity	-1.7
 insensitive	-2.1
 insensitively	-2.0
@@ -3640,6 +3650,7 @@ lukewarm	-1.0
 lurid	-1.4
 lying	-2.3
 maddened	-2.5
+madness	-1.5
 maladjusted	-1.5
 malaise	-1.5
 malcontent	-1.7
@@ -4173,6 +4184,7 @@ stinks	-2.2
 stinky	-2.0
 stodgy	-1.1
 strained	-1.3
+strange	-0.7
 strangled	-1.8
 stresses	-1.7
 stressfully	-1.8
@@ -4592,6 +4604,7 @@ aggravation	-2.0
 alarmed	-1.9
 alarming	-2.1
 alarmingly	-1.9
+alone	-0.8
 amuse	1.6
 amused	1.8
 amusement	1.8
@@ -4646,6 +4659,9 @@ calming	1.5
 calmly	1.2
 captivated	2.3
 captivating	2.5
+care	0.9
+cared	1.0
+cares	1.0
 chagrin	-1.5
 chagrined	-1.6
 cheer	2.0
@@ -4676,6 +4692,7 @@ cynicism	-1.4
 darling	2.0
 dazzled	2.4
 dazzling	2.6
+dear	0.8
 dejected	-2.4
 dejection	-2.3
 demoralised	-2.4
@@ -4819,6 +4836,7 @@ grumpiness	-1.5
 grumpy	-1.6
 guilt	-1.7
 guilty	-1.6
+heart	0.7
 heart-warming	2.7
 heartache	-2.6
 heartbreak	-3.0
@@ -4828,6 +4846,7 @@ heartbroken	-3.1
 heartened	2.0
 heartening	2.1
 heartfelt	2.3
+hearts	0.8
 heartsick	-2.6
 heartsore	-2.4
 heartwarming	2.7
@@ -4870,6 +4889,7 @@ inspire	2.1
 inspired	2.2
 inspires	2.1
 inspiring	2.5
+interested	0.6
 interesting	1.5
 intrigued	1.3
 intriguing	1.6
@@ -4940,6 +4960,9 @@ mirth	2.2
 mirthful	2.2
 mirthless	-1.6
 misanthropic	-1.8
+miss	-1.0
+missed	-1.0
+misses	-1.0
 moodiness	-1.3
 mopey	-1.6
 mopy	-1.6
@@ -5027,6 +5050,7 @@ shameless	-2.0
 smile	2.1
 smiled	2.0
 smiles	2.1
+smiley	1.6
 smiling	2.1
 smitten	2.2
 sneer	-1.9
@@ -5098,6 +5122,9 @@ warmth	1.8
 weary	-1.4
 weepily	-1.5
 wholesome	2.1
+wish	0.9
+wishes	1.1
+wishing	0.9
 woefulness	-2.4
 worriedly	-1.5
 wowed	2.5
@@ -5135,7 +5162,11 @@ agonising	-2.6
 agonize	-2.0
 agonizing	-2.6
 agony	-2.9
+agree	1.2
 agreeable	1.5
+agreed	1.2
+agreeing	1.0
+agrees	1.1
 alarm	-1.4
 alarms	-1.3
 alienate	-1.8
@@ -6805,6 +6836,7 @@ grenade	-1.9
 gunfire	-2.4
 haemorrhage	-2.2
 hanged	-2.7
+hangover	-1.3
 harm	-2.1
 harmed	-2.2
 harmful	-2.3
@@ -6981,6 +7013,9 @@ stalking	-2.5
 starvation	-2.8
 starve	-2.1
 starving	-2.1
+storm	-0.9
+storms	-0.9
+stormy	-0.7
 strangle	-2.6
 sue	-1.3
 sued	-1.5
@@ -7068,6 +7103,7 @@ brotherhood	1.7
 buddy	1.3
 camaraderie	2.1
 carnival	1.4
+champions	1.9
 charity	1.4
 colorful	1.3
 colourful	1.3
@@ -7271,11 +7307,15 @@ arghh	-1.9
 arse	-1.6
 ass	-1.8
 asses	-1.7
+aw	1.0
 awesomee	3.0
 awesomeee	3.0
 awesomesauce	3.0
 awsm	3.0
 awsum	3.0
+aww	1.4
+awww	1.5
+awwww	1.6
 badass	2.2
 badd	-2.5
 baddd	-2.5
@@ -7295,6 +7335,7 @@ booed	-1.8
 booo	-1.9
 boooo	-2.0
 boos	-1.5
+booyah	2.2
 boringg	-1.7
 bork	-1.2
 borked	-2.0
@@ -7325,6 +7366,7 @@ cunt	-3.4
 cutee	2.0
 cuteee	2.1
 da-bomb	2.5
+damn	-1.4
 dang	-0.8
 darn	-0.9
 derp	-0.9
@@ -7369,8 +7411,10 @@ gg	1.2
 ggwp	1.4
 gnarly	1.0
 goated	2.6
+goddammit	-2.1
 goddamn	-2.0
 goddamned	-2.1
+goddamnit	-2.1
 gr8	3.0
 greaaat	3.1
 groovy	2.0
@@ -7384,10 +7428,12 @@ ha	0.6
 haha	1.8
 hahaha	2.0
 hahahaha	2.1
+hallelujah	2.4
 happyyy	2.7
 hatee	-3.0
 hateee	-3.0
 headdesk	-1.9
+heck	-0.6
 heh	0.6
 hehe	1.6
 hehehe	1.7
@@ -7395,6 +7441,7 @@ hmph	-1.1
 hooray	2.5
 horribleee	-3.3
 humph	-1.1
+hungover	-1.3
 hurrah	2.4
 hurray	2.5
 huzzah	2.3
@@ -7437,6 +7484,7 @@ luvvvv	2.8
 meeeh	-0.9
 mehh	-0.8
 motherfucker	-3.2
+nah	-0.5
 neato	1.7
 next-level	2.2
 nice1	1.9
@@ -7447,6 +7495,9 @@ noice	1.9
 nom	1.6
 nomnom	1.9
 noms	1.6
+nooo	-1.1
+noooo	-1.3
+nope	-0.6
 ohmygod	0.8
 omfg	0.2
 omg	0.8
@@ -7471,6 +7522,7 @@ rad	2.0
 rekt	-1.6
 rofl	2.2
 roflmao	2.3
+rotfl	2.2
 rubbishness	-2.3
 sadd	-2.1
 saddd	-2.2
@@ -7536,6 +7588,7 @@ wahoo	2.3
 wank	-2.0
 wanker	-2.7
 welp	-0.6
+whatever	-0.6
 whatevs	-0.7
 whew	1.0
 whoop	1.9
@@ -7550,6 +7603,7 @@ wooo	1.8
 woot	2.3
 wtaf	-2.3
 wtf	-2.0
+wtg	2.3
 wth	-1.6
 wuv	2.6
 xo	1.8
@@ -7562,17 +7616,24 @@ yas	2.1
 yasss	2.3
 yassss	2.3
 yayy	2.4
+yea	0.7
+yeah	0.8
 yeesh	-1.0
+yeh	0.6
+yep	0.7
+yes	1.0
 yess	1.9
 yesss	2.0
 yikes	-1.6
 yippee	2.5
+yippie	2.3
 yuck	-2.1
 yuckk	-2.1
 yuk	-2.0
 yummers	2.4
 yummo	2.4
 yummyy	2.6
+yup	0.7
 zomg	0.9
 zzz	-0.8
 zzzz	-0.9
@@ -8151,6 +8212,7 @@ xP	1.2
 5 stars	2.7
 a big help	2.1
 a bit meh	-1.0
+a blast	2.2
 a breath of fresh air	2.6
 a class act	2.5
 a cut above	2.3
@@ -8158,6 +8220,7 @@ a cut below	-1.8
 a delight	2.8
 a disaster	-2.9
 a dream	2.3
+a fan of	1.2
 a far cry from	-1.4
 a godsend	2.8
 a great help	2.5
@@ -8230,6 +8293,7 @@ bang for the buck	2.0
 bang for your buck	2.0
 bang on	2.2
 bare minimum	-1.1
+be sure	0
 beggars belief	-1.9
 below par	-1.6
 below standard	-1.6
@@ -8243,6 +8307,7 @@ beyond frustrated	-2.8
 beyond my expectations	2.6
 big deal	-0.6
 big disappointment	-2.6
+big fan	2.0
 big hit	2.0
 big letdown	-2.4
 big mistake	-2.2
@@ -8258,10 +8323,13 @@ blew my socks off	2.8
 blood boiling	-2.6
 blown away	2.8
 brassed off	-2.0
+break my heart	-2.4
+breaks my heart	-2.6
 breath of fresh air	2.6
 brick wall	-1.5
 brilliant idea	2.7
 broke down	-1.9
+broke my heart	-2.8
 broken down	-1.9
 broken promise	-2.2
 broken promises	-2.3
@@ -8298,6 +8366,7 @@ cream of the crop	2.7
 crushed it	2.4
 crushing it	2.3
 cry me a river	-1.2
+customer care	0
 cut corners	-1.9
 cuts corners	-1.8
 cutting corners	-1.9
@@ -8309,8 +8378,12 @@ deadweight	-1.8
 dear me	-0.6
 did the job	1.2
 did the trick	1.9
+didn't care	-1.6
+do not care	-1.4
 does the job	1.2
 does the trick	1.8
+doesn't care	-1.6
+don't care	-1.4
 down on my luck	-1.9
 down the drain	-2.3
 down the toilet	-2.4
@@ -8356,6 +8429,7 @@ fell in love	2.8
 fell short	-1.8
 felt at home	1.8
 felt welcome	1.9
+fingers crossed	1.2
 fit as a fiddle	2.0
 fit to be tied	-2.2
 five stars	2.7
@@ -8446,10 +8520,16 @@ hard times	-1.7
 hat's off	2.4
 hats off	2.4
 head over heels	2.7
+health care	0
+heart attack	-2.6
 heart of gold	2.7
 heck no	-1.6
+heck yeah	2.0
+heck yes	2.0
 hell no	-2.0
 hell on earth	-3.2
+hell yeah	2.3
+hell yes	2.3
 here we go again	-1.3
 hidden charges	-1.9
 hidden fees	-1.9
@@ -8466,6 +8546,7 @@ hit the spot	2.2
 hot air	-1.4
 hot mess	-2.2
 huge disappointment	-2.7
+huge fan	2.3
 huge letdown	-2.5
 huge mistake	-2.5
 in a bind	-1.3
@@ -8502,6 +8583,7 @@ knocked it out of the park	2.9
 knocked my socks off	2.8
 last resort	-1.0
 last straw	-2.3
+leave me alone	-1.8
 leaves a lot to be desired	-2.0
 leaves much to be desired	-2.0
 left a bad taste	-1.8
@@ -8521,7 +8603,10 @@ lived up to	1.6
 lives up to	1.5
 living nightmare	-3.2
 long day	-1.0
+look forward	1.7
+looking forward	1.9
 looking good	1.8
+looks forward	1.7
 looks good	1.6
 losing battle	-1.8
 lost cause	-2.1
@@ -8533,8 +8618,11 @@ made me feel welcome	2.3
 made my day	2.8
 major fail	-2.4
 make my day	2.5
+make sure	0
 makes a difference	1.5
 makes my day	2.7
+makes sure	0
+making sure	0
 many thanks	2.2
 massive disappointment	-2.8
 massive letdown	-2.6
@@ -8570,6 +8658,7 @@ no common sense	-1.8
 no complaints	1.6
 no good	-2.0
 no help	-1.9
+no idea	-0.5
 no luck	-1.2
 no manners	-2.1
 no problem	1.0
@@ -8584,8 +8673,11 @@ no way out	-1.9
 no worries	1.2
 no-brainer	1.6
 not a big deal	0.6
+not a big fan	-1.4
+not a fan	-1.4
 not a problem	1.0
 not again	-1.4
+not sure	-0.3
 not up to par	-1.6
 nothing special	-1.0
 nothing to write home about	-1.2
@@ -8594,6 +8686,7 @@ off day	-1.0
 off the mark	-1.3
 oh dear	-1.0
 oh no	-1.4
+oh well	-0.6
 on a high	2.1
 on cloud nine	3.0
 on fleek	2.2
@@ -8694,6 +8787,7 @@ smoke and mirrors	-2.0
 snail's pace	-1.5
 so far so good	1.4
 so so	-0.4
+so true	1.4
 so-so	-0.4
 sold out	-0.6
 sorted it out	1.6
@@ -8729,6 +8823,8 @@ thank you so much	2.5
 thanks a lot	2.1
 thanks a million	2.7
 thanks so much	2.4
+that's right	0.8
+that's the spirit	2.0
 the bare minimum	-1.2
 the bee's knees	2.6
 the cat's pajamas	2.4
@@ -8740,6 +8836,7 @@ the real deal	2.2
 the runaround	-2.0
 the worst	-3.3
 the worst part	-1.6
+third party	0
 threw me under the bus	-2.5
 thrilled to bits	3.0
 thrown under the bus	-2.4
@@ -8793,6 +8890,7 @@ warm regards	1.4
 waste of effort	-2.3
 waste of energy	-2.3
 waste of space	-2.6
+way to go	2.0
 well wishes	2.0
 went downhill	-2.0
 went out of her way	2.4
@@ -8806,6 +8904,12 @@ what the fuck	-2.4
 what the heck	-1.4
 what the hell	-1.9
 white elephant	-1.6
+wish it	-0.6
+wish the	-0.6
+wish there was	-0.4
+wish there were	-0.4
+wish they	-0.6
+wish you could	-0.4
 with flying colors	2.4
 with flying colours	2.4
 wonderful news	2.9
@@ -8827,6 +8931,7 @@ would buy again	2.2
 would recommend	1.9
 yeah right	-1.2
 yelled at	-2.2
+you're right	1.2
 you've got to be kidding	-1.9
 zero stars	-2.8
 """######,
