@@ -1,4 +1,5 @@
 import VoxModel
+import VoxText
 
 /// A negative customer record that no taxonomy aspect claimed, kept for discovery: what is
 /// needed to assign it to a discovered cluster afterwards (its position in the run, its figures

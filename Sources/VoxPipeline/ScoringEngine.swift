@@ -92,13 +92,13 @@ public struct ScoringEngine: Sendable {
         let words = extractor.words(text)
         let assignment = matcher.assign(evidence: matcher.evidence(words))
         let phrases: DiscoveryPhrases = assignment.primary == nil
-            ? .candidate(PhraseHash.set(extractor.phrases(words).map(\.key)))
+            ? .candidate(extractor.phraseHashes(words))
             : sampled ? background(words) : .none
         return (assignment, phrases)
     }
 
     private func background(_ words: [PhraseExtractor.Word]) -> DiscoveryPhrases {
-        .background(PhraseHash.set(extractor.phrases(words).map(\.key)), weight: backgroundSampling)
+        .background(extractor.phraseHashes(words), weight: backgroundSampling)
     }
 
     /// What the conversation pass needs from a message's text (nil outside conversations): the

@@ -88,6 +88,37 @@ public struct PhraseExtractor: Sendable {
     public func phrases(_ words: [Word]) -> [KeyPhrase] {
         var seen: Set<String> = []
         var result: [KeyPhrase] = []
+        forEachPhrase(words) { span in
+            let key = span.map(\.stem).joined(separator: " ")
+            if seen.insert(key).inserted {
+                result.append(KeyPhrase(key: key, surface: span.map(\.surface).joined(separator: " ")))
+            }
+        }
+        return result
+    }
+
+    /// The same phrases as `phrases(_:)`, as sorted distinct `PhraseHash` values of their keys,
+    /// without building the key strings: discovery reads phrases from many records and keeps
+    /// only these hashes.
+    public func phraseHashes(_ words: [Word]) -> [UInt64] {
+        var hashes: [UInt64] = []
+        forEachPhrase(words) { span in
+            var hash = PhraseHash.start
+            for (offset, word) in span.enumerated() {
+                if offset > 0 { hash = PhraseHash.add(UInt8(ascii: " "), to: hash) }
+                hash = PhraseHash.add(word.stem, to: hash)
+            }
+            hashes.append(hash)
+        }
+        hashes.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(hashes.count)
+        for hash in hashes where hash != distinct.last { distinct.append(hash) }
+        return distinct
+    }
+
+    /// Calls `body` with each candidate phrase's words, in text order.
+    func forEachPhrase(_ words: [Word], _ body: (ArraySlice<Word>) -> Void) {
         for start in words.indices {
             let first = words[start]
             guard !first.isStopWord, first.isNegator || Self.isTopical(first.surface) else { continue }
@@ -95,17 +126,10 @@ public struct PhraseExtractor: Sendable {
             while end < words.count, end - start < 3 {
                 if end > start, words[end].startsSegment { break }
                 let last = words[end]
-                if !last.isStopWord, !last.isNegator, Self.isTopical(last.surface) {
-                    let span = words[start...end]
-                    let key = span.map(\.stem).joined(separator: " ")
-                    if seen.insert(key).inserted {
-                        result.append(KeyPhrase(key: key, surface: span.map(\.surface).joined(separator: " ")))
-                    }
-                }
+                if !last.isStopWord, !last.isNegator, Self.isTopical(last.surface) { body(words[start...end]) }
                 end += 1
             }
         }
-        return result
     }
 
     /// Convenience: the candidate key phrases of a text.

@@ -53,7 +53,7 @@ struct DiscoveryTests {
             ))
         }
         for text in background {
-            pool.addBackground(phrases: PhraseHash.set(engine.extractor.phrases(in: text).map(\.key)), weight: 1)
+            pool.addBackground(phrases: engine.extractor.phraseHashes(engine.extractor.words(text)), weight: 1)
         }
         return pool
     }

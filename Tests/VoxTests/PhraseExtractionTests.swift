@@ -30,6 +30,16 @@ struct PhraseExtractionTests {
         #expect(extractor.phrases(in: "can't get in").isEmpty)
     }
 
+    @Test("phrase hashes are the hashes of the phrase keys, each once, sorted")
+    func hashes() {
+        for text in ["The delivery driver was rude, and the parcel arrived damaged.", "Still no refund. No refund at all!", "", "5 x 40"] {
+            let words = extractor.words(text)
+            let expected = Array(Set(extractor.phrases(words).map { PhraseHash.of($0.key) })).sorted()
+            #expect(extractor.phraseHashes(words) == expected, "\(text)")
+        }
+        #expect(!extractor.phraseHashes(extractor.words("Still no refund.")).isEmpty)
+    }
+
     @Test("numbers and single letters do not make phrases")
     func topical() {
         #expect(extractor.phrases(in: "5 x 40").isEmpty)

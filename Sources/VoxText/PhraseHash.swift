@@ -1,0 +1,19 @@
+/// A stable 64-bit FNV-1a hash of UTF-8 text. Discovery keeps phrases as these hashes so that a
+/// record's phrases cost 8 bytes each, and samples background records by the hash of their text,
+/// so that the sample does not depend on record order or thread count.
+public enum PhraseHash {
+    public static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public static func of(_ text: String) -> UInt64 { add(text, to: start) }
+
+    @inline(__always)
+    public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    public static func add(_ text: String, to hash: UInt64) -> UInt64 {
+        var hash = hash
+        for byte in text.utf8 { hash = add(byte, to: hash) }
+        return hash
+    }
+}
