@@ -17,8 +17,9 @@ import VoxText
 /// 3. **Assignment.** A candidate joins the group whose phrases it contains with the largest sum
 ///    of z-scores (the first group on a tie); one with none of them stays unclustered. A group
 ///    left with fewer than `minSupport` records is dissolved.
-/// 4. **Merging.** A group at least half of whose records carry evidence for one taxonomy aspect
-///    (its context words, too little alone to claim them) merges into that aspect.
+/// 4. **Merging.** A group two thirds of whose records carry evidence for one taxonomy aspect
+///    (its context words, too little alone to claim them) outside the group's own phrases
+///    merges into that aspect.
 ///
 /// Everything is a function of the candidate set and the background counts, so the result does
 /// not depend on record order or thread count.
@@ -260,28 +261,39 @@ public struct PainPointDiscovery: Sendable {
             let groupPhrases = group.map { phrases[$0] }
                 .sorted { $0.support != $1.support ? $0.support > $1.support : $0.z > $1.z }
             clusters.append(Cluster(
-                phrases: groupPhrases, label: Self.label(groupPhrases), members: members[groupIndex],
-                mergedInto: mergeTarget(members: members[groupIndex], candidates: candidates)
+                phrases: groupPhrases, label: label(groupPhrases), members: members[groupIndex],
+                mergedInto: mergeTarget(members: members[groupIndex], phrases: groupPhrases, candidates: candidates)
             ))
         }
         clusters.sort { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.label < $1.label }
         return clusters
     }
 
-    /// The label: the phrase a person would pick — well supported, longer if nearly as common.
-    static func label(_ phrases: [Phrase]) -> String {
+    /// The label: the phrase a person would pick — well supported, longer if nearly as common,
+    /// ending on what it is about ("Wrong colour", not "Sent the wrong").
+    func label(_ phrases: [Phrase]) -> String {
+        func weight(_ phrase: Phrase) -> Double {
+            let words = phrase.surface.split(separator: " ")
+            let endsOnTopic = words.last.map { !isSentimentWord(String($0)) } ?? false
+            return Double(phrase.support) * (1 + 0.5 * Double(words.count - 1)) * (endsOnTopic ? 1 : 0.7)
+        }
         let best = phrases.max { a, b in
-            let wa = Double(a.support) * (1 + 0.5 * Double(a.key.split(separator: " ").count - 1))
-            let wb = Double(b.support) * (1 + 0.5 * Double(b.key.split(separator: " ").count - 1))
+            let wa = weight(a), wb = weight(b)
             return wa != wb ? wa < wb : a.surface > b.surface
         }!
         return best.surface.prefix(1).uppercased() + best.surface.dropFirst()
     }
 
-    /// The aspect that at least half the group's records give some evidence for (a term,
-    /// phrase or context word of it, too little alone to claim them), read from up to
+    /// The aspect that at least two thirds of the group's records give some evidence for (a term,
+    /// phrase or context word of it, too little alone to claim them) outside the group's own
+    /// phrases: "Delivery took 10 days" grouped by "took" is about delivery, while "promo code
+    /// rejected" is not about logging in because "code" is login context. Read from up to
     /// `surfaceSample` members taken by content hash.
-    func mergeTarget(members: [Cluster.Member], candidates: [DiscoveryCandidate]) -> String? {
+    func mergeTarget(members: [Cluster.Member], phrases: [Phrase], candidates: [DiscoveryCandidate]) -> String? {
+        // The group's own topic words: its one-word phrases ("code" in a promo-code group). A
+        // word that qualified only inside longer phrases ("parcel sat") is common elsewhere,
+        // so it says what the group is about.
+        let own = Set(phrases.map(\.key).filter { !$0.contains(" ") })
         let sample = members.map { candidates[$0.candidate] }
             .sorted { a, b in
                 let ka = a.contentKey, kb = b.contentKey
@@ -291,11 +303,11 @@ public struct PainPointDiscovery: Sendable {
         guard !sample.isEmpty else { return nil }
         var covered = [Int](repeating: 0, count: matcher.taxonomy.aspects.count)
         for candidate in sample {
-            let evidence = matcher.evidence(extractor.words(candidate.text))
+            let evidence = matcher.evidence(extractor.words(candidate.text).filter { !own.contains($0.stem) })
             for aspect in evidence.indices where evidence[aspect] > 0 { covered[aspect] += 1 }
         }
         guard let best = covered.indices.max(by: { covered[$0] != covered[$1] ? covered[$0] < covered[$1] : $0 > $1 }),
-              covered[best] * 2 >= sample.count, covered[best] > 0 else { return nil }
+              covered[best] * 3 >= sample.count * 2, covered[best] > 0 else { return nil }
         return matcher.taxonomy.aspects[best].id
     }
 }

@@ -41,14 +41,13 @@ public struct ScoringEngine: Sendable {
         self.empathy = EmpathyScorer(lexicon: empathyLexicon)
         self.matcher = TaxonomyMatcher(taxonomy: PainPointTaxonomy(aspects: aspects))
         self.extractor = PhraseExtractor(stopWords: try StopWords.defaults())
-        // Topics are what a complaint is about; the general lexicon's words say how it felt
-        // (words an overlay rates, such as "delayed" or "refund", may well be topics).
-        let general = lexicon
+        // Topics are what a complaint is about; the general lexicon's words say how it felt.
+        let sentimentTerms = lexicon.baseSentimentTerms
         var discoveryOptions = PainPointDiscovery.Options()
         discoveryOptions.minSupport = max(discoveryOptions.minSupport, clustering.minSize)
         self.discovery = PainPointDiscovery(
             extractor: extractor, matcher: matcher, options: discoveryOptions,
-            isSentimentWord: { word in (general.valences[word] ?? 0) != 0 && !general.overlayTerms.contains(word) }
+            isSentimentWord: { word in sentimentTerms.contains(word) }
         )
         self.backgroundSampling = max(1, backgroundSampling)
     }

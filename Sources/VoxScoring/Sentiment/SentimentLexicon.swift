@@ -16,6 +16,9 @@ public struct SentimentLexicon: Sendable {
     public private(set) var valences: [String: Double] = [:]
     /// Terms whose valence an overlay set (explanations name the overlay rule).
     public private(set) var overlayTerms: Set<String> = []
+    /// Terms the base files (not an overlay) rate non-zero, whatever an overlay made of them:
+    /// the words that say how a customer felt rather than what about (pain-point discovery).
+    public private(set) var baseSentimentTerms: Set<String> = []
     /// Booster (positive) and dampener (negative) scalars, single tokens or phrases ("kind of").
     public private(set) var boosters: [String: Double] = [:]
     public private(set) var negators: Set<String> = []
@@ -102,6 +105,7 @@ public struct SentimentLexicon: Sendable {
             }
             valences[term] = valence
             if overlay { overlayTerms.insert(term) } else { overlayTerms.remove(term) }
+            if !overlay, valence != 0 { baseSentimentTerms.insert(term) }
         }
     }
 
