@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 VOX := .build/release/vox
 
-.PHONY: all deps lexicons build debug demo test faults fuzz bench bench-10m bench-readers bench-sentiment bench-empathy eval install clean
+.PHONY: all deps lexicons build debug demo test faults fuzz bench bench-10m bench-readers bench-sentiment bench-empathy bench-micro profile eval install clean
 
 all: build
 
@@ -58,6 +58,19 @@ bench-10m: deps lexicons
 bench-readers: deps
 	$(SWIFT) build -c release --product vox-bench
 	.build/release/vox-bench readers --size 100
+
+# Micro-benchmarks (ordo-one/benchmark): tokenizer, sentiment, empathy, phrase extraction, cluster
+# assignment and the three readers on generated data. Benchmarks/ is its own package (like Fuzz/),
+# so make test and CI never build the benchmark framework; it builds under Benchmarks/.build.
+bench-micro: deps lexicons
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark run --no-progress
+
+# Where the instructions go, by stage: `vox run` under valgrind's callgrind on PROFILE_N generated
+# records (default 100,000) of FORMAT (csv, jsonl or xml); see docs/PERFORMANCE.md (scripts/profile.sh).
+PROFILE_N ?= 100000
+FORMAT ?= csv
+profile: deps lexicons
+	N=$(PROFILE_N) FORMAT=$(FORMAT) SWIFT=$(SWIFT) scripts/profile.sh
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "vox", targets: ["vox"]),
         .library(name: "VoxPipeline", targets: ["VoxPipeline"]),
+        // Generated benchmark inputs, shared by vox-bench and the micro-benchmarks in Benchmarks/.
+        .library(name: "VoxBenchData", targets: ["VoxBenchData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,7 +56,9 @@ let package = Package(
             ]
         ),
         // Benchmarks on generated inputs (`make bench-readers`); not part of the product.
-        .executableTarget(name: "vox-bench", dependencies: ["VoxIngest", "VoxModel", "VoxText", "VoxScoring"]),
+        // Deterministic synthetic feedback and agent replies (`make bench`, Benchmarks/).
+        .target(name: "VoxBenchData", dependencies: ["VoxModel", "VoxText", "VoxScoring"]),
+        .executableTarget(name: "vox-bench", dependencies: ["VoxBenchData", "VoxIngest", "VoxModel", "VoxText", "VoxScoring"]),
         .testTarget(
             name: "VoxTests",
             dependencies: [

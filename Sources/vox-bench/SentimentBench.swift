@@ -1,4 +1,5 @@
 import Foundation
+import VoxBenchData
 import VoxScoring
 
 /// `vox-bench sentiment [--texts N] [--rounds R] [--explain]`: sentiment scoring speed on one core.

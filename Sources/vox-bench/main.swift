@@ -1,4 +1,5 @@
 import Foundation
+import VoxBenchData
 import VoxIngest
 import VoxModel
 

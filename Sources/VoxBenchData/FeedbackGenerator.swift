@@ -1,17 +1,17 @@
 import VoxModel
 
 /// One synthetic feedback message, as the three bench formats carry it.
-struct FeedbackMessage {
-    var id: String
-    var conversation: String
-    var role: String
-    var author: String
-    var time: String
+public struct FeedbackMessage: Sendable {
+    public var id: String
+    public var conversation: String
+    public var role: String
+    public var author: String
+    public var time: String
     /// 1–5 for customer messages that carry one; nil for agent replies and unrated comments.
-    var rating: Int?
-    var product: String
-    var region: String
-    var text: String
+    public var rating: Int?
+    public var product: String
+    public var region: String
+    public var text: String
 }
 
 /// Generates the `make bench` input: `count` feedback messages shaped like a help-desk and survey
@@ -22,13 +22,17 @@ struct FeedbackMessage {
 /// sentiment words, modifiers, neutral words and about 15 % words no lexicon knows; about 20 %
 /// agent replies inside conversations; negative customer messages mostly carry one of twelve
 /// planted pain points, the first far more common than the last.
-struct FeedbackGenerator {
+public struct FeedbackGenerator: Sendable {
     static let seed: UInt64 = 0xB0C5_2026
-    let count: Int
+    public let count: Int
+
+    public init(count: Int) {
+        self.count = count
+    }
 
     enum Mood { case negative, neutral, positive }
 
-    func generate(_ body: (FeedbackMessage) throws -> Void) rethrows {
+    public func generate(_ body: (FeedbackMessage) throws -> Void) rethrows {
         var random = SeededRandom(seed: Self.seed)
         var conversation = 0
         var customer = ""

@@ -4,21 +4,26 @@ import VoxText
 /// Writes the generated feedback as the three export formats `make bench` measures, plus one
 /// pipeline file per format that reads it. Data files are written once (a changed generator
 /// changes `version` and with it the directory); pipelines are rewritten every time.
-struct FeedbackExport {
+public struct FeedbackExport: Sendable {
     /// Bump when the generated content changes.
-    static let version = 1
-    static let formats = ["csv", "jsonl", "xml"]
+    public static let version = 1
+    public static let formats = ["csv", "jsonl", "xml"]
 
-    let directory: URL
-    let count: Int
+    public let directory: URL
+    public let count: Int
+
+    public init(directory: URL, count: Int) {
+        self.directory = directory
+        self.count = count
+    }
 
     /// `.build/bench/feedback-v1-1000000` for a million records.
-    static func directory(base: String, count: Int) -> URL {
+    public static func directory(base: String, count: Int) -> URL {
         URL(fileURLWithPath: base).appendingPathComponent("feedback-v\(version)-\(count)")
     }
 
     /// Writes the files for `formats` that are missing, and the pipelines for all of them.
-    func write(formats: [String]) throws {
+    public func write(formats: [String]) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let missing = formats.filter { !FileManager.default.fileExists(atPath: dataFile($0).path) }
         if !missing.isEmpty {
@@ -38,11 +43,11 @@ struct FeedbackExport {
         }
     }
 
-    func dataFile(_ format: String) -> URL {
+    public func dataFile(_ format: String) -> URL {
         directory.appendingPathComponent("feedback.\(format)")
     }
 
-    static func head(_ format: String) -> String {
+    public static func head(_ format: String) -> String {
         switch format {
         case "csv": "id,conversation,role,author,created_at,rating,product,region,text\n"
         case "xml": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feedback>\n"
@@ -50,11 +55,11 @@ struct FeedbackExport {
         }
     }
 
-    static func tail(_ format: String) -> String {
+    public static func tail(_ format: String) -> String {
         format == "xml" ? "</feedback>\n" : ""
     }
 
-    static func line(_ format: String, _ m: FeedbackMessage) -> String {
+    public static func line(_ format: String, _ m: FeedbackMessage) -> String {
         let rating = m.rating.map(String.init) ?? ""
         switch format {
         case "csv":
@@ -82,7 +87,7 @@ struct FeedbackExport {
 
     /// The pipeline for one format: every field mapped, default outputs (reports, records.jsonl,
     /// redaction), written beside the data to `out-FORMAT/`.
-    static func pipeline(_ format: String) -> String {
+    public static func pipeline(_ format: String) -> String {
         let (source, id, time) = switch format {
         case "csv": ("format: csv", "id", "created_at")
         case "jsonl": ("format: json", "id", "created_at")
