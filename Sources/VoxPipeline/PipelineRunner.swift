@@ -58,7 +58,7 @@ public struct PipelineRunner {
         try output.recover()
         Failpoint.reach("locked")
 
-        let engine = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
+        let engine = try options.engine ?? ScoringEngine(scoring: config.scoring, clustering: config.clustering)
         let redactor = config.outputs.redact ? PIIRedactor() : nil
         defer { options.progress?.finish() }
 

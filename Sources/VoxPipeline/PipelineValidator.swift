@@ -7,6 +7,13 @@ public struct PipelineValidator {
     public init() {}
 
     public func validate(_ config: PipelineConfig) -> [PipelineError] {
+        check(config).problems
+    }
+
+    /// The problems, and the scoring engine built while checking that the lexicons load (nil
+    /// when they do not), so that `vox run` hands it to the runner instead of building it twice:
+    /// compiling the lexicons and patterns is a fixed cost of every run.
+    public func check(_ config: PipelineConfig) -> (problems: [PipelineError], engine: ScoringEngine?) {
         var errors: [PipelineError] = []
         for (index, source) in config.sources.enumerated() {
             let line = config.sourceLines.indices.contains(index) ? config.sourceLines[index] : 0
@@ -20,11 +27,12 @@ public struct PipelineValidator {
                 }
             }
         }
+        var engine: ScoringEngine?
         do {
-            _ = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
+            engine = try ScoringEngine(scoring: config.scoring, clustering: config.clustering)
         } catch {
             errors.append(PipelineError(file: config.file, line: 0, keyPath: "scoring", message: "lexicons do not load:\n\(error)"))
         }
-        return errors
+        return (errors, engine)
     }
 }

@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     public var cancellation: RunCancellation?
     /// The progress line; nil when nobody watches (standard error is not a terminal).
     public var progress: ProgressDisplay?
+    /// The scorers, when the caller already built them from this pipeline's scoring and
+    /// clustering options (`vox run` does while validating); nil: the runner builds them.
+    public var engine: ScoringEngine?
 
     public init(
         outputDirectory: String? = nil, asOf: String? = nil, threads: Int? = nil,

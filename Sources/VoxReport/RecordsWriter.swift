@@ -31,7 +31,10 @@ public enum RecordsJSON {
             ("sentiment", ScoreJSON.sentiment(scored.sentiment)),
             ("empathy", scored.empathy.map(ScoreJSON.empathy) ?? .null),
         ]).compact()
-        return String(object.dropLast())
+        // removeLast, not dropLast: Collection.dropLast counts the whole text's characters first.
+        var line = object
+        line.removeLast()
+        return line
     }
 
     /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.

@@ -10,7 +10,7 @@ public struct EnglishStemmer: Sendable {
     public init() {}
 
     public func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
+        let bytes = Array(word.utf8)
         guard bytes.count > 2, bytes.allSatisfy({ $0 < 0x80 }) else { return word }
         if let exception = Self.exceptions1[word] { return exception }
         var state = StemState(bytes)
@@ -63,10 +63,17 @@ private struct StemState {
 
     func isVowel(at index: Int) -> Bool { Self.isVowel(word[index]) }
 
+    /// Compares byte by byte without copying the suffix: stemming runs for every word of every
+    /// negative message, and an array per suffix test was most of its cost.
     func endsWith(_ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        guard s.count <= word.count else { return false }
-        return word[(word.count - s.count)...].elementsEqual(s)
+        let length = suffix.utf8.count
+        guard length <= word.count else { return false }
+        var index = word.count - length
+        for byte in suffix.utf8 {
+            if word[index] != byte { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The longest of `suffixes` the word ends with.
@@ -134,12 +141,17 @@ private struct StemState {
         r2 = regionStart(from: r1)
     }
 
+    static let step0Suffixes = ["'", "'s", "'s'"]
+    static let step1aSuffixes = ["sses", "ied", "ies", "s", "us", "ss"]
+    static let step1bSuffixes = ["eed", "eedly", "ed", "edly", "ing", "ingly"]
+    static let doubles = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]
+
     mutating func step0() {
-        if let suffix = longest(["'", "'s", "'s'"]) { word.removeLast(suffix.utf8.count) }
+        if let suffix = longest(Self.step0Suffixes) { word.removeLast(suffix.utf8.count) }
     }
 
     mutating func step1a() {
-        guard let suffix = longest(["sses", "ied", "ies", "s", "us", "ss"]) else { return }
+        guard let suffix = longest(Self.step1aSuffixes) else { return }
         switch suffix {
         case "sses": replace(suffix, with: "ss")
         case "ied", "ies": replace(suffix, with: suffixStart(suffix) > 1 ? "i" : "ie")
@@ -151,7 +163,7 @@ private struct StemState {
     }
 
     mutating func step1b() {
-        guard let suffix = longest(["eed", "eedly", "ed", "edly", "ing", "ingly"]) else { return }
+        guard let suffix = longest(Self.step1bSuffixes) else { return }
         let start = suffixStart(suffix)
         if suffix == "eed" || suffix == "eedly" {
             if start >= r1 { replace(suffix, with: "ee") }
@@ -167,7 +179,7 @@ private struct StemState {
         word.removeLast(suffix.utf8.count)
         if endsWith("at") || endsWith("bl") || endsWith("iz") {
             word.append(Self.e)
-        } else if ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].contains(where: endsWith) {
+        } else if Self.doubles.contains(where: endsWith) {
             // Except a vowel and a double at the start: added → add, erred → err.
             if !(word.count == 3 && isVowel(at: 0)) { word.removeLast() }
         } else if isShort {

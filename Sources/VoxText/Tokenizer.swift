@@ -6,6 +6,15 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ text: String) -> [Token] {
+        var text = text
+        if let tokens = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tokenizeASCII(bytes) : nil }) {
+            return tokens
+        }
+        return tokenizeScalars(text)
+    }
+
+    /// The general path, over Unicode scalars; `tokenizeASCII` must draw the same tokens.
+    func tokenizeScalars(_ text: String) -> [Token] {
         var tokens: [Token] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0

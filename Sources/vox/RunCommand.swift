@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
             logger.error("\(error)")
             throw ExitStatus.usage
         }
-        let problems = PipelineValidator().validate(config)
+        let (problems, engine) = PipelineValidator().check(config)
         if !problems.isEmpty {
             for problem in problems { logger.error("\(problem)") }
             throw ExitStatus.usage
@@ -64,7 +64,8 @@ struct RunCommand: ParsableCommand {
         defer { withExtendedLifetime(trap) {} }
         // The progress line is for a person at a terminal, never for cron's mail or a log file.
         let progress = StandardErrorSink.isTerminal && !logging.quiet ? ProgressDisplay() : nil
-        let options = RunOptions(outputDirectory: out, asOf: asOf, threads: threads, cancellation: cancellation, progress: progress)
+        var options = RunOptions(outputDirectory: out, asOf: asOf, threads: threads, cancellation: cancellation, progress: progress)
+        options.engine = engine
         let outcome: PipelineRunner.Outcome
         do {
             outcome = try PipelineRunner(config: config, options: options, logger: logger).run()

@@ -1,4 +1,5 @@
 import Testing
+import VoxModel
 @testable import VoxText
 
 @Suite("Tokenizer, sentences, redaction")
@@ -26,6 +27,29 @@ struct TextTests {
         #expect(tokenizer.tokenize("at 10:30").allSatisfy { $0.kind != .emoticon })
     }
 
+    @Test("ASCII text is tokenized on bytes exactly as the scalar path tokenizes it")
+    func asciiPathMatchesScalars() {
+        var samples = [
+            "", " ", "a", "I can't log-in!! :) <3", "thanks:) great:-( ok:D", "re: 10:30 e-mail o'clock 3rd",
+            "XD xD D: :D: ::)) a:)))b", "--- '' 'quoted' -dash- end-", "\t\n\u{0B}\u{0C}\r tabs\tand\u{1F}units",
+            "Why?! Never... again; (really) [sure] {x} #1 @me 50% $5 ^_^ -_- T_T o_O >:( </3",
+        ]
+        samples += Emoticons.all.flatMap { face in [face, "word\(face)", "1\(face)", "\(face)word", "x \(face) y"] }
+        // Random text from the characters that matter: letters, digits, joiners, emoticon parts, spaces.
+        let alphabet = Array("abcXYZ019 '-:;()<>^_=D3PpOo.!?,\t\n\\/|*@$&#%")
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0..<24, using: &random)
+            samples.append(String((0..<length).map { _ in alphabet.randomElement(using: &random)! }))
+        }
+        for text in samples {
+            var copy = text
+            let onBytes = copy.withUTF8 { tokenizer.tokenizeASCII($0) }
+            #expect(onBytes == tokenizer.tokenizeScalars(text), "\(text.debugDescription)")
+        }
+        #expect(tokenizer.tokenize("naïve café") == tokenizer.tokenizeScalars("naïve café"), "non-ASCII takes the scalar path")
+    }
+
     @Test("sentences end at . ! ? and keep their terminators")
     func sentences() {
         let sentences = SentenceSplitter.split(tokenizer.tokenize("Late again. Why?! Fine"))
@@ -48,6 +72,11 @@ struct TextTests {
     @Test("JSON strings escape quotes, backslashes and control characters")
     func jsonQuote() {
         #expect(JSONString.quote("a\"b\\c\nd\u{1}é") == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+        // Tabs, carriage returns, DEL and the JavaScript line breaks U+2028/2029 are escaped;
+        // other characters that start with the same UTF-8 byte (’ —) are kept as they are.
+        #expect(JSONString.quote("\t\r\u{7F}x\u{2028}y\u{2029}’—") == "\"\\t\\r\\u007fx\\u2028y\\u2029’—\"")
+        #expect(JSONString.quote("plain text, no escapes") == "\"plain text, no escapes\"")
+        #expect(JSONString.quote("") == "\"\"")
     }
 
     @Test("lexicon files: header, column count and empty fields are checked with line numbers")
