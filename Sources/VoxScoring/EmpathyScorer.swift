@@ -18,6 +18,9 @@ import VoxText
 public struct EmpathyScorer: Sendable {
     public let lexicon: EmpathyLexicon
     public let matcher: PhraseMatcher
+    /// Per pattern, what choosing and scoring compare, worked out once so that scoring a reply
+    /// compares integers rather than category names.
+    let kinds: [Kind]
 
     static let saturation = 4.0
     static let antiPatternPenalty = 15.0
@@ -28,6 +31,7 @@ public struct EmpathyScorer: Sendable {
     public init(lexicon: EmpathyLexicon) {
         self.lexicon = lexicon
         self.matcher = lexicon.matcher()
+        self.kinds = lexicon.patterns.map(Kind.init)
     }
 
     public func score(_ text: String, context: ReplyContext? = nil) -> EmpathyScore {
@@ -35,48 +39,87 @@ public struct EmpathyScorer: Sendable {
         var candidates: [Candidate] = []
         var negated: [NegatedPhrase] = []
         for match in matcher.matches(in: scanned) {
-            let pattern = lexicon.patterns[match.pattern]
-            if !pattern.isLookAlike, let negation = matcher.negation(of: match, in: scanned) {
+            let kind = kinds[match.pattern]
+            if !kind.isLookAlike, let negation = matcher.negation(of: match, in: scanned) {
                 negated.append(NegatedPhrase(
-                    evidence: evidence(match, pattern, in: scanned), negation: scanned.text(ofTokens: negation, negation + 1)
+                    evidence: evidence(match, lexicon.patterns[match.pattern], in: scanned),
+                    negation: scanned.text(ofTokens: negation, negation + 1)
                 ))
                 continue
             }
-            candidates.append(Candidate(match: match, pattern: pattern))
+            candidates.append(Candidate(match: match, kind: kind))
         }
-        var found = Self.select(candidates).filter { !$0.pattern.isLookAlike }.map { evidence($0.match, $0.pattern, in: scanned) }
-        if let context { found += personalization(scanned, context) }
-        found.sort { ($0.start, $0.end, $0.category) < ($1.start, $1.end, $1.category) }
+        var found: [Found] = []
+        for candidate in Self.select(candidates) where !candidate.kind.isLookAlike {
+            found.append(Found(
+                evidence: evidence(candidate.match, lexicon.patterns[candidate.match.pattern], in: scanned), slot: candidate.kind.slot
+            ))
+        }
+        if let context {
+            for item in personalization(scanned, context) { found.append(Found(evidence: item, slot: CategorySlot.personalization)) }
+        }
+        found.sort {
+            ($0.evidence.start, $0.evidence.end, CategorySlot.nameOrder[$0.slot])
+                < ($1.evidence.start, $1.evidence.end, CategorySlot.nameOrder[$1.slot])
+        }
         return Self.score(found, negated: negated)
     }
 
     /// The score and category lists for a set of evidence (anti-patterns included).
     static func score(_ found: [EmpathyEvidence], negated: [NegatedPhrase]) -> EmpathyScore {
-        var bestWeight: [String: Double] = [:]
-        for item in found { bestWeight[item.category] = max(bestWeight[item.category] ?? 0, item.weight) }
-        let categories = EmpathyCategory.allCases.filter { bestWeight[$0.rawValue] != nil }
-        let antiPatterns = EmpathyAntiPattern.allCases.filter { bestWeight[$0.rawValue] != nil }
-        let positive = categories.reduce(0.0) { $0 + bestWeight[$1.rawValue]! }
-        let penalty = antiPatterns.reduce(0.0) { $0 + bestWeight[$1.rawValue]! * antiPatternPenalty }
+        score(found.map { Found(evidence: $0, slot: CategorySlot.of($0.category) ?? CategorySlot.lookAlike) }, negated: negated)
+    }
+
+    static func score(_ found: [Found], negated: [NegatedPhrase]) -> EmpathyScore {
+        // The strongest weight per category, -1 where the category is absent.
+        var best = [Double](repeating: -1, count: CategorySlot.count)
+        for item in found { best[item.slot] = max(max(best[item.slot], 0), item.evidence.weight) }
+        var categories: [EmpathyCategory] = [], antiPatterns: [EmpathyAntiPattern] = []
+        var positive = 0.0, penalty = 0.0
+        for (slot, category) in EmpathyCategory.allCases.enumerated() where best[slot] >= 0 {
+            categories.append(category)
+            positive += best[slot]
+        }
+        for (offset, antiPattern) in EmpathyAntiPattern.allCases.enumerated() where best[CategorySlot.firstAntiPattern + offset] >= 0 {
+            antiPatterns.append(antiPattern)
+            penalty += best[CategorySlot.firstAntiPattern + offset] * antiPatternPenalty
+        }
         let raw = 100 * (1 - exp(-positive / saturation)) - penalty
+        var evidence: [EmpathyEvidence] = [], antiPatternEvidence: [EmpathyEvidence] = []
+        for item in found {
+            if CategorySlot.isAntiPattern(item.slot) { antiPatternEvidence.append(item.evidence) } else { evidence.append(item.evidence) }
+        }
         return EmpathyScore(
             score: (max(0, min(100, raw)) * 10).rounded() / 10, categories: categories,
-            evidence: found.filter { EmpathyAntiPattern(rawValue: $0.category) == nil }, antiPatterns: antiPatterns,
-            antiPatternEvidence: found.filter { EmpathyAntiPattern(rawValue: $0.category) != nil }, negated: negated
+            evidence: evidence, antiPatterns: antiPatterns, antiPatternEvidence: antiPatternEvidence, negated: negated
         )
+    }
+
+    /// A piece of evidence with its category's slot.
+    struct Found {
+        var evidence: EmpathyEvidence
+        var slot: Int
+    }
+
+    /// What `select` and `score` need of a pattern.
+    struct Kind {
+        var slot: Int
+        var weight: Double
+        var isAntiPattern: Bool
+        var isLookAlike: Bool
+
+        init(_ pattern: EmpathyLexicon.Pattern) {
+            slot = CategorySlot.of(pattern.category) ?? CategorySlot.lookAlike
+            weight = pattern.weight
+            isAntiPattern = pattern.isAntiPattern
+            isLookAlike = pattern.isLookAlike
+        }
     }
 
     struct Candidate {
         var match: PhraseMatcher.Match
-        var pattern: EmpathyLexicon.Pattern
-        var isAntiPattern: Bool
+        var kind: Kind
         var length: Int { match.end - match.start }
-
-        init(match: PhraseMatcher.Match, pattern: EmpathyLexicon.Pattern) {
-            self.match = match
-            self.pattern = pattern
-            self.isAntiPattern = pattern.isAntiPattern
-        }
     }
 
     /// Longest first. A match is dropped when it lies inside a kept anti-pattern or look-alike
@@ -88,7 +131,7 @@ public struct EmpathyScorer: Sendable {
     static func select(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted { a, b in
             if a.length != b.length { return a.length > b.length }
-            if a.pattern.weight != b.pattern.weight { return a.pattern.weight > b.pattern.weight }
+            if a.kind.weight != b.kind.weight { return a.kind.weight > b.kind.weight }
             if a.match.start != b.match.start { return a.match.start < b.match.start }
             return a.match.pattern < b.match.pattern
         }
@@ -97,9 +140,9 @@ public struct EmpathyScorer: Sendable {
             let dropped = kept.contains { other in
                 let inside = candidate.match.start >= other.match.start && candidate.match.end <= other.match.end
                 let overlaps = candidate.match.start < other.match.end && other.match.start < candidate.match.end
-                if candidate.isAntiPattern, !other.isAntiPattern { return false }
-                let masks = other.isAntiPattern || other.pattern.isLookAlike
-                return (inside && masks) || (overlaps && other.pattern.category == candidate.pattern.category)
+                if candidate.kind.isAntiPattern, !other.kind.isAntiPattern { return false }
+                let masks = other.kind.isAntiPattern || other.kind.isLookAlike
+                return (inside && masks) || (overlaps && other.kind.slot == candidate.kind.slot)
             }
             if !dropped { kept.append(candidate) }
         }

@@ -46,17 +46,40 @@ public struct ByteTable: Sendable {
     }
 
     public func find(_ key: ArraySlice<UInt8>) -> Int32? {
-        find(key, hash: Self.hash(key))
+        key.withUnsafeBufferPointer { find($0) }
     }
 
     public func find(_ key: ArraySlice<UInt8>, hash: UInt64) -> Int32? {
-        var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while true {
-            let slot = slots[index]
-            if slot.keyStart < 0 { return nil }
-            if slot.hash == hash, equals(slot, key) { return slot.value }
-            index = (index + 1) & (slots.count - 1)
+        key.withUnsafeBufferPointer { find($0, hash: hash) }
+    }
+
+    /// The lookup the scanners use: bytes in place, no array made for them.
+    public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        find(key, hash: Self.hash(key))
+    }
+
+    public func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        keyBytes.withUnsafeBufferPointer { stored in
+            var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+            while true {
+                let slot = slots[index]
+                if slot.keyStart < 0 { return nil }
+                if slot.hash == hash, Int(slot.keyLength) == key.count, Self.same(stored, from: Int(slot.keyStart), key) {
+                    return slot.value
+                }
+                index = (index + 1) & (slots.count - 1)
+            }
         }
+    }
+
+    @inline(__always)
+    private static func same(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < key.count {
+            if stored[start + offset] != key[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     public func find(_ key: String) -> Int32? {

@@ -86,6 +86,7 @@ public struct PhraseMatcher: Sendable {
     public func matches(in text: PhraseText) -> [Match] {
         var found: [Match] = []
         var joins = SegmentJoins()
+        var walk = BackwardWalk()
         let tokens = text.tokens
         var state: Int32 = 0
         for index in 0..<tokens.count {
@@ -99,14 +100,17 @@ public struct PhraseMatcher: Sendable {
             guard from < to else { continue }
             for output in from..<to {
                 let segment = segments[Int(outputs[output])]
-                let starts = segment.fixedLength > 0
-                    ? [index + 1 - Int(segment.fixedLength)]
-                    : self.starts(ofSegment: Int(outputs[output]), endingAt: index + 1, in: tokens)
+                if segment.fixedLength > 0 {
+                    walk.starts.removeAll(keepingCapacity: true)
+                    walk.starts.append(index + 1 - Int(segment.fixedLength))
+                } else {
+                    starts(ofSegment: Int(outputs[output]), endingAt: index + 1, in: tokens, walk: &walk)
+                }
                 if segment.index == 0, segment.isLast {
-                    found.append(Match(pattern: Int(segment.pattern), start: starts.min()!, end: index + 1))
+                    found.append(Match(pattern: Int(segment.pattern), start: walk.starts.min()!, end: index + 1))
                     continue
                 }
-                if let start = joins.join(segment, id: Int(outputs[output]), starts: starts, end: index + 1, matcher: self, tokens: tokens),
+                if let start = joins.join(segment, id: Int(outputs[output]), starts: walk.starts, end: index + 1, matcher: self, tokens: tokens),
                    segment.isLast {
                     found.append(Match(pattern: Int(segment.pattern), start: start, end: index + 1))
                 }
@@ -138,29 +142,45 @@ public struct PhraseMatcher: Sendable {
         return false
     }
 
-    /// Where a segment that ends before token `end` can begin: a backward walk over its positions.
-    func starts(ofSegment segment: Int, endingAt end: Int, in tokens: [PhraseText.Token]) -> [Int] {
+    /// The position sets and starts of `starts(ofSegment:)`, kept across the segment ends of one
+    /// text so that the walk allocates only when a text needs more room than any before it.
+    struct BackwardWalk {
         var current: [Int32] = []
+        var previous: [Int32] = []
+        /// The tokens where the segment can begin, latest first.
+        var starts: [Int] = []
+
+        init() {
+            current.reserveCapacity(16)
+            previous.reserveCapacity(16)
+            starts.reserveCapacity(8)
+        }
+    }
+
+    /// Where a segment that ends before token `end` can begin: a backward walk over its positions.
+    /// Leaves the starts in `walk.starts`.
+    func starts(ofSegment segment: Int, endingAt end: Int, in tokens: [PhraseText.Token], walk: inout BackwardWalk) {
+        walk.current.removeAll(keepingCapacity: true)
+        walk.starts.removeAll(keepingCapacity: true)
         for index in Int(segmentLastStart[segment])..<Int(segmentLastStart[segment + 1]) {
             let position = segmentLastList[index]
-            if accepts(position, tokens[end - 1].symbol) { current.append(position) }
+            if accepts(position, tokens[end - 1].symbol) { walk.current.append(position) }
         }
-        var starts: [Int] = []
         var token = end - 1
-        while !current.isEmpty {
-            if current.contains(where: { isFirstPosition[Int($0)] }) { starts.append(token) }
+        while !walk.current.isEmpty {
+            if walk.current.contains(where: { isFirstPosition[Int($0)] }) { walk.starts.append(token) }
             token -= 1
             guard token >= 0 else { break }
-            var previous: [Int32] = []
-            for position in current {
+            let symbol = tokens[token].symbol
+            walk.previous.removeAll(keepingCapacity: true)
+            for position in walk.current {
                 for index in Int(precedeStart[Int(position)])..<Int(precedeStart[Int(position) + 1]) {
                     let candidate = precedeList[index]
-                    if !previous.contains(candidate), accepts(candidate, tokens[token].symbol) { previous.append(candidate) }
+                    if !walk.previous.contains(candidate), accepts(candidate, symbol) { walk.previous.append(candidate) }
                 }
             }
-            current = previous
+            swap(&walk.current, &walk.previous)
         }
-        return starts
     }
 
     /// Segment matches of patterns with gaps, kept while scanning one text so that a later

@@ -46,14 +46,24 @@ public struct PhraseText: Sendable {
 
     /// The token at `index` as written, lowercased: for comparing with names and case details.
     public func lowercasedWord(at index: Int) -> String {
-        text(ofTokens: index, index + 1).lowercased()
+        var text = self.text
+        let from = Int(tokens[index].byteStart), to = Int(tokens[index].byteEnd)
+        let ascii: String? = text.withUTF8 { bytes in
+            // ASCII words (most of them) are lowercased byte by byte; others need Unicode's rules.
+            let word = UnsafeBufferPointer(rebasing: bytes[from..<to])
+            guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (offset, byte) in word.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return word.count
+            }
+        }
+        return ascii ?? self.text(bytes: from, to).lowercased()
     }
 
+    /// The text between two UTF-8 offsets that fall on scalar boundaries (token edges do).
     func text(bytes from: Int, _ to: Int) -> String {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: from)
-        let end = utf8.index(start, offsetBy: to - from)
-        return String(text[start..<end])
+        var text = self.text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
     }
 
     init(text: String, tokens: [Token]) {
