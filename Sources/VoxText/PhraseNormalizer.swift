@@ -32,6 +32,7 @@ public struct PhraseNormalizer: Sendable {
         for (word, replacement) in Self.rewriteList {
             table.insert(Array(word.utf8), value: Int32(keys.count))
             keys.append(replacement.split(separator: " ").map { Array($0.utf8) })
+            precondition(keys[keys.count - 1].count <= KeyBuffer.slots, "\(word): a rewrite gives at most \(KeyBuffer.slots) keys")
         }
         rewrites = table
         rewriteKeys = keys
@@ -52,60 +53,145 @@ public struct PhraseNormalizer: Sendable {
         }
         var output = KeyBuffer()
         normalize(lowered[...], into: &output)
-        return output.keys.prefix(output.count).map { String(decoding: $0, as: UTF8.self) }
+        return (0..<output.count).map { output.withKey($0) { String(decoding: $0, as: UTF8.self) } }
     }
 
-    /// Where `normalize` puts a word's keys; reused across words so that scanning allocates once.
+    /// Where `normalize` puts a word's keys: one byte array cut into equal slots, reused across
+    /// words so that scanning allocates once per text, and each key is rewritten in its slot.
     public struct KeyBuffer: Sendable {
-        public var keys: [[UInt8]] = [[], [], []]
-        public var count = 0
+        /// The most keys one word gives (`asap` → `as soon as possible`).
+        static let slots = 4
+        var storage: [UInt8] = []
+        var lengths = [Int](repeating: 0, count: KeyBuffer.slots)
+        var slotSize = 0
+        public internal(set) var count = 0
 
         public init() {}
 
-        mutating func reset() { count = 0 }
+        /// Empties the buffer and makes every slot hold at least `bytes` bytes.
+        mutating func reset(fitting bytes: Int) {
+            count = 0
+            if slotSize < bytes {
+                slotSize = max(bytes, 48)
+                storage = [UInt8](repeating: 0, count: slotSize * Self.slots)
+            }
+        }
 
-        mutating func append(_ bytes: ArraySlice<UInt8>) {
-            if count == keys.count { keys.append([]) }
-            keys[count].removeAll(keepingCapacity: true)
-            keys[count].append(contentsOf: bytes)
+        /// Key `index`'s bytes in place, for looking it up without copying it.
+        public func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(index * slotSize)..<(index * slotSize + lengths[index])])) }
+        }
+
+        public subscript(index: Int) -> [UInt8] { withKey(index) { Array($0) } }
+    }
+
+    /// The slots of a `KeyBuffer` while `normalize` fills them.
+    struct Keys {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let lengths: UnsafeMutablePointer<Int>
+        let slotSize: Int
+        var count = 0
+
+        mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+            precondition(count < KeyBuffer.slots && key.count <= slotSize, "a word gives at most 4 keys, each fitting its slot")
+            let slot = bytes + count * slotSize
+            for offset in 0..<key.count { slot[offset] = key[offset] }
+            lengths[count] = key.count
             count += 1
         }
 
         mutating func append(_ text: StaticString) {
-            if count == keys.count { keys.append([]) }
-            keys[count].removeAll(keepingCapacity: true)
-            keys[count].append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
+        /// `o'clock`: the word as one key without its apostrophes.
+        mutating func appendRemovingApostrophes(_ word: UnsafeBufferPointer<UInt8>) {
+            precondition(count < KeyBuffer.slots && word.count <= slotSize, "a word gives at most 4 keys, each fitting its slot")
+            let slot = bytes + count * slotSize
+            var length = 0
+            for byte in word where byte != 0x27 {
+                slot[length] = byte
+                length += 1
+            }
+            lengths[count] = length
             count += 1
         }
 
-        subscript(index: Int) -> [UInt8] { keys[index] }
+        func key(_ index: Int) -> Key { Key(base: bytes + index * slotSize, count: lengths[index]) }
+    }
+
+    /// One key in its slot, edited in place (the edits only shorten it, or keep its length).
+    struct Key {
+        let base: UnsafeMutablePointer<UInt8>
+        var count: Int
+
+        subscript(index: Int) -> UInt8 {
+            get { base[index] }
+            nonmutating set { base[index] = newValue }
+        }
+
+        mutating func removeLast(_ n: Int = 1) { count -= n }
+
+        mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        mutating func remove(at index: Int) {
+            for offset in index..<(count - 1) { base[offset] = base[offset + 1] }
+            count -= 1
+        }
+
+        func contains(_ byte: UInt8, from start: Int) -> Bool {
+            for index in start..<count where base[index] == byte { return true }
+            return false
+        }
     }
 
     /// Normalises `word` (lowercase, straight apostrophes) into 1–4 keys in `output`.
     public func normalize(_ word: ArraySlice<UInt8>, into output: inout KeyBuffer) {
-        output.reset()
+        word.withUnsafeBufferPointer { normalize($0, into: &output) }
+    }
+
+    /// Normalises `word` (lowercase, straight apostrophes) into 1–4 keys in `output`.
+    public func normalize(_ word: UnsafeBufferPointer<UInt8>, into output: inout KeyBuffer) {
+        // A key is never longer than its word, or than a table entry, or than `would`.
+        output.reset(fitting: word.count + 16)
+        let slotSize = output.slotSize
+        var count = 0
+        output.storage.withUnsafeMutableBufferPointer { bytes in
+            output.lengths.withUnsafeMutableBufferPointer { lengths in
+                var keys = Keys(bytes: bytes.baseAddress!, lengths: lengths.baseAddress!, slotSize: slotSize)
+                normalize(word, into: &keys)
+                count = keys.count
+            }
+        }
+        output.count = count
+    }
+
+    private func normalize(_ word: UnsafeBufferPointer<UInt8>, into keys: inout Keys) {
         if let index = rewrites.find(word) {
             for key in rewriteKeys[Int(index)] {
-                output.append(key[...])
-                finish(&output, at: output.count - 1)
+                key.withUnsafeBufferPointer { keys.append($0) }
+                finish(&keys, at: keys.count - 1)
             }
             return
         }
         guard let apostrophe = word.firstIndex(of: 0x27) else {
-            output.append(word)
-            finish(&output, at: 0)
+            keys.append(word)
+            finish(&keys, at: 0)
             return
         }
-        splitContraction(word, apostrophe: apostrophe, into: &output)
-        for index in 0..<output.count { finish(&output, at: index) }
+        splitContraction(word, apostrophe: apostrophe, into: &keys)
+        for index in 0..<keys.count { finish(&keys, at: index) }
     }
 
-    private func splitContraction(_ word: ArraySlice<UInt8>, apostrophe: Int, into output: inout KeyBuffer) {
-        let base = word[word.startIndex..<apostrophe]
-        let tail = word[(apostrophe + 1)...]
+    private func splitContraction(_ word: UnsafeBufferPointer<UInt8>, apostrophe: Int, into output: inout Keys) {
+        let base = UnsafeBufferPointer(rebasing: word[0..<apostrophe])
+        let tail = UnsafeBufferPointer(rebasing: word[(apostrophe + 1)...])
         // n't: don't, isn't (can't, won't, shan't, ain't are rewrites).
-        if tail.count == 1, tail.first == UInt8(ascii: "t"), base.last == UInt8(ascii: "n") {
-            let stem = base.dropLast()
+        if tail.count == 1, tail[0] == UInt8(ascii: "t"), base.last == UInt8(ascii: "n") {
+            let stem = UnsafeBufferPointer(rebasing: base.dropLast())
             if stem.isEmpty {
                 output.append("not")
             } else {
@@ -115,7 +201,7 @@ public struct PhraseNormalizer: Sendable {
             return
         }
         let expansion: StaticString?
-        let t0 = tail.first, t1 = tail.count > 1 ? tail[tail.startIndex + 1] : nil
+        let t0 = tail.first, t1 = tail.count > 1 ? tail[1] : nil
         switch (tail.count, t0, t1) {
         case (1, UInt8(ascii: "m"), _): expansion = "am"
         case (2, UInt8(ascii: "r"), UInt8(ascii: "e")): expansion = "are"
@@ -123,7 +209,7 @@ public struct PhraseNormalizer: Sendable {
         case (2, UInt8(ascii: "l"), UInt8(ascii: "l")): expansion = "will"
         case (1, UInt8(ascii: "d"), _): expansion = "would"
         case (1, UInt8(ascii: "s"), _):
-            if base.elementsEqual([UInt8(ascii: "l"), UInt8(ascii: "e"), UInt8(ascii: "t")]) {
+            if base.count == 3, base[0] == UInt8(ascii: "l"), base[1] == UInt8(ascii: "e"), base[2] == UInt8(ascii: "t") {
                 expansion = "us"
             } else {
                 // `'s` after it/that/there… is `is`; otherwise a possessive, dropped. Alone (in a
@@ -133,25 +219,25 @@ public struct PhraseNormalizer: Sendable {
         case (0, _, _): expansion = nil // plural possessive: customers'
         default:
             // o'clock: the apostrophe is part of the word.
-            output.append(word.filter { $0 != 0x27 }[...])
+            output.appendRemovingApostrophes(word)
             return
         }
         if !base.isEmpty { output.append(base) }
         if let expansion {
             output.append(expansion)
         } else if base.isEmpty {
-            output.append(ArraySlice<UInt8>())
+            output.append(UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 
     /// Spelling and inflection for one key, in place.
-    private func finish(_ output: inout KeyBuffer, at index: Int) {
-        var key = output.keys[index]
-        output.keys[index] = []
-        defer { output.keys[index] = key }
-        guard key.count >= 4, key.allSatisfy(Self.isLowercaseLetterOrMark) else { return }
+    private func finish(_ keys: inout Keys, at index: Int) {
+        var key = keys.key(index)
+        guard key.count >= 4 else { return }
+        for offset in 0..<key.count where !Self.isLowercaseLetterOrMark(key[offset]) { return }
         Self.americanize(&key)
         Self.stem(&key)
+        keys.lengths[index] = key.count
     }
 
     static func isLowercaseLetterOrMark(_ byte: UInt8) -> Bool {
@@ -160,7 +246,7 @@ public struct PhraseNormalizer: Sendable {
 
     /// True when `key` ends with `suffix`; compares from the end, where most words differ.
     @inline(__always)
-    static func has(_ key: [UInt8], _ suffix: StaticString) -> Bool {
+    static func has(_ key: Key, _ suffix: StaticString) -> Bool {
         let length = suffix.utf8CodeUnitCount
         guard key.count >= length else { return false }
         let pointer = suffix.utf8Start
@@ -178,16 +264,16 @@ public struct PhraseNormalizer: Sendable {
     static let iseSuffixes: [StaticString] = ["isations", "isation", "ising", "ised", "ises", "isers", "iser", "ise", "ysing", "ysed", "yses", "yse"]
     static let ourSuffixes: [StaticString] = ["our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourful", "ourless", "ourhood", "ourer", "ourers"]
 
-    static func americanize(_ key: inout [UInt8]) {
+    static func americanize(_ key: inout Key) {
         // -ise, -ised, -ises, -ising, -iser(s), -isation(s), and -yse forms: s → z.
-        if key.count >= 6, key[(key.count - 8 < 0 ? 0 : key.count - 8)...].contains(UInt8(ascii: "s")) {
+        if key.count >= 6, key.contains(UInt8(ascii: "s"), from: max(0, key.count - 8)) {
             for suffix in iseSuffixes where key.count >= suffix.utf8CodeUnitCount + 3 && has(key, suffix) {
                 key[key.count - suffix.utf8CodeUnitCount + 1] = UInt8(ascii: "z")
                 break
             }
         }
         // -our → -or from the fourth letter on: colour, behaviour, favourite; not your, four.
-        if key.count >= 6, key[3...].contains(UInt8(ascii: "u")) {
+        if key.count >= 6, key.contains(UInt8(ascii: "u"), from: 3) {
             for suffix in ourSuffixes where key.count >= suffix.utf8CodeUnitCount + 3 && has(key, suffix) {
                 key.remove(at: key.count - suffix.utf8CodeUnitCount + 1)
                 break
@@ -206,7 +292,7 @@ public struct PhraseNormalizer: Sendable {
 
     // MARK: Inflection
 
-    static func stem(_ key: inout [UInt8]) {
+    static func stem(_ key: inout Key) {
         let count = key.count
         if count >= 5, has(key, "ies") || has(key, "ied") {
             key.removeLast(3)
@@ -239,7 +325,7 @@ public struct PhraseNormalizer: Sendable {
         }
     }
 
-    static func hasVowel(_ key: [UInt8], before end: Int) -> Bool {
+    static func hasVowel(_ key: Key, before end: Int) -> Bool {
         for index in 0..<end {
             switch key[index] {
             case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
@@ -250,7 +336,7 @@ public struct PhraseNormalizer: Sendable {
     }
 
     /// `stopp` → `stop`; doubled vowels and l, s, z, f, d stay (`call`, `miss`, `buzz`, `staff`, `add`).
-    static func undouble(_ key: inout [UInt8]) {
+    static func undouble(_ key: inout Key) {
         guard key.count >= 3 else { return }
         let last = key[key.count - 1]
         guard last == key[key.count - 2] else { return }

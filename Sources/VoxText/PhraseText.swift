@@ -221,10 +221,10 @@ extension PhraseMatcher {
             var symbols: (Int32, Int32, Int32) = (PhraseMatcher.otherWord, -1, -1)
             var count = 1
             if word.count <= Self.longestWord {
-                matcher.normalizer.normalize(word[...], into: &keys)
+                word.withUnsafeBufferPointer { matcher.normalizer.normalize($0, into: &keys) }
                 count = min(keys.count, 3)
                 for part in 0..<count {
-                    let symbol = matcher.vocabulary.find(keys.keys[part][...]) ?? PhraseMatcher.otherWord
+                    let symbol = keys.withKey(part) { matcher.vocabulary.find($0) } ?? PhraseMatcher.otherWord
                     switch part {
                     case 0: symbols.0 = symbol
                     case 1: symbols.1 = symbol
