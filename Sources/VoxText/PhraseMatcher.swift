@@ -132,12 +132,16 @@ public struct PhraseMatcher: Sendable {
         return startRow[Int(symbol)]
     }
 
+    /// Whether `position` accepts `symbol`: a binary search in its sorted symbols (a word class
+    /// position can hold dozens).
     func accepts(_ position: Int32, _ symbol: Int32) -> Bool {
-        var cursor = Int(positionSymbolStart[Int(position)])
-        let end = Int(positionSymbolStart[Int(position) + 1])
-        while cursor < end {
-            if positionSymbols[cursor] == symbol { return true }
-            cursor += 1
+        var low = Int(positionSymbolStart[Int(position)])
+        var high = Int(positionSymbolStart[Int(position) + 1])
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = positionSymbols[middle]
+            if candidate == symbol { return true }
+            if candidate < symbol { low = middle + 1 } else { high = middle }
         }
         return false
     }

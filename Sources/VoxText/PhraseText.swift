@@ -77,8 +77,10 @@ extension PhraseMatcher {
     public func scan(_ text: String) -> PhraseText {
         var text = text
         let tokens = text.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes, matcher: self)
-            return scanner.run()
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scanner.wordCapacity) { word in
+                var scanner = Scanner(bytes: bytes, word: word.baseAddress!, matcher: self)
+                return scanner.run()
+            }
         }
         return PhraseText(text: text, tokens: tokens)
     }
@@ -87,19 +89,31 @@ extension PhraseMatcher {
         let bytes: UnsafeBufferPointer<UInt8>
         let matcher: PhraseMatcher
         var tokens: [PhraseText.Token] = []
-        var word: [UInt8] = []
+        /// The current word, lowercased where ASCII: its first `wordCapacity` bytes (on the stack).
+        let word: UnsafeMutablePointer<UInt8>
+        var wordLength = 0
         var keys = PhraseNormalizer.KeyBuffer()
         var index = 0
         var scalar: Int32 = 0
 
         /// Longer words are never in a lexicon; they are scanned but not normalised.
         static let longestWord = 40
+        /// Bytes of a word kept for normalising. Lowercasing shrinks a word to no less than a
+        /// third of its bytes (K, the Kelvin sign, is 3 bytes, k is 1), so a word longer than this
+        /// can never come within `longestWord`.
+        static let wordCapacity = 3 * longestWord + 8
 
-        init(bytes: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher) {
+        init(bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutablePointer<UInt8>, matcher: PhraseMatcher) {
             self.bytes = bytes
+            self.word = word
             self.matcher = matcher
             tokens.reserveCapacity(bytes.count / 4)
-            word.reserveCapacity(48)
+        }
+
+        @inline(__always)
+        mutating func keep(_ byte: UInt8) {
+            if wordLength < Self.wordCapacity { word[wordLength] = byte }
+            wordLength += 1
         }
 
         mutating func run() -> [PhraseText.Token] {
@@ -155,7 +169,7 @@ extension PhraseMatcher {
         mutating func scanWord() {
             let byteStart = index
             let scalarStart = scalar
-            word.removeAll(keepingCapacity: true)
+            wordLength = 0
             var flags = PhraseText.Token.isWord
             var needsLowercasing = false
             var first = true
@@ -165,10 +179,10 @@ extension PhraseMatcher {
                     if Self.isASCIIWordByte(byte) {
                         if byte >= 0x41, byte <= 0x5A {
                             if first { flags |= PhraseText.Token.capitalized }
-                            word.append(byte | 0x20)
+                            keep(byte | 0x20)
                         } else {
                             if byte <= 0x39 { flags |= PhraseText.Token.hasDigit }
-                            word.append(byte)
+                            keep(byte)
                         }
                         index += 1
                         scalar += 1
@@ -176,7 +190,7 @@ extension PhraseMatcher {
                         continue
                     }
                     // Joiners inside a word.
-                    if index + 1 < bytes.count, !word.isEmpty {
+                    if index + 1 < bytes.count, wordLength > 0 {
                         let previous = bytes[index - 1]
                         let next = bytes[index + 1]
                         let joins: Bool
@@ -189,7 +203,7 @@ extension PhraseMatcher {
                             joins = false
                         }
                         if joins {
-                            word.append(byte)
+                            keep(byte)
                             index += 1
                             scalar += 1
                             continue
@@ -199,8 +213,8 @@ extension PhraseMatcher {
                 }
                 let (value, length) = Self.decode(bytes, at: index)
                 if value == 0x2019 || value == 0x2018 || value == 0x02BC {
-                    if !word.isEmpty, index + length < bytes.count, Self.startsWord(bytes, at: index + length) {
-                        word.append(0x27)
+                    if wordLength > 0, index + length < bytes.count, Self.startsWord(bytes, at: index + length) {
+                        keep(0x27)
                         index += length
                         scalar += 1
                         continue
@@ -209,28 +223,20 @@ extension PhraseMatcher {
                 }
                 guard Self.isWordScalar(value) else { break }
                 if first, let unicode = Unicode.Scalar(value), unicode.properties.isUppercase { flags |= PhraseText.Token.capitalized }
-                word.append(contentsOf: bytes[index..<(index + length)])
+                for offset in 0..<length { keep(bytes[index + offset]) }
                 needsLowercasing = true
                 index += length
                 scalar += 1
                 first = false
             }
-            if needsLowercasing {
-                word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
-            }
-            var symbols: (Int32, Int32, Int32) = (PhraseMatcher.otherWord, -1, -1)
-            var count = 1
-            if word.count <= Self.longestWord {
-                word.withUnsafeBufferPointer { matcher.normalizer.normalize($0, into: &keys) }
-                count = min(keys.count, 3)
-                for part in 0..<count {
-                    let symbol = keys.withKey(part) { matcher.vocabulary.find($0) } ?? PhraseMatcher.otherWord
-                    switch part {
-                    case 0: symbols.0 = symbol
-                    case 1: symbols.1 = symbol
-                    default: symbols.2 = symbol
-                    }
-                }
+            let symbols: (Int32, Int32, Int32), count: Int
+            if !needsLowercasing {
+                (symbols, count) = lookUp(UnsafeBufferPointer(start: word, count: min(wordLength, Self.wordCapacity)))
+            } else if wordLength <= Self.wordCapacity {
+                var lowered = String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self).lowercased()
+                (symbols, count) = lowered.withUTF8 { lookUp($0) }
+            } else {
+                (symbols, count) = ((PhraseMatcher.otherWord, -1, -1), 1)
             }
             for part in 0..<max(1, count) {
                 let symbol = part == 0 ? symbols.0 : part == 1 ? symbols.1 : symbols.2
@@ -239,6 +245,24 @@ extension PhraseMatcher {
                     flags: part == 0 ? flags : flags | PhraseText.Token.continuation
                 ))
             }
+        }
+
+        /// The symbols of a lowercased word's keys (at most three) and how many there are; one
+        /// `otherWord` for a word too long for any lexicon.
+        mutating func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> (symbols: (Int32, Int32, Int32), count: Int) {
+            var symbols: (Int32, Int32, Int32) = (PhraseMatcher.otherWord, -1, -1)
+            guard word.count <= Self.longestWord else { return (symbols, 1) }
+            matcher.normalizer.normalize(word, into: &keys)
+            let count = min(keys.count, 3)
+            for part in 0..<count {
+                let symbol = keys.withKey(part) { matcher.vocabulary.find($0) } ?? PhraseMatcher.otherWord
+                switch part {
+                case 0: symbols.0 = symbol
+                case 1: symbols.1 = symbol
+                default: symbols.2 = symbol
+                }
+            }
+            return (symbols, count)
         }
 
         @inline(__always)
