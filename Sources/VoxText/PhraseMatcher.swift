@@ -101,16 +101,16 @@ public struct PhraseMatcher: Sendable {
             for output in from..<to {
                 let segment = segments[Int(outputs[output])]
                 if segment.fixedLength > 0 {
-                    walk.starts.removeAll(keepingCapacity: true)
-                    walk.starts.append(index + 1 - Int(segment.fixedLength))
+                    walk.startCount = 0
+                    walk.addStart(index + 1 - Int(segment.fixedLength))
                 } else {
                     starts(ofSegment: Int(outputs[output]), endingAt: index + 1, in: tokens, walk: &walk)
                 }
                 if segment.index == 0, segment.isLast {
-                    found.append(Match(pattern: Int(segment.pattern), start: walk.starts.min()!, end: index + 1))
+                    found.append(Match(pattern: Int(segment.pattern), start: walk.earliestStart, end: index + 1))
                     continue
                 }
-                if let start = joins.join(segment, id: Int(outputs[output]), starts: walk.starts, end: index + 1, matcher: self, tokens: tokens),
+                if let start = joins.join(segment, id: Int(outputs[output]), starts: walk.starts[0..<walk.startCount], end: index + 1, matcher: self, tokens: tokens),
                    segment.isLast {
                     found.append(Match(pattern: Int(segment.pattern), start: start, end: index + 1))
                 }
@@ -147,43 +147,75 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The position sets and starts of `starts(ofSegment:)`, kept across the segment ends of one
-    /// text so that the walk allocates only when a text needs more room than any before it.
+    /// text. Each list is an array used up to its own count: emptying it is setting the count,
+    /// and the array grows only when a text needs more room than any before it.
     struct BackwardWalk {
-        var current: [Int32] = []
-        var previous: [Int32] = []
+        var current = [Int32](repeating: 0, count: 16)
+        var currentCount = 0
+        var previous = [Int32](repeating: 0, count: 16)
+        var previousCount = 0
         /// The tokens where the segment can begin, latest first.
-        var starts: [Int] = []
+        var starts = [Int](repeating: 0, count: 8)
+        var startCount = 0
 
-        init() {
-            current.reserveCapacity(16)
-            previous.reserveCapacity(16)
-            starts.reserveCapacity(8)
+        /// The earliest start (the last found, as the walk goes backwards).
+        var earliestStart: Int { starts[startCount - 1] }
+
+        mutating func addStart(_ token: Int) {
+            if startCount == starts.count { starts += starts }
+            starts[startCount] = token
+            startCount += 1
+        }
+
+        mutating func addCurrent(_ position: Int32) {
+            if currentCount == current.count { current += current }
+            current[currentCount] = position
+            currentCount += 1
+        }
+
+        /// Adds `position` to the previous set unless it is there already.
+        mutating func addPrevious(_ position: Int32) {
+            for index in 0..<previousCount where previous[index] == position { return }
+            if previousCount == previous.count { previous += previous }
+            previous[previousCount] = position
+            previousCount += 1
+        }
+
+        /// The previous set becomes the current one, and the previous one is emptied.
+        mutating func step() {
+            swap(&current, &previous)
+            currentCount = previousCount
+            previousCount = 0
         }
     }
 
     /// Where a segment that ends before token `end` can begin: a backward walk over its positions.
-    /// Leaves the starts in `walk.starts`.
+    /// Leaves the starts in `walk.starts[0..<walk.startCount]`.
     func starts(ofSegment segment: Int, endingAt end: Int, in tokens: [PhraseText.Token], walk: inout BackwardWalk) {
-        walk.current.removeAll(keepingCapacity: true)
-        walk.starts.removeAll(keepingCapacity: true)
+        walk.currentCount = 0
+        walk.previousCount = 0
+        walk.startCount = 0
         for index in Int(segmentLastStart[segment])..<Int(segmentLastStart[segment + 1]) {
             let position = segmentLastList[index]
-            if accepts(position, tokens[end - 1].symbol) { walk.current.append(position) }
+            if accepts(position, tokens[end - 1].symbol) { walk.addCurrent(position) }
         }
         var token = end - 1
-        while !walk.current.isEmpty {
-            if walk.current.contains(where: { isFirstPosition[Int($0)] }) { walk.starts.append(token) }
+        while walk.currentCount > 0 {
+            for index in 0..<walk.currentCount where isFirstPosition[Int(walk.current[index])] {
+                walk.addStart(token)
+                break
+            }
             token -= 1
             guard token >= 0 else { break }
             let symbol = tokens[token].symbol
-            walk.previous.removeAll(keepingCapacity: true)
-            for position in walk.current {
+            for current in 0..<walk.currentCount {
+                let position = walk.current[current]
                 for index in Int(precedeStart[Int(position)])..<Int(precedeStart[Int(position) + 1]) {
                     let candidate = precedeList[index]
-                    if !walk.previous.contains(candidate), accepts(candidate, symbol) { walk.previous.append(candidate) }
+                    if accepts(candidate, symbol) { walk.addPrevious(candidate) }
                 }
             }
-            swap(&walk.current, &walk.previous)
+            walk.step()
         }
     }
 
@@ -197,7 +229,7 @@ public struct PhraseMatcher: Sendable {
 
         /// Records a segment match; returns the chain's start when it joins (or starts) a chain.
         mutating func join(
-            _ segment: Segment, id: Int, starts: [Int], end: Int, matcher: PhraseMatcher, tokens: [PhraseText.Token]
+            _ segment: Segment, id: Int, starts: ArraySlice<Int>, end: Int, matcher: PhraseMatcher, tokens: [PhraseText.Token]
         ) -> Int? {
             var chainStart: Int?
             if segment.index == 0 {
