@@ -222,8 +222,9 @@ public struct PhraseMatcher: Sendable {
     /// Segment matches of patterns with gaps, kept while scanning one text so that a later
     /// segment can join an earlier one.
     struct SegmentJoins {
-        /// Segment id → (end token, start of the whole chain so far).
-        var ends: [Int: [(end: Int, chainStart: Int)]] = [:]
+        /// Ends of segments that a later segment may join: (segment id, end token, start of the
+        /// whole chain so far). A text has few, so a list searched in full beats a dictionary.
+        var ends: [(segment: Int, end: Int, chainStart: Int)] = []
         /// Tokens before index i that a gap cannot cover (punctuation, negations); built on first use.
         var blocked: [Int32] = []
 
@@ -245,7 +246,7 @@ public struct PhraseMatcher: Sendable {
                     }
                 }
                 for start in starts {
-                    for earlier in ends[id - 1] ?? [] {
+                    for earlier in ends where earlier.segment == id - 1 {
                         let gap = start - earlier.end
                         guard gap >= Int(segment.gapMin), gap <= Int(segment.gapMax), blocked[start] == blocked[earlier.end] else { continue }
                         chainStart = min(chainStart ?? earlier.chainStart, earlier.chainStart)
@@ -253,7 +254,7 @@ public struct PhraseMatcher: Sendable {
                 }
             }
             guard let chainStart else { return nil }
-            if !segment.isLast { ends[id, default: []].append((end, chainStart)) }
+            if !segment.isLast { ends.append((id, end, chainStart)) }
             return chainStart
         }
     }

@@ -146,6 +146,17 @@ public struct PhraseNormalizer: Sendable {
             for index in start..<count where base[index] == byte { return true }
             return false
         }
+
+        /// Whether `first` or `other` followed by `then` occurs from `start` on: every `-ise` and
+        /// `-yse` suffix begins with `is` or `ys`, so a key without that pair needs no suffix test.
+        func containsPair(_ first: UInt8, or other: UInt8, then: UInt8, from start: Int) -> Bool {
+            var index = start
+            while index + 1 < count {
+                if base[index + 1] == then, base[index] == first || base[index] == other { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Normalises `word` (lowercase, straight apostrophes) into 1–4 keys in `output`.
@@ -266,7 +277,7 @@ public struct PhraseNormalizer: Sendable {
 
     static func americanize(_ key: inout Key) {
         // -ise, -ised, -ises, -ising, -iser(s), -isation(s), and -yse forms: s → z.
-        if key.count >= 6, key.contains(UInt8(ascii: "s"), from: max(0, key.count - 8)) {
+        if key.count >= 6, key.containsPair(UInt8(ascii: "i"), or: UInt8(ascii: "y"), then: UInt8(ascii: "s"), from: max(0, key.count - 8)) {
             for suffix in iseSuffixes where key.count >= suffix.utf8CodeUnitCount + 3 && has(key, suffix) {
                 key[key.count - suffix.utf8CodeUnitCount + 1] = UInt8(ascii: "z")
                 break
