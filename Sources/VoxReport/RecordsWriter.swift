@@ -43,7 +43,10 @@ public enum RecordsJSON {
             ("cluster", .text(primary)),
             ("secondary_clusters", .array(secondary.map { .string($0) })),
         ]).compact()
-        return String(members.dropFirst().dropLast())
+        var text = members
+        text.removeFirst()
+        text.removeLast()
+        return text
     }
 }
 

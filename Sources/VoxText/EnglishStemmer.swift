@@ -77,10 +77,22 @@ private struct StemState {
     }
 
     /// The longest of `suffixes` the word ends with.
-    func longest(_ suffixes: [String]) -> String? {
-        var best: String?
-        for suffix in suffixes where endsWith(suffix) && suffix.utf8.count > (best?.utf8.count ?? -1) { best = suffix }
-        return best
+    func longest(_ suffixes: [Suffix]) -> String? {
+        var best: Suffix?
+        for suffix in suffixes where suffix.bytes.count > (best?.bytes.count ?? -1) && endsWith(suffix) { best = suffix }
+        return best?.text
+    }
+
+    /// Compared from the last byte: most suffixes fail there.
+    func endsWith(_ suffix: Suffix) -> Bool {
+        let bytes = suffix.bytes
+        guard bytes.count <= word.count else { return false }
+        var index = word.count - 1
+        for byte in bytes.reversed() {
+            if word[index] != byte { return false }
+            index -= 1
+        }
+        return true
     }
 
     mutating func replace(_ suffix: String, with replacement: String) {
@@ -141,9 +153,9 @@ private struct StemState {
         r2 = regionStart(from: r1)
     }
 
-    static let step0Suffixes = ["'", "'s", "'s'"]
-    static let step1aSuffixes = ["sses", "ied", "ies", "s", "us", "ss"]
-    static let step1bSuffixes = ["eed", "eedly", "ed", "edly", "ing", "ingly"]
+    static let step0Suffixes = Suffix.list(["'", "'s", "'s'"])
+    static let step1aSuffixes = Suffix.list(["sses", "ied", "ies", "s", "us", "ss"])
+    static let step1bSuffixes = Suffix.list(["eed", "eedly", "ed", "edly", "ing", "ingly"])
     static let doubles = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]
 
     mutating func step0() {
@@ -200,7 +212,7 @@ private struct StemState {
         ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"), ("ogi", "og"), ("fulli", "ful"),
         ("lessli", "less"), ("ogist", "og"), ("li", ""),
     ]
-    static let step2Suffixes = step2Rules.map(\.0)
+    static let step2Suffixes = Suffix.list(step2Rules.map(\.0))
     static let validLiEndings: Set<UInt8> = Set("cdeghkmnrt".utf8)
 
     mutating func step2() {
@@ -218,7 +230,7 @@ private struct StemState {
         ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"), ("ical", "ic"),
         ("ful", ""), ("ness", ""), ("ative", ""),
     ]
-    static let step3Suffixes = step3Rules.map(\.0)
+    static let step3Suffixes = Suffix.list(step3Rules.map(\.0))
 
     mutating func step3() {
         guard let suffix = longest(Self.step3Suffixes), suffixStart(suffix) >= r1 else { return }
@@ -226,10 +238,10 @@ private struct StemState {
         replace(suffix, with: Self.step3Rules.first { $0.0 == suffix }!.1)
     }
 
-    static let step4Suffixes = [
+    static let step4Suffixes = Suffix.list([
         "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
         "ive", "ize", "ion",
-    ]
+    ])
 
     mutating func step4() {
         guard let suffix = longest(Self.step4Suffixes), suffixStart(suffix) >= r2 else { return }
@@ -252,5 +264,16 @@ private struct StemState {
 
     mutating func postlude() {
         for index in word.indices where word[index] == Self.capitalY { word[index] = Self.y }
+    }
+}
+
+/// A suffix the steps test for, with its bytes kept beside it: walking a `String`'s UTF-8 view
+/// for every suffix of every word was the stemmer's largest cost.
+private struct Suffix {
+    let text: String
+    let bytes: [UInt8]
+
+    static func list(_ texts: [String]) -> [Suffix] {
+        texts.map { Suffix(text: $0, bytes: Array($0.utf8)) }
     }
 }
