@@ -1272,82 +1272,234 @@ aint
 # phrase consumes its words, so "on hold" does not count "hold" again. A record needs at least
 # weight 2 for an aspect; the aspect with most evidence is its cluster, and on a tie the one
 # listed first wins, so the more specific aspects come first.
+#
+# Words every industry uses for different things ("late", "delayed", "not working", "never
+# arrived", "queue") are listed, with the same weight, under each aspect they can mean, and
+# the context words decide: a late flight is travel, a late parcel is delivery, a router that
+# is not working is equipment. Phrases that are generic on their own ("still waiting", "never
+# arrived", "not received") are context, so that "still waiting for my refund" is a refund.
+# Spelling variants whose stems differ are listed both ways (cancelled/canceled, check in/check-in).
 aspects:
   - id: refunds
     label: Refund not received
     terms: [refund, reimbursement, reimburse, chargeback]
-    phrases: [no refund, not refunded, money back, refund pending, waiting for my refund, not come through, still not received, get my money, want my money]
-    context: [return, returned, returning, money, credit, compensation]
+    phrases: [no refund, not refunded, money back, refund pending, waiting for my refund, not come through, still not received, get my money, want my money,
+              no compensation, refused compensation, denied compensation, compensation claim, only offered a voucher, voucher instead, credit instead,
+              not received my refund, not received the refund, not received my money]
+    context: [return, returned, returning, money, credit, compensation, voucher, vouchers]
+  - id: fraud-security
+    label: Fraud, scams and blocked cards or accounts
+    terms: [fraud, fraudulent, fraudster, fraudsters, scam, scammed, scammer, scammers, phishing, hacked, hacker, stolen, theft, suspicious, compromised, cloned]
+    phrases: [card blocked, card was blocked, blocked my card, card frozen, froze my card, card cancelled, card canceled, account frozen, account was frozen, froze my account,
+              account blocked, account was blocked, blocked my account, account suspended, suspended my account, account closed, closed my account, identity theft,
+              unauthorised transaction, unauthorized transaction, unauthorised transactions, unauthorized transactions, unauthorised payment, unauthorized payment,
+              not recognise, not recognize, someone used my card, used my card, money stolen, account hacked, fraud team, fraud department]
+    context: [card, account, bank, transaction, transactions, blocked, frozen, suspended, identity, verify, police]
   - id: billing
     label: Billing errors and double charges
     terms: [charged, overcharged, billing, bill, invoice, debit, debited, overdraft]
-    phrases: [charged twice, double charged, double charge, charged again, charged me, taken twice, wrong amount, money was taken, money taken, two payments, identical payments, unauthorised charge, unauthorized charge, direct debit, still charging, still being charged]
-    context: [payment, payments, charge, charges, statement, transaction, card, account]
+    phrases: [charged twice, double charged, double charge, charged again, charged me, taken twice, wrong amount, money was taken, money taken, two payments, identical payments,
+              unauthorised charge, unauthorized charge, direct debit, still charging, still being charged, wrong bill, bill is wrong, billed twice, billed for, incorrect bill, estimated bill]
+    context: [payment, payments, charge, charges, statement, transaction, card, account, billed, amount, doubled]
+  - id: payments-transfers
+    label: Failed or delayed payments and transfers
+    terms: [transfer, transfers, wire, deposit, deposits, cheque, cheques, payee, iban, remittance]
+    phrases: [bank transfer, money transfer, payment failed, failed payment, payment declined, card declined, card was declined, declined my card, card not working,
+              payment not go through, not go through, not gone through, not went through, transfer pending, payment pending, still pending, funds not available,
+              not credited, not cleared, direct deposit, faster payment, standing order, instant transfer, sent money, send money, money sent, wrong account,
+              international transfer, cash machine, cash withdrawal, atm]
+    context: [payment, payments, pending, funds, bank, sent, send, account, money, declined, processed, processing, cleared, credited, cash, withdraw, withdrawal, not arrived, never arrived]
   - id: cancellations
     label: Can't cancel or cancelled without notice
-    terms: [unsubscribe, terminate, termination]
-    phrases: [not cancel, tried to cancel, unable to cancel, not let me cancel, cancellation fee, cancel my subscription, cancel my contract, cancelled my flight, flight cancelled, flight was cancelled, cancelled my booking, cancelled on us, cancelled the day, still not cancelled, charging after i cancelled]
-    context: [cancel, cancelled, canceled, cancelling, cancellation, membership, subscription, contract, plan]
+    terms: [unsubscribe, terminate, termination, retentions]
+    phrases: [not cancel, tried to cancel, unable to cancel, not let me cancel, cancellation fee, cancel my subscription, cancel my contract, cancel my account, cancel my membership,
+              cancel my plan, cancel the service, cancel my service, cancel online, cancelled my flight, canceled my flight, flight cancelled, flight canceled, flight was cancelled,
+              flight was canceled, flight got cancelled, flight got canceled, cancelled flight, canceled flight, cancelled flights, canceled flights, cancelled our flight,
+              flight cancellation, flight cancellations, train cancelled, train was cancelled, cancelled train, cancelled trains, trip cancelled, cancelled my booking,
+              cancelled on us, cancelled the day, cancelled last minute, last minute cancellation, cancelled without notice, cancelled without warning, still not cancelled,
+              charging after i cancelled, auto renew, auto renewal, auto-renewal, automatically renewed, renewed without, free trial, notice period,
+              was cancelled, was canceled, got cancelled, got canceled, been cancelled, been canceled, were cancelled, were canceled, is cancelled, cancelled again,
+              exit fee, exit fees, early termination fee, termination fee, termination fees, cancellation charge, cancellation charges, trying to leave, want to leave,
+              tried to leave, let me leave, end my contract, out of contract, switch provider, switching provider, switch providers, pac code, porting, port my number,
+              retention team, retentions team, minimum term, after cancelling, after i cancelled, since i cancelled, still billing me]
+    context: [cancel, cancelled, canceled, cancelling, canceling, cancellation, membership, subscription, contract, plan, renewal, renewed]
   - id: account-login
     label: Can't log in to account
     terms: [login, password, locked, verification, 2fa, otp, username, passcode]
-    phrases: [log in, log on, sign in, locked out, reset password, password reset, verification code, login loop, not get in, not access my account, session expired, logs me out, logged me out, log back in, security code]
+    phrases: [log in, log on, sign in, locked out, reset password, password reset, verification code, login loop, not get in, not access my account, session expired, logs me out,
+              logged me out, log back in, security code, face id, touch id, one time code]
     context: [account, sms, code, reset]
-  - id: app-defects
-    label: App crashes and bugs
-    terms: [crash, crashes, crashed, crashing, bug, bugs, buggy, glitch, glitchy, freezes, froze, frozen, hangs, unusable, spinner]
-    phrases: [keeps crashing, error message, not load, not loading, not open, won't open, blank screen, grey box, tracking page, tracking map, latest update, new version, roll back, since the update, after the update, website is down, page broken]
-    context: [app, website, site, update, updated, version, page, screen, error, broken, slow, loads, checkout, iphone, android, browser]
-  - id: service-outages
-    label: Service outages and connection problems
-    terms: [outage, outages, signal, coverage, disconnected, disconnects, offline, downtime, connectivity, broadband, wifi, reception]
-    phrases: [no signal, no service, no internet, not connect, keeps dropping, dropped calls, calls drop, connection drops, internet down, service down, network down, down again, no connection, slow internet, speeds]
-    context: [network, internet, connection, service, router, mast, mobile, data]
+  - id: lost-items
+    label: Lost or damaged luggage
+    terms: [luggage, baggage, suitcase, suitcases, belongings, mishandled, bag, bags, stroller, pushchair, pram]
+    phrases: [lost luggage, lost my bag, lost bag, lost baggage, lost our bags, lost our luggage, lost my luggage, lost my suitcase, bag never arrived, no sign of my bag, no sign of my luggage, no sign of my suitcase, missing bag, missing luggage,
+              lost item, lost my item, delayed bag, delayed bags, delayed baggage, delayed luggage, damaged bag, damaged suitcase, damaged luggage, broken suitcase, bag was damaged,
+              suitcase was damaged, luggage was damaged, broken wheel, wheels broken, baggage claim, baggage reclaim, luggage belt, baggage belt, left behind, bag left behind,
+              checked bag, checked bags, checked luggage, lost property, lost and found, bag tag, gate checked, gate-checked, car seat]
+    context: [lost, belt, carousel, claim, wheel, wheels, items, carry-on]
+  - id: wrong-items
+    label: Wrong or missing items in an order
+    terms: [incomplete]
+    phrases: [wrong item, wrong items, wrong product, wrong colour, wrong color, wrong size, wrong order, sent the wrong, received the wrong, got the wrong, item missing, items missing,
+              missing item, missing items, missing from my order, missing from the order, not what i ordered, not in the box, only half, half my order, part of my order, substituted]
+    context: [ordered, order, item, items, box, package, parcel, sent, received]
   - id: product-quality
     label: Damaged or poor-quality items
     terms: [quality, damaged, broken, faulty, defective, flimsy, snapped, cracked, scratched, dented, smashed, torn, ripped, stained, shoddy, pieces, parts]
-    phrases: [stopped working, fell apart, poorly made, poor quality, broke after, arrived broken, arrived damaged, missing pieces, missing parts, not working, doesn't work, wrong size]
+    phrases: [stopped working, fell apart, poorly made, poor quality, broke after, arrived broken, arrived damaged, missing pieces, missing parts, not working, cheaply made]
     context: [zip, handle, box, item, cheap, photos, replacement, product]
-  - id: lost-items
-    label: Lost luggage and items
-    terms: [luggage, baggage, suitcase, suitcases]
-    phrases: [lost luggage, lost my bag, lost bag, lost baggage, bag never arrived, missing bag, lost item, lost my item, delayed bag, delayed baggage]
-    context: [bag, bags, lost, belt, carousel]
+  - id: equipment-faults
+    label: Faulty equipment and devices
+    terms: [router, modem, hub, handset, remote, set-top, decoder, firmware, overheating, overheats, faulty, broken, defective]
+    phrases: [set top box, set-top box, tv box, cable box, satellite receiver, tv receiver, flashing lights, lights flashing, red light, orange light, faulty router, new router, replacement router, router keeps, reset the router, restart the router, remote control,
+              sim card, new sim, sim not, replacement phone, replacement handset, faulty handset, faulty phone, faulty device, card reader, card machine, stopped working,
+              not working, keeps turning off, keeps restarting, not turn on, not switch on, battery not charging, phone not charging, battery drains, battery life, dead pixels]
+    context: [equipment, device, devices, box, phone, flashing, restart, restarting, reboot, rebooted, replacement, hardware, cable, cables, power, battery, screen, sim, tv]
+  - id: app-defects
+    label: App crashes and bugs
+    terms: [crash, crashes, crashed, crashing, bug, bugs, buggy, glitch, glitches, glitchy, freezes, froze, frozen, hangs, unusable, spinner, broken]
+    phrases: [keeps crashing, error message, error code, not load, not loading, not open, won't open, blank screen, white screen, grey box, tracking page, tracking map, latest update,
+              new version, roll back, since the update, after the update, website is down, site is down, page broken, not working, stopped working, not sync, not syncing,
+              lost my data, data loss]
+    context: [app, apps, website, site, software, program, update, updated, version, page, screen, error, broken, slow, loads, checkout, iphone, android, browser, laptop,
+              computer, windows, mac, ios, install, sync, feature, settings, button]
+  - id: missing-features
+    label: Missing or removed features
+    terms: [feature, features, functionality]
+    phrases: [feature request, missing feature, removed the feature, removed the option, bring back, please add,
+              dark mode, no longer able, not able to anymore, used to be able, old layout, old version, new layout, new design, redesign]
+    context: [option, options, removed, layout, design, interface, ui, add, able]
+  - id: moving-home
+    label: Moving home and transferring service
+    terms: [relocation, relocate, relocating, relocated]
+    phrases: [moving home, moved home, moving house, moved house, move house, move home, home move, house move, new address, change of address, changed my address,
+              change my address, update my address, new house, new home, new property, new flat, moved into, transfer my service, transfer my broadband, transfer the service,
+              transfer my line, take my broadband with me, take my service with me, previous address, old address]
+    context: [address, moved, moving, move, property, postcode, tenant]
+  - id: service-outages
+    label: Service outages and connection problems
+    terms: [outage, outages, disconnected, disconnects, disconnecting, offline, downtime, connectivity, dropouts, blackout]
+    phrases: [no service, no internet, not connect, keeps dropping, keeps disconnecting, connection drops, connection keeps dropping, internet down, service down, network down,
+              down again, no connection, lost connection, cutting out, cuts out, keeps cutting out, no broadband, no wifi, no tv, no picture, no dial tone, line is dead, dead line,
+              not working, stopped working, channels missing, missing channels, pixelated, pixelating, picture freezing, picture keeps freezing, tv keeps freezing, keeps freezing on, outage in my area, down for days, tv signal]
+    context: [network, internet, connection, service, broadband, wifi, fibre, fiber, line, landline, dead, tv, channels, channel, picture, mobile, data, area]
+  - id: network-speed
+    label: Slow internet and data speeds
+    terms: [speed, speeds, mbps, megabits, buffering, buffers, throttled, throttling, throttle, latency, lag, laggy, lagging, ping]
+    phrases: [slow internet, slow broadband, slow speed, slow speeds, slow connection, slow wifi, slow data, internet is slow, internet is so slow, broadband is slow, wifi is slow,
+              speed test, download speed, upload speed, advertised speed, promised speed, keeps buffering, constantly buffering, fraction of the speed]
+    context: [slow, slower, slowest, internet, broadband, wifi, fibre, fiber, download, upload, streaming, stream, data, connection, evenings, peak, gaming]
+  - id: network-coverage
+    label: Poor signal and mobile coverage
+    terms: [signal, coverage, reception, 4g, 5g, 3g, mast]
+    phrases: [no signal, poor signal, weak signal, bad signal, signal drops, dropped calls, dropped call, calls drop, call drops, calls keep dropping, dead zone, no coverage,
+              poor coverage, not make calls, not receive calls, not get calls, calls not connecting, emergency calls only, sos only, no bars, one bar, wifi calling]
+    context: [mobile, phone, calls, network, data, texts, area, home, indoors, village, rural, sim]
+  - id: appointments
+    label: Missed appointments and engineer visits
+    terms: [engineer, engineers, technician, technicians, installer, installation, appointment, appointments]
+    phrases: [not show up, not turn up, not turned up, not shown up, missed appointment, missed the appointment, engineer visit, home visit,
+              site visit, time slot, waited in all day, stayed home, stayed in all day, took the day off, took a day off, day off work, took time off, install date,
+              installation date, book an engineer, cancelled the appointment, cancelled my appointment, appointment was cancelled, appointment cancelled, installation was cancelled, engineer cancelled, rescheduled, rescheduled again, keep rescheduling, kept rescheduling]
+    context: [visit, visits, install, installed, installing, tech, slot, came, reschedule, not arrived, never arrived, not came, not come, not show, not showed]
+  - id: seats-comfort
+    label: Uncomfortable seats and rooms
+    terms: [seat, seats, legroom, cramped, uncomfortable, recline, reclining, armrest, armrests, noisy]
+    phrases: [no legroom, middle seat, seat broken, broken seat, seat was broken, not recline, tiny seats, small seats, hard seats, uncomfortable seats, uncomfortable bed,
+              hard bed, thin walls, noisy room, too hot, too cold, freezing cold, air conditioning, no air conditioning, no entertainment, entertainment system,
+              inflight entertainment, in-flight entertainment, no power, power outlet, overhead bin, overhead locker, next to the toilet]
+    context: [cabin, row, aisle, window, plane, flight, train, bus, room, bed, hotel, comfort, comfortable, temperature, knees, noise, screen]
+  - id: food-drink
+    label: Food and drink
+    terms: [food, meal, meals, snack, snacks, drink, drinks, beverage, beverages, coffee, tea, catering, breakfast, lunch, dinner, sandwich, sandwiches, menu, inedible,
+            vegetarian, vegan, gluten, allergy, allergic, stale, undercooked]
+    phrases: [no food, ran out of food, food was cold, cold food, food poisoning, special meal, meal option, no meal, no drinks, no water, no snacks, tasted awful, raw chicken,
+              bottle of water, glass of water]
+    context: [water, cold, taste, tasted, tasteless, eat, ate, hungry, thirsty, served, portion, portions, restaurant, cafe, bar, kitchen, chef]
+  - id: cleanliness
+    label: Dirty or unhygienic places
+    terms: [dirty, filthy, unclean, smelly, stinks, stank, stench, hygiene, unhygienic, grubby, grimy, mould, mold, mouldy, moldy, cockroach, cockroaches, rats, mice, vomit, urine]
+    phrases: [bed bugs, not cleaned, not clean, smelled of, smelt of, sticky tables, blocked toilet, toilet was blocked, overflowing bins, hair in, stained sheets]
+    context: [toilet, toilets, bathroom, lavatory, restroom, floor, carpet, sheets, towels, room, tray, cabin, smell, clean, cleaning, rubbish, litter, crumbs, stains, stained, sticky]
+  - id: queues
+    label: Long queues in person
+    terms: [queue, queues, queuing, queueing, queued, understaffed]
+    phrases: [long line, long lines, long queue, long queues, in line for, stood in line, standing in line, waited in line, waiting in line, security line, security queue,
+              check in queue, check-in queue, check in line, check-in line, bag drop, only one desk, one desk open, one counter, one till, one checkout open, under staffed,
+              short staffed, not enough staff, passport control]
+    context: [airport, desk, desks, counter, security, store, shop, branch, till, tills, checkout, staff, wait, waited, waiting, immigration]
+  - id: travel-delays
+    label: Delayed flights and trains
+    terms: [delay, delayed, delays, late, layover, tarmac, stranded, diverted, diversion]
+    phrases: [flight delayed, flight was delayed, flight is delayed, delayed flight, delayed flights, train delayed, train was late, train late, bus late, hours late,
+              hour late, minutes late, hours delay, hour delay, hours delayed, missed my connection, missed connection, missed my connecting flight, missed my flight,
+              stuck on the plane, sat on the tarmac, stuck on the tarmac, stuck at the airport, stranded at, late departure, late arrival, delayed departure, no crew,
+              mechanical issue, mechanical issues, mechanical problem, maintenance issue, weather delay, waiting at the gate, sitting at the gate, sat at the gate]
+    context: [flight, flights, plane, aircraft, airport, gate, departure, departures, arrival, train, trains, bus, coach, ferry, pilot, crew, runway, terminal, connecting,
+              journey, schedule, hours, airline, airlines]
   - id: staff-attitude
     label: Rude or unhelpful staff
-    terms: [rude, rudely, unhelpful, attitude, dismissive, arrogant, impolite, condescending, patronising, patronizing, swore, shouted, yelled, sarcastic, unprofessional, disrespectful, laughed, aggressive]
-    phrases: [hung up, hung up on me, calm down, not my job, not care, my fault, spoken to like that, be patient, nothing i can do, nothing they can do, ended the chat, small delay, treated like]
-    context: [staff, agent, driver, lady, guy, manager, crew, attendant, cashier, tone]
+    terms: [rude, rudely, unhelpful, attitude, dismissive, arrogant, impolite, condescending, patronising, patronizing, swore, shouted, yelled, sarcastic, unprofessional,
+            disrespectful, laughed, aggressive, unfriendly, hostile, racist, discriminated, discrimination, belittled, grumpy, incompetent, clueless, ignorant]
+    phrases: [hung up, hung up on me, calm down, not my job, not care, my fault, spoken to like that, be patient, nothing i can do, nothing they can do, ended the chat,
+              small delay, treated like, rolled her eyes, rolled his eyes, rolled their eyes, talked down, spoke to me like, yelled at, shouted at, laughed at, no manners,
+              bad attitude, attitude problem, useless staff, no empathy, not care less]
+    context: [staff, agent, driver, lady, guy, woman, man, manager, crew, attendant, attendants, cashier, tone, employee, employees, steward, stewardess, receptionist,
+              teller, clerk, representative, rep, advisor, adviser, call button, flight attendant, flight attendants, cabin crew, gate agent, gate agents]
   - id: booking-reservations
     label: Booking and reservation problems
-    terms: [booking, reservation, overbooked, itinerary, rebooked, rebooking, seat, seats, appointment]
-    phrases: [lost my booking, booking reference, double booked, no record of my booking, boarding pass, changed my seat, seat allocation, denied boarding, check in, online check-in, missed my connection, booked seats]
-    context: [booked, ticket, tickets, flight, hotel, room, gate]
+    terms: [booking, bookings, reservation, reservations, overbooked, overbooking, oversold, itinerary, rebooked, rebooking, rebook, bumped]
+    phrases: [lost my booking, booking reference, booking number, booking confirmation, double booked, no record of my booking, no record of my reservation,
+              name change, name on the ticket, change my flight, change my booking, changed my booking, changed my flight, schedule change, seat allocation, seat selection,
+              seat assignment, assigned seat, changed my seat, moved my seat, booked seats, select seats, select a seat, choose seats, choose a seat, choose my seat, pick seats, seats together, sit together, seated together, seated apart, denied boarding, gave away my seat, gave my seat, sold my seat, lost my seat, no seat,
+              bumped off, bumped from, boarding pass, check in, check-in, online check-in, not check in, tried to book, not book, unable to book, booking system, travel agent]
+    context: [booked, book, ticket, tickets, hotel, room, travel, volunteer, volunteers]
+  - id: misleading-sales
+    label: Misleading sales and adverts
+    terms: [mis-sold, missold, misold, mis-selling, misselling, misled, misrepresented, salesman, salesmen, saleswoman, salesperson, upsold]
+    phrases: [not as described, not as advertised, false advertising, bait and switch, sold me, sales rep, sales team, sales person, sales agent, sales call,
+              told me it would, said it would, broken promise, broken promises, lied to me, lied to us]
+    context: [sales, sold, sign up, signed up, promised, promise, advert, advertised, misleading, in store, deal, offer]
   - id: pricing-fees
     label: High prices and hidden fees
-    terms: [price, prices, pricing, fee, fees, expensive, overpriced, surcharge, ripoff, rip-off, pricey]
-    phrases: [hidden fees, hidden charges, price increase, price rise, too expensive, extra fee, admin fee, late fee, service charge, went up, roaming charges, paid extra, charge extra, extra charge]
-    context: [cost, costs, increase, extra, tariff, rate, rates, expensive]
+    terms: [price, prices, pricing, fee, fees, expensive, overpriced, surcharge, ripoff, rip-off, pricey, hike, increase, increased, inflation, cpi, rpi]
+    phrases: [hidden fees, hidden charges, price increase, price rise, price hike, too expensive, extra fee, admin fee, late fee, service charge, went up, roaming charges, paid extra,
+              charge extra, extra charge, pay extra, bag fee, bag fees, baggage fee, baggage fees, checked bag fee, excess baggage, seat fee, change fee, booking fee, overdraft fee,
+              overdraft fees, monthly fee, account fee, foreign transaction fee, exchange rate, mid-contract, mid contract, pay for a seat,
+              paid for a seat]
+    context: [cost, costs, extra, tariff, rate, rates, interest]
   - id: policies
     label: Unfair policies and rules
-    terms: [policy, policies, non-refundable, warranty, guarantee, rules]
-    phrases: [terms and conditions, return policy, refund policy, our policy, company policy, small print, fine print, not allowed, not covered, against policy, no exceptions, not eligible]
+    terms: [policy, policies, non-refundable, warranty, guarantee, rules, allowance]
+    phrases: [terms and conditions, return policy, refund policy, our policy, company policy, small print, fine print, not allowed, not covered, against policy, no exceptions,
+              not eligible, baggage allowance, luggage allowance, hand luggage allowance, weight limit, refused to let]
     context: [terms, conditions, eligible, allowed]
   - id: delivery-delays
     label: Late or missing delivery
     terms: [late, delay, delayed, delays, courier, shipping, shipment, dispatch, dispatched, transit, overdue]
-    phrases: [never arrived, not arrived, not arrive, not delivered, not turned up, not shown up, not received, not receive, no parcel, late delivery, delivery date, out for delivery, marked as delivered, says delivered, said delivered, missing parcel, where is my parcel, where is my order, took ages, week late, days late, day late, still waiting, lost in transit, wrong address, wrong house, guaranteed christmas delivery]
-    context: [delivery, delivered, deliver, parcel, package, tracking, arrive, arrived, arrives, order, ordered, driver, neighbours, door, waited, waiting, weeks]
+    phrases: [not delivered, not turned up, not turn up, not shown up, not show up, no parcel, late delivery, delivery date, out for delivery, marked as delivered,
+              says delivered, said delivered, missing parcel, where is my parcel, where is my order, week late, days late, day late, weeks late, lost in transit, wrong address,
+              wrong house, guaranteed christmas delivery, left at the wrong, left outside]
+    context: [delivery, delivered, deliver, parcel, package, tracking, arrive, arrived, arrives, order, ordered, driver, neighbours, door, waited, waiting, weeks,
+              never arrived, not arrived, not arrive, not received, not receive, still waiting, took ages, not came, not come]
   - id: support-responsiveness
     label: Slow or unreachable support
-    terms: [unreachable, transferred, callback, unanswered, queue, chatbot]
-    phrases: [on hold, no response, no reply, not replied, not reply, not respond, not responded, nobody answers, not answer, not answered, can't reach, not reach, not get through, get through, automatic reply, automatic replies, call back, had to call, calls, been trying to reach, trying to reach, no way to contact, contact us, line dropped, picked up, real person, high volumes, slow to reply, third message, fourth time, third time, emailed four times, chase]
-    context: [support, customer service, response, reply, replies, replied, chat, call, called, phone, email, emails, emailed, hold, waited, contacting, contact, helpline, hours, minutes, messages]
+    terms: [unreachable, callback, unanswered, queue, chatbot, ignored, ignoring, escalate, escalated, runaround]
+    phrases: [on hold, no response, no reply, not replied, not reply, not respond, not responded, nobody answers, not answer, not answered, can't reach, not reach, not get through,
+              get through, automatic reply, automatic replies, call back, had to call, been trying to reach, trying to reach, no way to contact, contact us, line dropped,
+              picked up, real person, disconnected me, cut me off, high volumes, slow to reply, third message, fourth time, third time, emailed four times, chase, was transferred, been transferred,
+              got transferred, transferred me, transferred to, kept transferring, keep transferring, passed around, passed from, bounced around, phone queue, call queue,
+              hold time, hold times, wait time, wait times, waiting time, lines are busy, lines were busy, lines always busy, busy signal, reached out, no help, still no response, waiting for a response,
+              hours on the phone, direct message, not get anyone, not get hold, get hold of, speak to a human, speak to someone, talk to a human, talk to someone,
+              round in circles, run around]
+    context: [support, customer service, response, reply, replies, replied, chat, call, calls, called, phone, email, emails, emailed, hold, waited, contacting, contact, helpline, hours,
+              minutes, messages, complaint, complaints, dm, automated]
   - id: communication
     label: Poor communication and information
     terms: [misleading, misinformed, confusing, unclear, contradictory, notification, notifications, informed]
-    phrases: [no information, not informed, no update, no updates, not told, kept in the dark, wrong information, no notification, conflicting information, no explanation, reference number, nobody told, without warning, not notified]
-    context: [information, update, updates, told, explanation, letter, text, message]
+    phrases: [no information, not informed, no update, no updates, not told, kept in the dark, wrong information, no notification, conflicting information,
+              reference number, nobody told, without warning, not notified]
+    context: [information, update, updates, told, explanation, no explanation, letter, text, message]
 """######,
         "sentiment.tsv": ######"""
 # format: vox-sentiment/1

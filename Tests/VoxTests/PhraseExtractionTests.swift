@@ -91,10 +91,14 @@ struct AspectFileTests {
     @Test("the default taxonomy has the generic aspects, each with a label and phrases")
     func defaults() throws {
         let taxonomy = try PainPointTaxonomy.defaults()
-        #expect(taxonomy.aspects.count == 15)
+        #expect(taxonomy.aspects.count == 30)
         for id in ["refunds", "billing", "cancellations", "account-login", "app-defects", "product-quality", "lost-items",
                    "staff-attitude", "booking-reservations", "pricing-fees", "policies", "delivery-delays",
-                   "support-responsiveness", "communication"] {
+                   "support-responsiveness", "communication", "service-outages",
+                   // Added for travel, telecom, banking, retail and software feedback.
+                   "fraud-security", "payments-transfers", "wrong-items", "equipment-faults", "missing-features",
+                   "network-speed", "network-coverage", "appointments", "seats-comfort", "food-drink", "cleanliness",
+                   "queues", "travel-delays", "moving-home", "misleading-sales"] {
             #expect(taxonomy.aspects.contains { $0.id == id }, "\(id)")
         }
         #expect(taxonomy.aspects.allSatisfy { !$0.label.isEmpty && $0.evidence.contains { $0.weight == PainPointTaxonomy.Evidence.phraseWeight } })
