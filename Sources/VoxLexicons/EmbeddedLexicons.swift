@@ -1285,7 +1285,9 @@ aspects:
     terms: [refund, reimbursement, reimburse, chargeback]
     phrases: [no refund, not refunded, money back, refund pending, waiting for my refund, not come through, still not received, get my money, want my money,
               no compensation, refused compensation, denied compensation, compensation claim, only offered a voucher, voucher instead, credit instead,
-              not received my refund, not received the refund, not received my money]
+              not received my refund, not received the refund, not received my money,
+              about my refund, for my refund, my refund request, refund request, refund claim, chasing my refund, chasing a refund, asked for a refund,
+              requested a refund, applied for a refund, refund form]
     context: [return, returned, returning, money, credit, compensation, voucher, vouchers]
   - id: fraud-security
     label: Fraud, scams and blocked cards or accounts
@@ -1335,8 +1337,12 @@ aspects:
     phrases: [lost luggage, lost my bag, lost bag, lost baggage, lost our bags, lost our luggage, lost my luggage, lost my suitcase, bag never arrived, no sign of my bag, no sign of my luggage, no sign of my suitcase, missing bag, missing luggage,
               lost item, lost my item, delayed bag, delayed bags, delayed baggage, delayed luggage, damaged bag, damaged suitcase, damaged luggage, broken suitcase, bag was damaged,
               suitcase was damaged, luggage was damaged, broken wheel, wheels broken, baggage claim, baggage reclaim, luggage belt, baggage belt, left behind, bag left behind,
-              checked bag, checked bags, checked luggage, lost property, lost and found, bag tag, gate checked, gate-checked, car seat]
-    context: [lost, belt, carousel, claim, wheel, wheels, items, carry-on]
+              checked bag, checked bags, checked luggage, lost property, lost and found, bag tag, gate checked, gate-checked, car seat,
+              deliver my bag, delivered my bag, deliver my bags, deliver my luggage, delivered my luggage, deliver my suitcase, bag delivery, baggage delivery,
+              luggage delivery, bags delivered, bag was delivered, bag delayed, bag was delayed, bags were delayed, luggage was delayed, baggage delayed, bag is delayed,
+              damaged my bag, damaged my suitcase, damaged my luggage, broke my suitcase, broke my bag, ripped my bag, torn bag, bag was ripped, bag was torn,
+              suitcase was broken, suitcase broken, bag came back]
+    context: [lost, belt, carousel, courier, claim, wheel, wheels, items, carry-on]
   - id: wrong-items
     label: Wrong or missing items in an order
     terms: [incomplete]
@@ -1387,7 +1393,8 @@ aspects:
     label: Slow internet and data speeds
     terms: [speed, speeds, mbps, megabits, buffering, buffers, throttled, throttling, throttle, latency, lag, laggy, lagging, ping]
     phrases: [slow internet, slow broadband, slow speed, slow speeds, slow connection, slow wifi, slow data, internet is slow, internet is so slow, broadband is slow, wifi is slow,
-              speed test, download speed, upload speed, advertised speed, promised speed, keeps buffering, constantly buffering, fraction of the speed]
+              speed test, download speed, upload speed, advertised speed, promised speed, keeps buffering, constantly buffering, fraction of the speed, websites not load, pages not load, web pages not load, sites not load, videos not load,
+              internet not load, take ages to load, takes ages to load, pages take ages, load slowly, loading slowly, web pages]
     context: [slow, slower, slowest, internet, broadband, wifi, fibre, fiber, download, upload, streaming, stream, data, connection, evenings, peak, gaming]
   - id: network-coverage
     label: Poor signal and mobile coverage
@@ -1448,10 +1455,11 @@ aspects:
               teller, clerk, representative, rep, advisor, adviser, call button, flight attendant, flight attendants, cabin crew, gate agent, gate agents]
   - id: booking-reservations
     label: Booking and reservation problems
-    terms: [booking, bookings, reservation, reservations, overbooked, overbooking, oversold, itinerary, rebooked, rebooking, rebook, bumped]
+    terms: [booking, bookings, reservation, reservations, overbooked, overbooking, oversold, itinerary, rebooked, rebooking, rebook, bumped, standby]
     phrases: [lost my booking, booking reference, booking number, booking confirmation, double booked, no record of my booking, no record of my reservation,
               name change, name on the ticket, change my flight, change my booking, changed my booking, changed my flight, schedule change, seat allocation, seat selection,
-              seat assignment, assigned seat, changed my seat, moved my seat, booked seats, select seats, select a seat, choose seats, choose a seat, choose my seat, pick seats, seats together, sit together, seated together, seated apart, denied boarding, gave away my seat, gave my seat, sold my seat, lost my seat, no seat,
+              seat assignment, assigned seat, changed my seat, moved my seat, booked seats, select seats, select a seat, choose seats, choose a seat, choose my seat, pick seats, seats together, sit together, seated together, seated apart, denied boarding, gave away my seat, gave my seat, sold my seat, lost my seat, no seat, gave our seats, sold our seats, lost our seats, seat was given, seats were given,
+              given away, not enough seats,
               bumped off, bumped from, boarding pass, check in, check-in, online check-in, not check in, tried to book, not book, unable to book, booking system, travel agent]
     context: [booked, book, ticket, tickets, hotel, room, travel, volunteer, volunteers]
   - id: misleading-sales
@@ -1466,7 +1474,9 @@ aspects:
     phrases: [hidden fees, hidden charges, price increase, price rise, price hike, too expensive, extra fee, admin fee, late fee, service charge, went up, roaming charges, paid extra,
               charge extra, extra charge, pay extra, bag fee, bag fees, baggage fee, baggage fees, checked bag fee, excess baggage, seat fee, change fee, booking fee, overdraft fee,
               overdraft fees, monthly fee, account fee, foreign transaction fee, exchange rate, mid-contract, mid contract, pay for a seat,
-              paid for a seat]
+              paid for a seat, fee for my bag, pay for my bag, paid for my bag, charged for my bag, pay for bags, charge for bags, bag charge, baggage charge,
+              luggage fee, luggage fees, carry-on fee, carry on fee, overweight bag, overweight baggage, overweight fee, fee to change, fees to change, pay to change,
+              paid to change]
     context: [cost, costs, extra, tariff, rate, rates, interest]
   - id: policies
     label: Unfair policies and rules

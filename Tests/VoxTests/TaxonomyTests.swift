@@ -53,6 +53,10 @@ struct TaxonomyTests {
         #expect(primary("Still no sign of my bag three days after landing.") == "lost-items")
         #expect(primary("Hidden fees everywhere, a baggage fee and a seat fee on a cheap ticket.") == "pricing-fees")
         #expect(primary("Not allowed to bring my cabin bag, the baggage allowance rules are ridiculous.") == "policies")
+        #expect(primary("They wanted a $75 fee for my bag at the gate.") == "pricing-fees")
+        #expect(primary("A $200 fee to change my flight by one day.") == "pricing-fees")
+        #expect(primary("My bag was delayed and nobody at the desk knew where it was.") == "lost-items")
+        #expect(primary("My seat was given to someone else because they sold too many tickets.") == "booking-reservations")
     }
 
     @Test("food, cleanliness, queues and crew attitude each have their own aspect")
