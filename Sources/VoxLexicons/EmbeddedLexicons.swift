@@ -580,6 +580,19 @@ won't start	-2.0
 won't charge	-2.0
 won't load	-1.9
 won't connect	-1.9
+wouldn't work	-1.9
+would not work	-1.9
+can't work	-1.5
+won't play	-1.8
+wouldn't play	-1.8
+would not play	-1.8
+doesn't play	-1.4
+won't read	-1.6
+can't read	-1.2
+can not read	-1.2
+no longer works	-2.0
+no longer worked	-2.0
+no longer working	-2.0
 doesn't fit	-1.5
 crash	-1.7
 dropped	-0.9
@@ -1520,6 +1533,8 @@ aspects:
 # Scale: mild 0.5-1.2 (okay 0.9, fine 0.8, slow -1.3), moderate 1.3-2.4 (nice 1.8, annoying -2.0),
 # strong 2.5-3.2 (great 3.1, love 3.0, terrible -3.2), extreme 3.3-4 (abysmal -3.4, horrific -3.5).
 # Boosters, dampeners, negators and domain-only words live in their own files, not here.
+# "no" is also a negator (negators.txt): its valence here counts only where it negates nothing,
+# as an answer or refusal ("No.", "no no no").
 # The first sections are the original anchor entries; the later ones are grouped by category.
 # Emoticons and emoji are single tokens: the tokenizer keeps the emoticons listed in
 # Sources/VoxText/Emoticons.swift whole and strips variation selectors (U+FE0F) and skin-tone
@@ -2179,6 +2194,7 @@ gifted	2.2
 gladdening	1.9
 gladly	1.9
 gladness	2.2
+glamorous	1.8
 gleaming	1.7
 glorious	3.0
 gloriously	2.9
@@ -2697,6 +2713,7 @@ straightforwardly	1.3
 straightforwardness	1.3
 streamline	1.0
 striking	1.6
+strong	1.0
 stronger	1.1
 strongest	1.4
 stunning	2.9
@@ -4836,6 +4853,7 @@ cheering	2.0
 cheerless	-1.8
 cheers	1.6
 cheery	2.1
+chuckle	1.4
 comforted	1.7
 compassion	2.2
 compassionate	2.3
@@ -4852,6 +4870,9 @@ crushed	-2.4
 cynical	-1.3
 cynicism	-1.4
 darling	2.0
+daydream	1.0
+daydreaming	1.0
+daydreams	1.0
 dazzled	2.4
 dazzling	2.6
 dear	0.8
@@ -4873,6 +4894,7 @@ despise	-3.0
 despised	-3.0
 despondency	-2.7
 despondent	-2.8
+determined	1.1
 detest	-3.0
 detestable	-3.1
 detested	-3.0
@@ -4961,6 +4983,9 @@ fearfulness	-1.9
 fearing	-1.9
 fears	-2.0
 fed-up	-2.2
+flirt	1.0
+flirty	1.3
+focused	0.9
 fond	1.7
 fondly	1.7
 fondness	1.9
@@ -5087,6 +5112,7 @@ joys	2.6
 jubilant	3.1
 jubilantly	2.9
 keen	1.4
+kissing	1.5
 laugh	1.9
 laughed	1.8
 laughing	1.9
@@ -5209,6 +5235,7 @@ shamefaced	-1.6
 shameful	-2.5
 shamefully	-2.4
 shameless	-2.0
+sleepy	-0.4
 smile	2.1
 smiled	2.0
 smiles	2.1
@@ -6166,6 +6193,7 @@ leaks	-1.3
 leaky	-1.5
 lice	-2.0
 lightning-fast	2.1
+lightweight	0.9
 like-new	1.6
 lip-smacking	2.5
 long-lasting	1.8
@@ -6369,6 +6397,7 @@ arsehole	-3.0
 asshole	-3.0
 assholes	-3.0
 authentic	1.5
+babe	1.2
 bastard	-2.8
 bastards	-2.8
 belligerent	-2.4
@@ -6390,6 +6419,7 @@ brutal	-2.7
 brutality	-3.0
 brutally	-2.5
 bubbly	1.8
+buddies	1.3
 buffoon	-2.0
 bumbling	-1.8
 busybody	-1.5
@@ -6435,6 +6465,7 @@ cruelly	-2.9
 cruelty	-3.1
 crybaby	-1.6
 curt	-1.6
+cutie	2.0
 deadbeats	-2.3
 dedicated	1.8
 dedication	1.9
@@ -6515,6 +6546,7 @@ hooligan	-2.0
 hooligans	-2.0
 hospitable	2.0
 hospitality	1.7
+hottie	1.8
 hypocrisy	-2.3
 hypocrite	-2.3
 hypocrites	-2.3
@@ -6659,6 +6691,7 @@ snobby	-1.8
 snooty	-1.7
 sociopath	-2.7
 sore-loser	-1.8
+spammer	-1.8
 stingy	-1.6
 stubborn	-1.4
 stubbornly	-1.3
@@ -6961,11 +6994,13 @@ dying	-2.6
 earthquake	-1.9
 electrocuted	-2.6
 emaciated	-2.1
+emergency	-1.6
 endanger	-2.0
 endangered	-1.8
 epidemic	-2.0
 evicted	-2.3
 eviction	-2.2
+explosion	-1.8
 exterminate	-2.8
 extinction	-2.1
 famine	-2.8
@@ -7245,6 +7280,8 @@ accolades	2.0
 advantage	1.2
 advantageous	1.5
 advantages	1.2
+adventure	1.4
+adventures	1.4
 alive	1.4
 anniversary	1.3
 aspiration	1.2
@@ -7397,6 +7434,7 @@ protects	1.1
 purposeful	1.6
 radiance	2.1
 rainbow	1.4
+rainbows	1.5
 rapport	1.5
 recognition	1.3
 recover	1.3
@@ -7461,6 +7499,7 @@ wonders	1.6
 # slang: internet slang, interjections, swearing and elongated spellings
 ace	2.2
 aces	2.2
+alas	-1.1
 amazeballs	2.9
 amazingg	3.1
 annoyingg	-2.0
@@ -7484,6 +7523,7 @@ baddd	-2.5
 bah	-1.0
 bangin	2.0
 banging	2.0
+bestest	3.0
 blah	-0.9
 blech	-1.8
 bleh	-1.1
@@ -7493,6 +7533,7 @@ bollocks	-2.1
 bollocksed	-2.0
 bomb-diggity	2.5
 boo	-1.6
+boo-hoo	-1.2
 booed	-1.8
 booo	-1.9
 boooo	-2.0
@@ -7502,12 +7543,15 @@ boringg	-1.7
 bork	-1.2
 borked	-2.0
 boss-level	2.2
+brill	2.8
 bs	-2.0
 buggered	-2.0
 bullshit	-2.8
 busted	-1.8
+cheeky	0.6
 cheesed	-1.8
 clusterfuck	-2.9
+congratz	2.4
 coolio	1.7
 coolll	1.4
 coool	1.5
@@ -7569,6 +7613,8 @@ fucks	-2.3
 fuckup	-2.7
 gah	-1.4
 gahh	-1.5
+geez	-0.7
+geeze	-0.7
 gg	1.2
 ggwp	1.4
 gnarly	1.0
@@ -7577,7 +7623,10 @@ goddammit	-2.1
 goddamn	-2.0
 goddamned	-2.1
 goddamnit	-2.1
+goodluck	1.8
 gr8	3.0
+grats	2.2
+gratz	2.2
 greaaat	3.1
 groovy	2.0
 grr	-1.8
@@ -7594,6 +7643,7 @@ hallelujah	2.4
 happyyy	2.7
 hatee	-3.0
 hateee	-3.0
+hbd	2.2
 headdesk	-1.9
 heck	-0.6
 heh	0.6
@@ -7602,6 +7652,7 @@ hehehe	1.7
 hmph	-1.1
 hooray	2.5
 horribleee	-3.3
+hugz	2.0
 humph	-1.1
 hungover	-1.3
 hurrah	2.4
@@ -7616,6 +7667,7 @@ ilysm	3.0
 jaja	1.6
 jank	-1.7
 janky	-1.9
+jeez	-0.7
 kewl	1.5
 kick-ass	2.4
 kickass	2.4
@@ -7639,13 +7691,19 @@ loooove	3.1
 looove	3.1
 lovee	3.0
 loveee	3.0
+lovin	2.7
 lurv	2.7
 luvv	2.7
 luvvv	2.8
 luvvvv	2.8
+manky	-2.0
 meeeh	-0.9
 mehh	-0.8
+minging	-2.2
 motherfucker	-3.2
+muah	2.0
+mwah	2.0
+n00b	-0.8
 nah	-0.5
 neato	1.7
 next-level	2.2
@@ -7653,10 +7711,13 @@ nice1	1.9
 nicee	1.9
 niceee	1.9
 niiice	2.1
+no	-1.0
 noice	1.9
 nom	1.6
+nommy	2.0
 nomnom	1.9
 noms	1.6
+noob	-0.8
 nooo	-1.1
 noooo	-1.3
 nope	-0.6
@@ -7667,6 +7728,9 @@ on-fleek	2.2
 oof	-1.2
 oops	-0.8
 ouch	-1.4
+ow	-1.0
+owie	-1.2
+oww	-1.4
 peachy	1.8
 perf	2.6
 pfff	-1.1
@@ -7700,6 +7764,7 @@ shitty	-2.8
 sickest	1.8
 sigh	-1.2
 sighs	-1.2
+skint	-1.2
 slay	2.1
 slayed	2.1
 slaying	2.1
@@ -7708,6 +7773,7 @@ smfh	-2.0
 smh	-1.6
 snafu	-1.8
 snatched	1.6
+squee	2.2
 stfu	-2.6
 suckage	-2.3
 suckfest	-2.6
@@ -7723,6 +7789,7 @@ swell	1.7
 swoon	2.2
 swoon-worthy	2.4
 swoony	2.1
+teehee	1.6
 terribleee	-3.2
 thankyouu	1.9
 thankz	1.6
@@ -7752,6 +7819,7 @@ wanker	-2.7
 welp	-0.6
 whatever	-0.6
 whatevs	-0.7
+whee	1.8
 whew	1.0
 whoop	1.9
 whoopee	2.2
@@ -7780,6 +7848,7 @@ yassss	2.3
 yayy	2.4
 yea	0.7
 yeah	0.8
+yeay	2.2
 yeesh	-1.0
 yeh	0.6
 yep	0.7
@@ -7793,6 +7862,7 @@ yuck	-2.1
 yuckk	-2.1
 yuk	-2.0
 yummers	2.4
+yummm	2.4
 yummo	2.4
 yummyy	2.6
 yup	0.7
@@ -8373,6 +8443,7 @@ xP	1.2
 10 out of 10	2.9
 5 stars	2.7
 a big help	2.1
+a big plus	2.2
 a bit meh	-1.0
 a blast	2.2
 a breath of fresh air	2.6
@@ -8473,6 +8544,7 @@ big fan	2.0
 big hit	2.0
 big letdown	-2.4
 big mistake	-2.2
+big plus	2.0
 big thanks	2.3
 biggest mistake	-2.7
 bit the dust	-1.6
@@ -8516,11 +8588,14 @@ could be better	-0.8
 could care less	-1.6
 could have been better	-1.0
 could not be better	2.9
+could not be easier	2.5
 could not be happier	3.1
 could not be more pleased	3.0
 could not care less	-1.8
 could've been better	-1.0
+couldn't be any easier	2.5
 couldn't be better	2.9
+couldn't be easier	2.5
 couldn't be happier	3.1
 couldn't be more pleased	3.0
 couldn't care less	-1.8
@@ -8541,11 +8616,15 @@ dear me	-0.6
 did the job	1.2
 did the trick	1.9
 didn't care	-1.6
+do not buy	-2.4
 do not care	-1.4
+do not waste	-2.1
 does the job	1.2
 does the trick	1.8
 doesn't care	-1.6
+don't buy	-2.3
 don't care	-1.4
+don't waste	-2.1
 down on my luck	-1.9
 down the drain	-2.3
 down the toilet	-2.4
@@ -8622,6 +8701,7 @@ gets on my nerves	-1.9
 gets the job done	1.3
 gimme a break	-1.5
 give me a break	-1.5
+go for it	1.4
 go-to	1.4
 gobsmacked	0.6
 god awful	-3.3
@@ -8679,6 +8759,7 @@ happy camper	2.3
 happy customer	2.3
 hard luck	-1.5
 hard times	-1.7
+hard to beat	2.0
 hat's off	2.4
 hats off	2.4
 head over heels	2.7
@@ -8801,6 +8882,7 @@ misses the mark	-1.7
 money grab	-2.4
 money pit	-2.3
 money well spent	2.4
+more than enough	1.3
 much appreciated	2.2
 mucked about	-1.8
 must-have	2.2
@@ -8813,12 +8895,15 @@ nailed it	2.5
 narked	-1.6
 never again	-2.4
 never ever again	-2.7
+never fails to amaze	2.8
+never fails to impress	2.8
 no big deal	0.6
 no brainer	1.6
 no clue	-1.2
 no common sense	-1.8
 no complaints	1.6
 no good	-2.0
+no harm done	0.8
 no help	-1.9
 no idea	-0.5
 no luck	-1.2
@@ -8862,6 +8947,7 @@ on the money	1.8
 on thin ice	-1.3
 on top of the world	2.9
 one star	-2.3
+only lasted	-1.6
 out of luck	-1.5
 out of my depth	-1.2
 out of order	-1.5
@@ -9004,12 +9090,15 @@ thrilled to bits	3.0
 thrown under the bus	-2.4
 thumbs down	-1.9
 thumbs up	1.9
+thumbs-down	-1.9
+thumbs-up	1.9
 ticked off	-2.0
 tickled pink	2.6
 tip top	2.4
 tip-top	2.4
 tired of	-1.6
 to make matters worse	-1.7
+to no avail	-1.6
 too good to be true	-0.8
 too little too late	-2.2
 took advantage of	-2.1
@@ -9089,7 +9178,13 @@ worth the money	2.0
 worth the price	2.0
 worth the wait	2.0
 worth their weight in gold	2.9
+would be better	-0.5
+would be nice	-0.4
+would be nicer	-0.6
 would buy again	2.2
+would have been better	-1.0
+would have been nice	-0.8
+would have been nicer	-0.8
 would recommend	1.9
 yeah right	-1.2
 yelled at	-2.2

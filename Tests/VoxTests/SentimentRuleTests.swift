@@ -75,6 +75,26 @@ struct SentimentRuleTests {
         #expect(values("not :)") == [2])
     }
 
+    @Test("a negator with a valence of its own counts it only when it negates nothing: 'No.', 'no no', 'err no'")
+    func standaloneNegator() {
+        var lexicon = Self.lexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences("# format: vox-sentiment/1\nno\t-1\n", path: "no.tsv", problems: &problems)
+        #expect(problems.isEmpty)
+        let scorer = SentimentScorer(lexicon: lexicon)
+        func values(_ text: String) -> [Double] {
+            scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
+        }
+        #expect(values("No.") == [-1])
+        #expect(values("err no") == [-1])
+        #expect(values("no no no") == [-1, -1, -1])
+        #expect(values("No, it is good") == [-1, 2])
+        #expect(values("no :)") == [-1, 2])
+        // Before a word it only negates, as without a valence.
+        #expect(values("no friendly agent") == [-1.48])
+        #expect(values("no agent came") == [])
+    }
+
     @Test("boosters add their scalar with distance decay; dampeners and booster phrases subtract")
     func boosters() {
         #expect(values("very good") == [2.293])

@@ -127,11 +127,22 @@ struct SentimentPass {
             return Item(first: index, last: index + best.length - 1, sentence: sentence, base: best.value, value: best.value)
         }
         guard !token.valence.isNaN else { return nil }
+        // A negator with a valence of its own ("no") is an answer or a refusal only when it
+        // negates nothing ("No.", "no no no", "err no"); before a word it just negates.
+        if token.termFlags.contains(.negator), !negatesNothing(after: index) { return nil }
         // A booster before another sentiment word modifies it rather than counting itself ("super helpful").
         if token.boost != 0, index + 1 < count, tokens[index + 1].isWord, !tokens[index + 1].valence.isNaN {
             return nil
         }
         return Item(first: index, last: index, sentence: sentence, base: token.valence, value: token.valence)
+    }
+
+    /// True when the negator at `index` has nothing to negate: it ends the text or is followed by
+    /// punctuation, a face or emoji (never negated), or another negator.
+    private func negatesNothing(after index: Int) -> Bool {
+        guard index + 1 < count else { return true }
+        let next = tokens[index + 1]
+        return next.kind != .word || next.termFlags.contains(.negator)
     }
 
     private func applyWordRules(_ item: inout Item) {
