@@ -6027,6 +6027,7 @@ bricked	-2.7
 brittle	-1.2
 buffering	-1.2
 bug-free	1.9
+bulky	-1.0
 bulletproof	1.6
 buttery	1.4
 buttery-smooth	2.0
@@ -6109,7 +6110,9 @@ error-free	1.8
 expired	-1.3
 exploitable	-1.5
 fast-loading	1.4
+fiddly	-1.0
 finger-licking	2.4
+finicky	-1.2
 flakey	-1.8
 flaky	-1.8
 flavorless	-1.6
@@ -6130,6 +6133,7 @@ freezing	-1.2
 froze	-1.5
 functional	1.0
 futile	-1.9
+fuzzy	-0.7
 glitched	-1.5
 glitching	-1.6
 grainy	-1.0
@@ -6250,6 +6254,7 @@ quietest	1.2
 ransomware	-2.6
 rapid	1.1
 rats	-1.8
+readable	0.8
 recovered	1.2
 repaired	1.0
 restored	1.3
@@ -6319,6 +6324,7 @@ trouble-free	2.0
 unappetizingly	-1.6
 unclean	-1.9
 unclear	-1.3
+underpowered	-1.3
 undocumented	-0.9
 unfinished	-1.2
 unhygienic	-2.4
@@ -7640,6 +7646,7 @@ haha	1.8
 hahaha	2.0
 hahahaha	2.1
 hallelujah	2.4
+happyface	1.8
 happyyy	2.7
 hatee	-3.0
 hateee	-3.0
@@ -7752,6 +7759,7 @@ rotfl	2.2
 rubbishness	-2.3
 sadd	-2.1
 saddd	-2.2
+sadface	-1.8
 salty	-1.4
 scuffed	-1.4
 sheesh	-0.8
@@ -8603,6 +8611,7 @@ cream of the crop	2.7
 crushed it	2.4
 crushing it	2.3
 cry me a river	-1.2
+crystal clear	2.2
 customer care	0
 cut corners	-1.9
 cuts corners	-1.8

@@ -32,7 +32,9 @@ extension Tokenizer {
         // An emoticon glued to the end of a word: "thanks:)".
         var limit = end
         for length in stride(from: min(4, end - start - 1), through: 2, by: -1) {
-            guard Self.isASCIILetter(bytes[end - length - 1]), EmoticonBytes.couldBe(bytes, end - length, end) else { continue }
+            // "):" after a word closes a parenthesis ("(on twitter):"); it is not a face.
+            guard Self.isASCIILetter(bytes[end - length - 1]), bytes[end - length] != UInt8(ascii: ")"),
+                  EmoticonBytes.couldBe(bytes, end - length, end) else { continue }
             if Emoticons.all.contains(Self.string(bytes, end - length, end)) {
                 limit = end - length
                 break

@@ -41,7 +41,8 @@ public struct Tokenizer: Sendable {
         var limit = end
         for length in stride(from: min(4, end - start - 1), through: 2, by: -1) {
             let tail = Self.string(scalars[(end - length)..<end])
-            if Emoticons.all.contains(tail), scalars[end - length - 1].properties.isAlphabetic {
+            // "):" after a word closes a parenthesis ("(on twitter):"); it is not a face.
+            if Emoticons.all.contains(tail), tail.first != ")", scalars[end - length - 1].properties.isAlphabetic {
                 limit = end - length
                 break
             }

@@ -157,6 +157,8 @@ struct SentimentRuleTests {
         #expect(values("❤️") == [3])
         #expect(values(":)") == [2])
         #expect(values("thanks:)") == [1.5, 2])
+        // "):" glued to a word closes a parenthesis, it is not a sad face.
+        #expect(values("good (at home): ok") == [2])
         #expect(values("ok :)!!").first == 2)
         #expect(values("10:30 meeting").isEmpty)
         // A ZWJ sequence is one token: it does not split into 👍 and something else.
@@ -238,6 +240,7 @@ struct SentimentRuleTests {
         let texts = [
             "Doesn’t work, can't log-in!!", "e-mail me at 10:30 :)", "Ünïcode wörds…and MORE", "👍🏽👍 ok?",
             "xD lol", "so... bad?!", "good;) ok", "Great, thanks! See you", "well-made; 5 stars.", "café ok",
+            "good (at home): ok", "sad):",
         ]
         for text in texts {
             var copy = text

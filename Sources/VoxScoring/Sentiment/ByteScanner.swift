@@ -98,6 +98,8 @@ struct ByteScanner {
         let canEndEmoticon = lexicon.emoticonBytes[Int(text[end - 1])] & 2 != 0
         for length in stride(from: min(5, end - start - 1), through: 2, by: -1) where canEndEmoticon && isEmoticon(text, end - length, end) {
             let before = text[end - length - 1]
+            // "):" after a word closes a parenthesis ("(on twitter):"); it is not a face.
+            if text[end - length] == UInt8(ascii: ")") { continue }
             if Self.isASCIILetter(before) || Self.isTrailingPunctuation(before) {
                 limit = end - length
                 break
