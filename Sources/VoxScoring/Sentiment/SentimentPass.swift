@@ -351,7 +351,7 @@ struct SentimentPass {
                 ))
             }
         }
-        for (index, sentence) in sentences.enumerated() {
+        for sentence in sentences {
             let exclamations = min(SentimentRules.exclamationLimit, sentence.exclamations)
             var sum = sentence.sum
             if exclamations > 0, sum != 0 {
