@@ -15,6 +15,9 @@ public struct DiscoveryCandidate: Sendable, Hashable {
     public var segments: [Segment]
     /// Sorted distinct `PhraseHash` values of the record's key phrases.
     public var phrases: [UInt64]
+    /// Order-free identity for choosing which candidates to keep or read when there are too
+    /// many: a hash of source, id and text, computed once.
+    public let contentKey: UInt64
 
     public init(ordinal: Int, recordID: String, source: String, text: String, compound: Double, segments: [Segment], phrases: [UInt64]) {
         self.ordinal = ordinal
@@ -24,6 +27,9 @@ public struct DiscoveryCandidate: Sendable, Hashable {
         self.compound = compound
         self.segments = segments
         self.phrases = phrases
+        var key = PhraseHash.add(source, to: PhraseHash.start)
+        key = PhraseHash.add(recordID, to: PhraseHash.add(0x1F, to: key))
+        contentKey = PhraseHash.add(text, to: PhraseHash.add(0x1F, to: key))
     }
 
     public init(_ scored: ScoredRecord, ordinal: Int, phrases: [UInt64]) {
@@ -33,6 +39,9 @@ public struct DiscoveryCandidate: Sendable, Hashable {
         )
     }
 
-    /// Order-free identity for choosing which candidates to keep when there are too many.
-    var contentKey: UInt64 { PhraseHash.of(source + "\u{1F}" + recordID + "\u{1F}" + text) }
+    /// By content key, then input position: the order in which candidates are kept and sampled,
+    /// the same whatever order they arrived in.
+    static func byContent(_ a: DiscoveryCandidate, _ b: DiscoveryCandidate) -> Bool {
+        a.contentKey != b.contentKey ? a.contentKey < b.contentKey : a.ordinal < b.ordinal
+    }
 }

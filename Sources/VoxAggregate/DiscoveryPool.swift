@@ -78,10 +78,7 @@ public struct DiscoveryPool: Sendable {
     /// Keeps the `candidateLimit` candidates with the smallest content hash.
     private mutating func trim() {
         guard candidates.count > Self.candidateLimit else { return }
-        candidates.sort { a, b in
-            let ka = a.contentKey, kb = b.contentKey
-            return ka != kb ? ka < kb : a.ordinal < b.ordinal
-        }
+        candidates.sort(by: DiscoveryCandidate.byContent)
         droppedCandidates += candidates.count - Self.candidateLimit
         candidates.removeLast(candidates.count - Self.candidateLimit)
     }

@@ -154,10 +154,7 @@ public struct PainPointDiscovery: Sendable {
     func surfaces(of wanted: Set<UInt64>, in candidates: [DiscoveryCandidate]) -> [UInt64: (key: String, surface: String)] {
         guard !wanted.isEmpty else { return [:] }
         let sample = candidates.filter { candidate in candidate.phrases.contains(where: wanted.contains) }
-            .sorted { a, b in
-                let ka = a.contentKey, kb = b.contentKey
-                return ka != kb ? ka < kb : a.ordinal < b.ordinal
-            }
+            .sorted(by: DiscoveryCandidate.byContent)
             .prefix(options.surfaceSample)
         var counts: [UInt64: (key: String, forms: [String: Int])] = [:]
         for candidate in sample {
@@ -295,10 +292,7 @@ public struct PainPointDiscovery: Sendable {
         // so it says what the group is about.
         let own = Set(phrases.map(\.key).filter { !$0.contains(" ") })
         let sample = members.map { candidates[$0.candidate] }
-            .sorted { a, b in
-                let ka = a.contentKey, kb = b.contentKey
-                return ka != kb ? ka < kb : a.ordinal < b.ordinal
-            }
+            .sorted(by: DiscoveryCandidate.byContent)
             .prefix(options.surfaceSample)
         guard !sample.isEmpty else { return nil }
         var covered = [Int](repeating: 0, count: matcher.taxonomy.aspects.count)

@@ -129,7 +129,7 @@ public struct PipelineRunner {
             spill?.assign(ordinal: ordinal, cluster: cluster)
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
-        let summary = aggregator.finish(clusterInfo: discovered.clusterInfo, minClusterSize: config.clustering.minSize)
+        let summary = aggregator.finish(clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize)
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
             : nil
@@ -139,7 +139,7 @@ public struct PipelineRunner {
             previous: earlier.last, history: earlier, redacted: config.outputs.redact
         )
         result.service = summary.service
-        result.lineage = ClusterIdentity.lineage(current: summary.clusters, discovered: discovered.lineage, previous: earlier.last)
+        result.lineage = ClusterIdentity.lineage(current: summary.clusters, discovered: discovered.naming.lineage, previous: earlier.last)
         let keptClusters = Set(result.clusters.map(\.id))
         let trend = TrendBuilder.snapshot(
             pipeline: config.name, asOf: asOf, metrics: summary.metrics, segments: summary.segments, clusters: summary.clusters

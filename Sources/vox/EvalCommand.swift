@@ -57,25 +57,24 @@ struct EvalCommand: ParsableCommand {
             throw ExitStatus.runFailed
         }
         let labelled = LabelledFile(path: file, format: format)
+        // Rendered only once there are rows to render.
+        let rows: Int, output: () -> String
         if clusters {
             let evaluator = ClusterEvaluator(engine: engine, textColumn: text, goldColumn: gold, groupColumn: by)
             let (evaluation, skipped) = try evaluating { try evaluator.evaluate(labelled) }
             report(skipped)
-            guard evaluation.overall.rows > 0 else {
-                printError("vox eval: \(file): no usable rows")
-                throw ExitStatus.usage
-            }
-            print(ClusterEvaluationText.render(evaluation, file: file, gold: gold, by: by), terminator: "")
-            return
+            (rows, output) = (evaluation.overall.rows, { ClusterEvaluationText.render(evaluation, file: file, gold: gold, by: by) })
+        } else {
+            let evaluator = SentimentEvaluator(scorer: engine.sentiment, textColumn: text, goldColumn: gold, groupColumn: by)
+            let (evaluation, skipped) = try evaluating { try evaluator.evaluate(labelled) }
+            report(skipped)
+            (rows, output) = (evaluation.overall.rows, { EvaluationText.render(evaluation, file: file, gold: gold, by: by) })
         }
-        let evaluator = SentimentEvaluator(scorer: engine.sentiment, textColumn: text, goldColumn: gold, groupColumn: by)
-        let (evaluation, skipped) = try evaluating { try evaluator.evaluate(labelled) }
-        report(skipped)
-        guard evaluation.overall.rows > 0 else {
+        guard rows > 0 else {
             printError("vox eval: \(file): no usable rows")
             throw ExitStatus.usage
         }
-        print(EvaluationText.render(evaluation, file: file, gold: gold, by: by), terminator: "")
+        print(output(), terminator: "")
     }
 
     /// Runs an evaluation; a file that cannot be evaluated is a usage error (exit 2), one that

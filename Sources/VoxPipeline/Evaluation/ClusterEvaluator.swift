@@ -36,15 +36,8 @@ public struct ClusterEvaluator: Sendable {
     public func evaluate(_ file: LabelledFile) throws -> (Evaluation, [LabelledFile.Skipped]) {
         var texts: [String] = [], gold: [String] = [], groups: [String] = []
         var skipped: [LabelledFile.Skipped] = []
-        var checkedColumns = false
         let columns = [textColumn, goldColumn] + (groupColumn.map { [$0] } ?? [])
-        try file.read(columns: columns, skipped: { skipped.append($0) }) { row in
-            if !checkedColumns {
-                checkedColumns = true
-                if let missing = zip(columns, row.values).first(where: { $0.1 == nil })?.0 {
-                    throw EvaluationError(location: row.location, message: "the first row has no column `\(missing)`; check --text, --gold and --by")
-                }
-            }
+        try file.readRequiring(columns: columns, skipped: { skipped.append($0) }) { row in
             guard let text = row.values[0], !text.isEmpty, let category = row.values[1], !category.isEmpty else {
                 skipped.append(.init(location: row.location, reason: "no `\(textColumn)` or `\(goldColumn)` value; row left out"))
                 return
@@ -84,16 +77,11 @@ public struct ClusterEvaluator: Sendable {
             }
         }
         let result = engine.discovery.discover(pool)
-        let info = engine.clusterInfo
-        for (id, aspect) in info { labels[id] = aspect.label }
-        let standalone = result.clusters.filter { $0.mergedInto == nil }
-        var names = ClusterIdentity(extractor: engine.extractor)
-            .name(standalone.map { ($0.label, $0.definingPhrases) }, reserved: Set(info.keys), previous: nil)
-            .makeIterator()
-        for cluster in result.clusters {
-            let id = cluster.mergedInto ?? names.next()!.id
-            if cluster.mergedInto == nil { labels[id] = cluster.label }
-            for member in cluster.members { assigned[result.candidates[member.candidate].ordinal] = id }
+        let naming = ClusterDiscoveryStage(engine: engine).name(result, previous: nil)
+        for (id, info) in naming.clusterInfo { labels[id] = info.label }
+        for (cluster, id) in zip(result.clusters, naming.ids) {
+            guard let target = cluster.mergedInto ?? id else { continue }
+            for member in cluster.members { assigned[result.candidates[member.candidate].ordinal] = target }
         }
         // As in a run: clusters below the minimum size are dissolved.
         var sizes: [String: Int] = [:]

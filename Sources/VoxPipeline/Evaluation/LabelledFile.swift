@@ -56,6 +56,21 @@ public struct LabelledFile: Sendable {
         }
     }
 
+    /// `read`, but a column missing from the first row stops it with an `EvaluationError`: a
+    /// typo in `--text`/`--gold`/`--by` should stop the evaluation, not skip every row.
+    public func readRequiring(columns: [String], skipped: (Skipped) -> Void, handle: (Row) throws -> Void) throws {
+        var checked = false
+        try read(columns: columns, skipped: skipped) { row in
+            if !checked {
+                checked = true
+                if let missing = zip(columns, row.values).first(where: { $0.1 == nil })?.0 {
+                    throw EvaluationError(location: row.location, message: "the first row has no column `\(missing)`; check --text, --gold and --by")
+                }
+            }
+            try handle(row)
+        }
+    }
+
     private var reader: any FeedbackReader {
         switch format {
         case .csv: return CSVReader(options: CSVOptions())

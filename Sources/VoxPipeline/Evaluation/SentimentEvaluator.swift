@@ -24,15 +24,8 @@ public struct SentimentEvaluator: Sendable {
     public func evaluate(_ file: LabelledFile) throws -> (SentimentEvaluation, [LabelledFile.Skipped]) {
         var evaluation = SentimentEvaluation()
         var skipped: [LabelledFile.Skipped] = []
-        var checkedColumns = false
         let columns = [textColumn, goldColumn] + (groupColumn.map { [$0] } ?? [])
-        try file.read(columns: columns, skipped: { skipped.append($0) }) { row in
-            if !checkedColumns {
-                checkedColumns = true
-                if let missing = zip(columns, row.values).first(where: { $0.1 == nil })?.0 {
-                    throw EvaluationError(location: row.location, message: "the first row has no column `\(missing)`; check --text, --gold and --by")
-                }
-            }
+        try file.readRequiring(columns: columns, skipped: { skipped.append($0) }) { row in
             guard let text = row.values[0] else {
                 skipped.append(.init(location: row.location, reason: "no `\(textColumn)` value; row left out"))
                 return
