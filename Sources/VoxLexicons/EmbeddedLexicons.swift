@@ -7877,6 +7877,91 @@ yup	0.7
 zomg	0.9
 zzz	-0.8
 zzzz	-0.9
+# everyday: social life, offers and everyday trouble: words people use about their day that
+# carry a mild lean (a party, a special offer, a warning, a ban); valued mildly on purpose
+free	1.0
+party	1.0
+parties	0.9
+partying	1.1
+surprise	0.9
+surprises	0.9
+surprised	0.6
+surprising	0.6
+surprisingly	0.6
+special	1.2
+specials	0.8
+favor	1.1
+favors	1.0
+favour	1.1
+favours	1.0
+solution	0.9
+solutions	0.8
+medal	1.2
+medals	1.2
+tgif	1.6
+bday	1.2
+yolo	1.0
+xd	1.5
+hah	0.8
+jk	0.4
+pray	0.6
+prayers	0.9
+praying	0.6
+drunk	-0.8
+drunken	-1.0
+pressure	-0.7
+pressures	-0.7
+pressured	-1.2
+ban	-1.2
+bans	-1.1
+banned	-1.4
+banning	-1.2
+bomb	-1.7
+bombs	-1.7
+killer	-1.6
+evils	-2.7
+whore	-3.0
+whores	-3.0
+warned	-0.8
+warning	-0.9
+warnings	-0.9
+scream	-1.1
+screams	-1.1
+screamed	-1.3
+screaming	-1.2
+shaking	-0.5
+stop	-0.5
+stops	-0.4
+freak	-1.1
+freaked	-1.3
+rip	-1.4
+burned	-0.9
+fan	1.0
+fans	0.9
+invite	0.7
+invited	0.9
+invitation	0.9
+favorited	1.3
+concerned	-1.0
+concerning	-1.1
+dumbfounded	-1.1
+stall	-0.9
+stalls	-0.9
+bsod	-2.0
+limited	-0.5
+frozen	-0.5
+cracks	-1.0
+dent	-0.9
+wobbly	-1.2
+squeaky	-1.0
+rattles	-0.9
+rattling	-0.9
+jammed	-1.3
+clogged	-1.2
+spotty	-1.2
+patchy	-1.0
+intermittent	-0.8
+disconnects	-1.2
 # misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
@@ -9200,6 +9285,9 @@ yelled at	-2.2
 you're right	1.2
 you've got to be kidding	-1.9
 zero stars	-2.8
+shut up	-1.4
+shoot me	-1.8
+no doubt	1.0
 """######,
         "stopwords.txt": ######"""
 # format: vox-stopwords/1

@@ -75,7 +75,7 @@ struct SentimentRuleTests {
         #expect(values("not :)") == [2])
     }
 
-    @Test("a negator with a valence of its own counts it only when it negates nothing: 'No.', 'no no', 'err no'")
+    @Test("a negator with a valence of its own counts it when it negates nothing ('No.', 'no no', 'err no') and, milder, as an absence ('no reply')")
     func standaloneNegator() {
         var lexicon = Self.lexicon()
         var problems: [LexiconProblem] = []
@@ -90,9 +90,17 @@ struct SentimentRuleTests {
         #expect(values("no no no") == [-1, -1, -1])
         #expect(values("No, it is good") == [-1, 2])
         #expect(values("no :)") == [-1, 2])
-        // Before a word it only negates, as without a valence.
+        // Before a sentiment word within its reach it only negates, as without a valence.
         #expect(values("no friendly agent") == [-1.48])
-        #expect(values("no agent came") == [])
+        #expect(values("no really friendly agent") == [-1.6968])
+        // Before words without sentiment it says something is missing: its valence × 0.6.
+        #expect(values("no agent came") == [-0.6])
+        #expect(values("there was no email, no call") == [-0.6, -0.6])
+        // A sentiment word beyond its reach or its clause is not negated, so "no" is an absence.
+        #expect(values("no agent came back to me, friendly") == [-0.6, 2])
+        #expect(values("no agent came but good") == [-0.3, 3])
+        // A word that merely could start a phrase is not sentiment: only a phrase that matches is.
+        #expect(values("no tacos here") == [-0.6])
     }
 
     @Test("boosters add their scalar with distance decay; dampeners and booster phrases subtract")

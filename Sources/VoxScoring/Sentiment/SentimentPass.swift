@@ -127,14 +127,40 @@ struct SentimentPass {
             return Item(first: index, last: index + best.length - 1, sentence: sentence, base: best.value, value: best.value)
         }
         guard !token.valence.isNaN else { return nil }
-        // A negator with a valence of its own ("no") is an answer or a refusal only when it
-        // negates nothing ("No.", "no no no", "err no"); before a word it just negates.
-        if token.termFlags.contains(.negator), !negatesNothing(after: index) { return nil }
+        // A negator with a valence of its own ("no") is an answer or a refusal when it negates
+        // nothing ("No.", "no no no", "err no"); before a sentiment word it just negates it; before
+        // words without sentiment it says something is missing ("no reply", "no idea"): a milder
+        // negative, as an absence.
+        if token.termFlags.contains(.negator), !negatesNothing(after: index) {
+            guard !sentimentFollows(index, sentence: sentence) else { return nil }
+            var item = Item(first: index, last: index, sentence: sentence, base: token.valence, value: token.valence * SentimentRules.absenceScalar)
+            if explain { item.note("absence ×\(SentimentRules.absenceScalar)") }
+            return item
+        }
         // A booster before another sentiment word modifies it rather than counting itself ("super helpful").
         if token.boost != 0, index + 1 < count, tokens[index + 1].isWord, !tokens[index + 1].valence.isNaN {
             return nil
         }
         return Item(first: index, last: index, sentence: sentence, base: token.valence, value: token.valence)
+    }
+
+    /// True when a word within the negator's reach after `index` (in its clause) carries sentiment
+    /// or starts a sentiment phrase there: the negator negates it rather than standing for an absence.
+    private func sentimentFollows(_ index: Int, sentence: Int) -> Bool {
+        var distance = 0
+        var next = index + 1
+        while next < count, distance < SentimentRules.scope {
+            let token = tokens[next]
+            if token.kind == .punctuation {
+                if token.flags.contains(.clauseBreak) || token.flags.contains(.terminator) { return false }
+            } else {
+                if !token.termFlags.isDisjoint(with: .contrast) { return false }
+                if findItem(at: next, sentence: sentence) != nil { return true }
+                distance += 1
+            }
+            next += 1
+        }
+        return false
     }
 
     /// True when the negator at `index` has nothing to negate: it ends the text or is followed by

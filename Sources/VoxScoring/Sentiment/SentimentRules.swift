@@ -8,6 +8,9 @@ enum SentimentRules {
     static let elongationIncrement = 0.3
     /// A negated valence is flipped and damped by this factor; "least" does the same.
     static let negationScalar = -0.74
+    /// A valued negator ("no") before words without sentiment stands for an absence ("no reply"):
+    /// its valence times this.
+    static let absenceScalar = 0.6
     /// How far back (in words, within the clause) negators and boosters reach.
     static let scope = 3
     /// Booster effect decays with distance from the word it modifies: 1, 2 or 3 words back.
