@@ -75,6 +75,9 @@ struct EmpathyScorerTests {
         ("understanding", "I do not understand what you want."),
         ("acknowledgment", "That doesn't sound frustrating at all."),
         ("ownership", "I won't take care of this."),
+        // "noted" folds to the key "not": a pattern word that would make every "I have not" ownership.
+        ("ownership", "I have not done it yet."),
+        ("ownership", "I haven't checked, sorry."),
         ("gratitude", "No thanks for your patience is needed."),
         ("reassurance", "We will not get this sorted today."),
         // Look-alikes.
