@@ -7,10 +7,14 @@
 /// transition lookup per token, however many patterns there are: linear in the text's length,
 /// with no regular expression per pattern per text.
 ///
-/// When a state says a segment ended, a short backward walk over that segment's positions finds
-/// where it began. Patterns with gaps join their segments: a segment counts when an earlier
-/// segment of the same pattern ended between `min` and `max` tokens before it and every token in
-/// between is a word that is not a negation (a gap never crosses punctuation or a "not").
+/// The automaton's states carry where each partial match began: a state is a set of (position,
+/// offset) pairs, the offset counting the tokens since the segment's first word, so a state that
+/// ends a segment also lists every token where that segment can have begun (segments have no
+/// loops, so offsets are bounded by the segment's longest length). A match's span is known when
+/// it ends, with no walk back over the text. Patterns with gaps join their segments: a segment
+/// counts when an earlier segment of the same pattern ended between `min` and `max` tokens
+/// before it and every token in between is a word that is not a negation (a gap never crosses
+/// punctuation or a "not").
 ///
 /// Words are compared as `PhraseNormalizer` keys, interned as symbols when compiling; a word that
 /// no pattern mentions is one shared symbol. Callers keep their own data per pattern, by the
@@ -41,24 +45,20 @@ public struct PhraseMatcher: Sendable {
     /// Per state, the segments that end when it is reached: `outputs[outputStart[s]..<outputStart[s+1]]`.
     let outputStart: [Int32]
     let outputs: [Int32]
+    /// Per output, how many tokens before the current one the segment can have begun, smallest
+    /// first (latest start first): `startOffsets[offsetStart[o]..<offsetStart[o+1]]`.
+    let offsetStart: [Int32]
+    let startOffsets: [Int32]
 
-    // Segments, for finding starts and joining across gaps.
+    /// Per segment, for joining across gaps.
     let segments: [Segment]
-    /// Per position: accepted symbols `positionSymbols[from..<to]`, and the positions before it.
-    let positionSymbolStart: [Int32]
-    let positionSymbols: [Int32]
-    let precedeStart: [Int32]
-    let precedeList: [Int32]
-    let isFirstPosition: [Bool]
-    /// Per segment, its last positions.
-    let segmentLastStart: [Int32]
-    let segmentLastList: [Int32]
 
+    /// Positions of all segments (for diagnostics and benchmarks).
+    public let positionCount: Int
     public let patternCount: Int
 
     /// Automaton states and positions (for diagnostics and benchmarks).
     public var stateCount: Int { transitionStart.count - 1 }
-    public var positionCount: Int { positionSymbolStart.count - 1 }
 
     struct Segment: Sendable {
         var pattern: Int32
@@ -67,9 +67,6 @@ public struct PhraseMatcher: Sendable {
         var isLast: Bool
         var gapMin: Int32
         var gapMax: Int32
-        /// Tokens the segment always spans, or -1 when its length varies (optional words,
-        /// alternatives of different lengths): then its start is found by walking back.
-        var fixedLength: Int32
     }
 
     /// A match: pattern `pattern` covers tokens `start..<end` of the scanned text.
@@ -86,7 +83,6 @@ public struct PhraseMatcher: Sendable {
     public func matches(in text: PhraseText) -> [Match] {
         var found: [Match] = []
         var joins = SegmentJoins()
-        var walk = BackwardWalk()
         let tokens = text.tokens
         var state: Int32 = 0
         for index in 0..<tokens.count {
@@ -100,17 +96,12 @@ public struct PhraseMatcher: Sendable {
             guard from < to else { continue }
             for output in from..<to {
                 let segment = segments[Int(outputs[output])]
-                if segment.fixedLength > 0 {
-                    walk.startCount = 0
-                    walk.addStart(index + 1 - Int(segment.fixedLength))
-                } else {
-                    starts(ofSegment: Int(outputs[output]), endingAt: index + 1, in: tokens, walk: &walk)
-                }
+                let offsets = startOffsets[Int(offsetStart[output])..<Int(offsetStart[output + 1])]
                 if segment.index == 0, segment.isLast {
-                    found.append(Match(pattern: Int(segment.pattern), start: walk.earliestStart, end: index + 1))
+                    found.append(Match(pattern: Int(segment.pattern), start: index - Int(offsets.last!), end: index + 1))
                     continue
                 }
-                if let start = joins.join(segment, id: Int(outputs[output]), starts: walk.starts[0..<walk.startCount], end: index + 1, matcher: self, tokens: tokens),
+                if let start = joins.join(segment, id: Int(outputs[output]), offsets: offsets, end: index + 1, matcher: self, tokens: tokens),
                    segment.isLast {
                     found.append(Match(pattern: Int(segment.pattern), start: start, end: index + 1))
                 }
@@ -132,93 +123,6 @@ public struct PhraseMatcher: Sendable {
         return startRow[Int(symbol)]
     }
 
-    /// Whether `position` accepts `symbol`: a binary search in its sorted symbols (a word class
-    /// position can hold dozens).
-    func accepts(_ position: Int32, _ symbol: Int32) -> Bool {
-        var low = Int(positionSymbolStart[Int(position)])
-        var high = Int(positionSymbolStart[Int(position) + 1])
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = positionSymbols[middle]
-            if candidate == symbol { return true }
-            if candidate < symbol { low = middle + 1 } else { high = middle }
-        }
-        return false
-    }
-
-    /// The position sets and starts of `starts(ofSegment:)`, kept across the segment ends of one
-    /// text. Each list is an array used up to its own count: emptying it is setting the count,
-    /// and the array grows only when a text needs more room than any before it.
-    struct BackwardWalk {
-        var current = [Int32](repeating: 0, count: 16)
-        var currentCount = 0
-        var previous = [Int32](repeating: 0, count: 16)
-        var previousCount = 0
-        /// The tokens where the segment can begin, latest first.
-        var starts = [Int](repeating: 0, count: 8)
-        var startCount = 0
-
-        /// The earliest start (the last found, as the walk goes backwards).
-        var earliestStart: Int { starts[startCount - 1] }
-
-        mutating func addStart(_ token: Int) {
-            if startCount == starts.count { starts += starts }
-            starts[startCount] = token
-            startCount += 1
-        }
-
-        mutating func addCurrent(_ position: Int32) {
-            if currentCount == current.count { current += current }
-            current[currentCount] = position
-            currentCount += 1
-        }
-
-        /// Adds `position` to the previous set unless it is there already.
-        mutating func addPrevious(_ position: Int32) {
-            for index in 0..<previousCount where previous[index] == position { return }
-            if previousCount == previous.count { previous += previous }
-            previous[previousCount] = position
-            previousCount += 1
-        }
-
-        /// The previous set becomes the current one, and the previous one is emptied.
-        mutating func step() {
-            swap(&current, &previous)
-            currentCount = previousCount
-            previousCount = 0
-        }
-    }
-
-    /// Where a segment that ends before token `end` can begin: a backward walk over its positions.
-    /// Leaves the starts in `walk.starts[0..<walk.startCount]`.
-    func starts(ofSegment segment: Int, endingAt end: Int, in tokens: [PhraseText.Token], walk: inout BackwardWalk) {
-        walk.currentCount = 0
-        walk.previousCount = 0
-        walk.startCount = 0
-        for index in Int(segmentLastStart[segment])..<Int(segmentLastStart[segment + 1]) {
-            let position = segmentLastList[index]
-            if accepts(position, tokens[end - 1].symbol) { walk.addCurrent(position) }
-        }
-        var token = end - 1
-        while walk.currentCount > 0 {
-            for index in 0..<walk.currentCount where isFirstPosition[Int(walk.current[index])] {
-                walk.addStart(token)
-                break
-            }
-            token -= 1
-            guard token >= 0 else { break }
-            let symbol = tokens[token].symbol
-            for current in 0..<walk.currentCount {
-                let position = walk.current[current]
-                for index in Int(precedeStart[Int(position)])..<Int(precedeStart[Int(position) + 1]) {
-                    let candidate = precedeList[index]
-                    if accepts(candidate, symbol) { walk.addPrevious(candidate) }
-                }
-            }
-            walk.step()
-        }
-    }
-
     /// Segment matches of patterns with gaps, kept while scanning one text so that a later
     /// segment can join an earlier one.
     struct SegmentJoins {
@@ -228,13 +132,14 @@ public struct PhraseMatcher: Sendable {
         /// Tokens before index i that a gap cannot cover (punctuation, negations); built on first use.
         var blocked: [Int32] = []
 
-        /// Records a segment match; returns the chain's start when it joins (or starts) a chain.
+        /// Records a segment match that began `offsets` tokens before its last one; returns the
+        /// chain's start when it joins (or starts) a chain.
         mutating func join(
-            _ segment: Segment, id: Int, starts: ArraySlice<Int>, end: Int, matcher: PhraseMatcher, tokens: [PhraseText.Token]
+            _ segment: Segment, id: Int, offsets: ArraySlice<Int32>, end: Int, matcher: PhraseMatcher, tokens: [PhraseText.Token]
         ) -> Int? {
             var chainStart: Int?
             if segment.index == 0 {
-                chainStart = starts.min()
+                chainStart = end - 1 - Int(offsets.last!)
             } else {
                 if blocked.isEmpty {
                     blocked.reserveCapacity(tokens.count + 1)
@@ -245,7 +150,8 @@ public struct PhraseMatcher: Sendable {
                         blocked.append(blocked.last! + (blocks ? 1 : 0))
                     }
                 }
-                for start in starts {
+                for offset in offsets {
+                    let start = end - 1 - Int(offset)
                     for earlier in ends where earlier.segment == id - 1 {
                         let gap = start - earlier.end
                         guard gap >= Int(segment.gapMin), gap <= Int(segment.gapMax), blocked[start] == blocked[earlier.end] else { continue }
@@ -371,10 +277,8 @@ public struct PhraseMatcher: Sendable {
         var negatorSymbols: Set<Int32> = []
         var symbols: [[Int32]] = []
         var follow: [[Int32]] = []
-        var isFirst: [Bool] = []
         var lastOfSegment: [Int32] = []
         var segments: [Segment] = []
-        var segmentLast: [[Int32]] = []
         var first: [Int32: [Int32]] = [:]
 
         init(negators: [String]) {
@@ -400,7 +304,6 @@ public struct PhraseMatcher: Sendable {
         mutating func newPosition(symbols accepted: [Int32]) -> Int32 {
             symbols.append(Array(Set(accepted)).sorted())
             follow.append([])
-            isFirst.append(false)
             lastOfSegment.append(-1)
             return Int32(symbols.count - 1)
         }
@@ -420,35 +323,14 @@ public struct PhraseMatcher: Sendable {
             for (number, part) in parts.enumerated() {
                 let fragment = concatenate(part.items.map { build($0) })
                 let id = Int32(segments.count)
-                let lengths = part.items.map(Self.lengths).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
                 segments.append(Segment(
                     pattern: Int32(index), index: Int32(number), isLast: number == parts.count - 1,
-                    gapMin: Int32(part.gapMin), gapMax: Int32(part.gapMax),
-                    fixedLength: lengths.0 == lengths.1 ? Int32(lengths.0) : -1
+                    gapMin: Int32(part.gapMin), gapMax: Int32(part.gapMax)
                 ))
-                segmentLast.append(fragment.last.sorted())
                 for position in fragment.last { lastOfSegment[Int(position)] = id }
                 for position in fragment.first {
-                    isFirst[Int(position)] = true
                     for symbol in symbols[Int(position)] { first[symbol, default: []].append(position) }
                 }
-            }
-        }
-
-        /// The fewest and most tokens a gap-free pattern part can match.
-        static func lengths(_ pattern: TokenPattern) -> (Int, Int) {
-            switch pattern {
-            case .word(let word):
-                let count = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }.count
-                return (count, count)
-            case .punctuation: return (1, 1)
-            case .sequence(let items): return items.map(lengths).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
-            case .choice(let items):
-                let all = items.map(lengths)
-                return (all.map(\.0).min() ?? 0, all.map(\.1).max() ?? 0)
-            case .optional(let inner): return (0, lengths(inner).1)
-            case .gap(let low, let high): return (low, high)
-            case .wordClass: return (0, 0)
             }
         }
 
@@ -472,7 +354,7 @@ public struct PhraseMatcher: Sendable {
                 var fragments: [Fragment] = []
                 for item in items {
                     if case .word(let word) = item {
-                        let keys = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }
+                                let keys = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }
                         if keys.count == 1 {
                             singleSymbols.append(symbol(keys[0]))
                             continue
@@ -508,78 +390,124 @@ public struct PhraseMatcher: Sendable {
             return result
         }
 
+        /// A live position and how many tokens before the current one its segment began, packed
+        /// in one integer so that a state is a sorted array of them.
+        static func item(_ position: Int32, offset: Int32) -> Int64 { Int64(position) << 32 | Int64(offset) }
+        static func position(_ item: Int64) -> Int32 { Int32(truncatingIfNeeded: item >> 32) }
+        static func offset(_ item: Int64) -> Int32 { Int32(truncatingIfNeeded: item) }
+
+        /// A state's items as a dictionary key, hashed once with FNV-1a: the construction looks up
+        /// every transition's target, and hashing the array with the standard hasher each time
+        /// made compiling the empathy lexicon take several times longer.
+        struct StateKey: Hashable {
+            let items: [Int64]
+            let hash: UInt64
+
+            init(_ items: [Int64]) {
+                self.items = items
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for item in items { hash = (hash ^ UInt64(bitPattern: item)) &* 0x0000_0100_0000_01B3 }
+                self.hash = hash
+            }
+
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+            static func == (a: StateKey, b: StateKey) -> Bool { a.hash == b.hash && a.items == b.items }
+        }
+
+        /// Sorts and removes repeated elements in place.
+        static func sortUnique<T: Comparable>(_ list: inout [T]) {
+            list.sort()
+            var kept = 0
+            for element in list where kept == 0 || list[kept - 1] != element {
+                list[kept] = element
+                kept += 1
+            }
+            list.removeLast(list.count - kept)
+        }
+
         func finish(patternCount: Int) -> PhraseMatcher {
             var negator = Array(repeating: false, count: Int(symbolCount))
             for symbol in negatorSymbols { negator[Int(symbol)] = true }
             let follow = self.follow.map { Array(Set($0)).sorted() }
-            // Subset construction. A state is the sorted set of positions just matched.
-            var stateIDs: [[Int32]: Int32] = [[]: 0]
-            var states: [[Int32]] = [[]]
-            func intern(_ set: [Int32]) -> Int32 {
-                if let id = stateIDs[set] { return id }
+            // Subset construction over (position, offset) items. Segments have no loops, so every
+            // offset is below the segment's longest length and the construction ends.
+            var stateIDs: [StateKey: Int32] = [StateKey([]): 0]
+            var states: [[Int64]] = [[]]
+            func intern(_ set: [Int64]) -> Int32 {
+                let key = StateKey(set)
+                if let id = stateIDs[key] { return id }
                 let id = Int32(states.count)
-                stateIDs[set] = id
+                stateIDs[key] = id
                 states.append(set)
                 return id
             }
+            var startItems = [[Int64]](repeating: [], count: Int(symbolCount))
+            for (symbol, positions) in first { startItems[Int(symbol)] = Array(Set(positions)).sorted().map { Self.item($0, offset: 0) } }
             var startRow = Array(repeating: Int32(0), count: Int(symbolCount))
-            for symbol in first.keys.sorted() { startRow[Int(symbol)] = intern(Array(Set(first[symbol]!)).sorted()) }
+            for symbol in first.keys.sorted() { startRow[Int(symbol)] = intern(startItems[Int(symbol)]) }
             var transitionStart: [Int32] = []
             var transitionSymbols: [Int32] = []
             var transitionTargets: [Int32] = []
             var outputStart: [Int32] = []
             var outputs: [Int32] = []
+            var offsetStart: [Int32] = []
+            var startOffsets: [Int32] = []
+            // The moves out of one state as (symbol, item) pairs, sorted to group them by symbol.
+            var moves: [(symbol: Int32, item: Int64)] = []
+            var target: [Int64] = []
+            var ended: [Int64] = []
             var next = 0
             while next < states.count {
                 let state = states[next]
                 next += 1
-                var moves: [Int32: [Int32]] = [:]
-                for position in state {
-                    for candidate in follow[Int(position)] {
-                        for symbol in symbols[Int(candidate)] { moves[symbol, default: []].append(candidate) }
+                moves.removeAll(keepingCapacity: true)
+                for item in state {
+                    let offset = Self.offset(item) + 1
+                    for candidate in follow[Int(Self.position(item))] {
+                        for symbol in symbols[Int(candidate)] { moves.append((symbol, Self.item(candidate, offset: offset))) }
                     }
                 }
+                moves.sort { ($0.symbol, $0.item) < ($1.symbol, $1.item) }
                 transitionStart.append(Int32(transitionSymbols.count))
-                for symbol in moves.keys.sorted() {
-                    let target = Array(Set(moves[symbol]! + (first[symbol] ?? []))).sorted()
-                    let id = intern(target)
-                    if id == startRow[Int(symbol)] { continue }
+                var index = 0
+                while index < moves.count {
+                    let symbol = moves[index].symbol
+                    target.removeAll(keepingCapacity: true)
+                    while index < moves.count, moves[index].symbol == symbol {
+                        target.append(moves[index].item)
+                        index += 1
+                    }
+                    // A move's offset is at least 1 and a new start's is 0: the items never clash,
+                    // and a target with moves is never the start row's state.
+                    target += startItems[Int(symbol)]
+                    Self.sortUnique(&target)
                     transitionSymbols.append(symbol)
-                    transitionTargets.append(id)
+                    transitionTargets.append(intern(target))
                 }
                 outputStart.append(Int32(outputs.count))
-                outputs += Array(Set(state.compactMap { lastOfSegment[Int($0)] >= 0 ? lastOfSegment[Int($0)] : nil })).sorted()
+                // (segment, offset) pairs of the segments that end here, grouped by segment.
+                ended.removeAll(keepingCapacity: true)
+                for item in state where lastOfSegment[Int(Self.position(item))] >= 0 {
+                    ended.append(Int64(lastOfSegment[Int(Self.position(item))]) << 32 | Int64(Self.offset(item)))
+                }
+                Self.sortUnique(&ended)
+                for (number, pair) in ended.enumerated() {
+                    let segment = Int32(truncatingIfNeeded: pair >> 32)
+                    if number == 0 || Int32(truncatingIfNeeded: ended[number - 1] >> 32) != segment {
+                        outputs.append(segment)
+                        offsetStart.append(Int32(startOffsets.count))
+                    }
+                    startOffsets.append(Int32(truncatingIfNeeded: pair))
+                }
             }
             transitionStart.append(Int32(transitionSymbols.count))
             outputStart.append(Int32(outputs.count))
-            var positionSymbolStart: [Int32] = [], positionSymbols: [Int32] = []
-            for list in symbols {
-                positionSymbolStart.append(Int32(positionSymbols.count))
-                positionSymbols += list
-            }
-            positionSymbolStart.append(Int32(positionSymbols.count))
-            var precede = Array(repeating: [Int32](), count: symbols.count)
-            for (position, list) in follow.enumerated() {
-                for candidate in list { precede[Int(candidate)].append(Int32(position)) }
-            }
-            var precedeStart: [Int32] = [], precedeList: [Int32] = []
-            for list in precede {
-                precedeStart.append(Int32(precedeList.count))
-                precedeList += list
-            }
-            precedeStart.append(Int32(precedeList.count))
-            var segmentLastStart: [Int32] = [], segmentLastList: [Int32] = []
-            for list in segmentLast {
-                segmentLastStart.append(Int32(segmentLastList.count))
-                segmentLastList += list
-            }
-            segmentLastStart.append(Int32(segmentLastList.count))
+            offsetStart.append(Int32(startOffsets.count))
             return PhraseMatcher(
                 vocabulary: vocabulary, negator: negator, startRow: startRow, transitionStart: transitionStart,
                 transitionSymbols: transitionSymbols, transitionTargets: transitionTargets, outputStart: outputStart,
-                outputs: outputs, segments: segments, positionSymbolStart: positionSymbolStart, positionSymbols: positionSymbols,
-                precedeStart: precedeStart, precedeList: precedeList, isFirstPosition: isFirst,
-                segmentLastStart: segmentLastStart, segmentLastList: segmentLastList, patternCount: patternCount
+                outputs: outputs, offsetStart: offsetStart, startOffsets: startOffsets, segments: segments,
+                positionCount: symbols.count, patternCount: patternCount
             )
         }
     }

@@ -34,7 +34,7 @@ enum EmpathyBench {
         rates.sort()
         let median = rates[rates.count / 2], best = rates.last!
         let megabytes = Double(bytes) / 1_000_000
-        print("empathy: \(scorer.lexicon.count) patterns, \(scorer.matcher.positionCount) automaton positions")
+        print("empathy: \(scorer.lexicon.count) patterns, \(scorer.matcher.positionCount) automaton positions, \(scorer.matcher.stateCount) states")
         print(String(format: "replies %d, mean %.0f bytes, %d rounds on one thread (per CPU second of that thread)", count, Double(bytes) / Double(count), rounds))
         print(String(format: "best   %9.0f replies/s  %6.1f MB/s", best, best * megabytes / Double(count)))
         print(String(format: "median %9.0f replies/s  %6.1f MB/s", median, median * megabytes / Double(count)))
