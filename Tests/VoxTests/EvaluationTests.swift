@@ -107,6 +107,41 @@ struct EvaluationTests {
         }
     }
 
+    @Test("the three-class feedback sample: every line a row, only the three labels, each at least 20 %, ids unique")
+    func threeClassSample() throws {
+        let path = TestSupport.repositoryRoot.appendingPathComponent("pipelines/eval/feedback-3class.tsv").path
+        // Grouped by id, so that a repeated id shows up as a group of two rows.
+        let evaluator = SentimentEvaluator(scorer: Self.scorer, textColumn: "text", goldColumn: "label", groupColumn: "id")
+        let (evaluation, skipped) = try evaluator.evaluate(LabelledFile(path: path))
+        #expect(skipped.isEmpty, "\(skipped.map(\.description))")
+        #expect(evaluation.kind == .categorical)
+        let rows = evaluation.overall.rows
+        #expect(rows >= 300)
+
+        // The reader must have kept every line: a tab or line break inside a text would change
+        // the count or a field, and the evaluator accepts labels in any case, the file only lowercase.
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(lines.count == rows)
+        for (index, line) in lines.enumerated() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let place = "\(path):\(index + 2): \(line)"
+            #expect(fields.count == 5, "\(place)")
+            if fields.count > 3 { #expect(["negative", "neutral", "positive"].contains(fields[3]), "\(place)") }
+        }
+
+        let matrix = evaluation.overall.matrix
+        #expect(matrix.total == rows)
+        let labels: [SentimentLabel] = [.negative, .neutral, .positive]
+        for gold in labels {
+            let count = labels.reduce(0) { $0 + matrix[gold, $1] }
+            #expect(Double(count) >= 0.2 * Double(rows), "\(gold): \(count) of \(rows) rows")
+        }
+
+        #expect(evaluation.groups.count == rows)
+        let repeated = evaluation.groups.filter { $0.value.rows != 1 }.map(\.key).sorted()
+        #expect(repeated.isEmpty, "ids on more than one row: \(repeated)")
+    }
+
     @Test("the format follows the file name unless given")
     func formatGuess() {
         #expect(LabelledFile.Format.guess(path: "a.TSV") == .tsv)
