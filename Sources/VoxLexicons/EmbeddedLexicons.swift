@@ -125,6 +125,8 @@ whereas	concessive
 #   ordinal    fills <ordinal> in lexicon phrases ("third time")
 #   least      "the least helpful": flips the word it modifies, except in "at least"
 #   absence    right after a negative word, says it is absent: "guilt free", "stress free"
+#   irony      praise said deadpan: alone after a complaint ("Brilliant.") or opening one
+#              ("Great, a two hour wait") it is sarcasm
 thanks	gratitude
 thank	gratitude
 thx	gratitude
@@ -225,6 +227,29 @@ umpteenth	ordinal
 nth	ordinal
 least	least
 free	absence
+great	irony
+brilliant	irony
+perfect	irony
+lovely	irony
+fantastic	irony
+wonderful	irony
+marvellous	irony
+marvelous	irony
+superb	irony
+classy	irony
+convenient	irony
+nice	irony
+awesome	irony
+amazing	irony
+excellent	irony
+fabulous	irony
+splendid	irony
+terrific	irony
+impressive	irony
+genius	irony
+fab	irony
+funny	irony
+outstanding	irony
 """######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1
@@ -688,6 +713,147 @@ nothing i can do	-1.8
 nothing they can do	-1.8
 nothing they could do	-1.8
 not my problem	-2.3
+# Facts a support lead reads as complaints though no word in them is negative: what never
+# happened, nobody who answered, prices that went up, services that do nothing or cut out
+got bumped	-1.8
+never happened	-1.8
+never showed	-1.9
+never turned up	-2.1
+never received	-2.0
+never got	-1.4
+never paid	-1.6
+never fixed	-2.0
+never sorted	-2.0
+never rings back	-2.0
+never rang back	-2.0
+never calls back	-2.0
+never ordered	-1.6
+never signed up	-1.6
+never agreed	-1.5
+never asked for	-1.4
+never mentioned	-1.4
+never told	-1.5
+nobody answers	-2.0
+nobody came	-2.0
+nobody turned up	-2.1
+nobody showed up	-2.1
+nobody told	-1.8
+nobody told us	-1.9
+nobody told me	-1.9
+nobody replied	-2.0
+nobody has replied	-2.0
+nobody responded	-2.0
+nobody called	-1.8
+nobody rings back	-2.0
+nobody called back	-2.0
+nobody can tell	-1.7
+nobody knows	-1.5
+nobody mentioned	-1.5
+nobody helped	-2.0
+nobody cares	-2.3
+no one answers	-2.0
+no one came	-2.0
+no one turned up	-2.1
+no one told	-1.8
+no one replied	-2.0
+no one has replied	-2.0
+no one called	-1.8
+no one called back	-2.0
+no one can tell	-1.7
+no one knows	-1.5
+no one helped	-2.0
+no one cares	-2.3
+price rise	-1.6
+price rises	-1.6
+price increase	-1.5
+price increases	-1.5
+price hike	-1.9
+price hikes	-1.9
+went up	-1.0
+gone up	-1.0
+goes up	-0.8
+going up	-0.8
+put up	-0.8
+put the price up	-1.6
+more expensive	-1.3
+billed for	-1.0
+billing me	-1.2
+still billing	-2.0
+still charging	-2.0
+charging me	-1.2
+charged me	-1.2
+taking money	-1.6
+took money	-1.6
+money was taken	-1.6
+card fee	-1.2
+exit fee	-1.6
+termination fee	-1.6
+early termination	-1.4
+small print	-1.2
+fine print	-1.0
+doesn't do anything	-1.8
+does nothing	-1.6
+nothing loads	-2.0
+won't accept	-1.6
+wouldn't accept	-1.6
+doesn't load	-1.8
+didn't load	-1.8
+wouldn't load	-1.8
+not loading	-1.8
+won't let me	-1.7
+wouldn't let me	-1.7
+doesn't let me	-1.6
+didn't let me	-1.5
+buffers	-1.6
+keeps buffering	-2.0
+slowed to a crawl	-2.2
+no signal	-2.0
+no reception	-2.0
+zero reception	-2.2
+no internet	-2.0
+no broadband	-2.0
+no wifi	-1.8
+no service	-1.9
+without internet	-1.8
+cuts out	-1.8
+keeps cutting out	-2.2
+cutting out	-1.8
+stranded	-2.2
+overbooked	-1.8
+oversold	-1.7
+bumped off	-1.9
+scrapped	-1.4
+missed my connection	-2.2
+missed the connection	-2.0
+costs more than	-1.1
+cost more than	-1.1
+stone cold	-1.6
+tasted like	-0.8
+snapped at	-1.6
+made a scene	-1.4
+under maintenance	-1.0
+disappears	-1.0
+vanishes	-1.1
+vanished	-1.2
+overdrawn	-1.6
+without asking	-1.3
+without asking me	-1.4
+without my permission	-1.8
+without my consent	-1.8
+without telling	-1.3
+without telling me	-1.4
+without warning	-1.3
+without notice	-1.2
+didn't mention	-1.2
+did not mention	-1.2
+didn't tell	-1.2
+didn't tell me	-1.3
+didn't tell us	-1.3
+can't rely on	-1.8
+cannot rely on	-1.8
+can not rely on	-1.8
+creeps up	-1.0
+not one	-0.8
 # Resolution and praise
 refunded	1.2
 full refund	1.6
@@ -7721,6 +7887,9 @@ nicee	1.9
 niceee	1.9
 niiice	2.1
 no	-1.0
+never	-1.0
+nobody	-1.0
+nothing	-1.0
 noice	1.9
 nom	1.6
 nommy	2.0

@@ -51,6 +51,29 @@ struct ScoringTests {
         #expect(general.score("still waiting on hold").compound == 0)
     }
 
+    @Test("plain facts a support lead reads as complaints are negative; plain requests stay neutral", arguments: [
+        "The engineer window was 8 to 6 and nobody came.",
+        "I'm being billed for a sports package I never ordered.",
+        "Price went up again without telling me.",
+        "They changed my plan without asking and the bill has gone up.",
+        "Nobody has replied in a week.",
+        "No signal at all inside the house.",
+        "The app doesn't do anything when I tap pay.",
+    ])
+    func complaintFacts(_ text: String) {
+        #expect(Self.scorer.score(text).label == .negative, "\(text): \(Self.scorer.score(text).compound)")
+    }
+
+    @Test("requests and questions without a complaint stay neutral", arguments: [
+        "Can you resend the invoice to my work email?",
+        "Please update my address, I'm moving next month.",
+        "How do I change my delivery address?",
+        "I've attached the receipt.",
+    ])
+    func neutralRequests(_ text: String) {
+        #expect(Self.scorer.score(text).label == .neutral, "\(text): \(Self.scorer.score(text).compound)")
+    }
+
     @Test("compound stays within −1…1 and shares sum to 1")
     func bounds() {
         let score = Self.scorer.score(String(repeating: "terrible awful horrible! ", count: 50))

@@ -189,6 +189,28 @@ struct SentimentRuleTests {
         #expect(compound("Great, another delay.") < -0.05)
         #expect(compound("Great, the parcel came on time.") > 0.05)
         #expect(modifiers("Great, another delay.").contains { $0.hasPrefix("sarcasm") })
+        // The complaint after "another" may sit anywhere in the sentence.
+        #expect(compound("Great, another engineer visit booked for the whole day and nobody came.") < -0.05)
+    }
+
+    @Test("sarcasm without a cue word: deadpan praise (an `irony` cue) alone after a complaint or opening one")
+    func deadpanSarcasm() {
+        // Curt praise after a complaint: a sentence of at most three words, ending in a full stop.
+        #expect(compound("The parcel was lost. Great.") < compound("The parcel was lost."))
+        #expect(modifiers("The parcel was lost. Great.").contains("sarcasm: curt praise after a complaint → flipped"))
+        #expect(modifiers("The parcel was lost. Great job, guys.").contains { $0.hasPrefix("sarcasm") })
+        // Controls: the praise follows no complaint, is a longer sentence, exclaims, is not an
+        // irony word, or the text is a single sentence.
+        #expect(compound("The parcel came on time. Great.") > 0.05)
+        #expect(!modifiers("The parcel was lost. The new one came on time and is great.").contains { $0.hasPrefix("sarcasm") })
+        #expect(!modifiers("The parcel was lost. Great!").contains { $0.hasPrefix("sarcasm") })
+        #expect(!modifiers("The parcel was lost. Friendly.").contains { $0.hasPrefix("sarcasm") })
+        #expect(!modifiers("Great.").contains { $0.hasPrefix("sarcasm") })
+        // Opening a sentence before a comma, with a complaint after it in the same sentence.
+        #expect(compound("Great, a two hour wait on hold.") < -0.05)
+        #expect(modifiers("Great, a two hour wait on hold.").contains { $0.hasPrefix("sarcasm: 'Great,'") })
+        #expect(compound("Great, the parcel came on time.") > 0.05)
+        #expect(!modifiers("Great, thanks. The other parcel was lost.").contains { $0.hasPrefix("sarcasm") })
     }
 
     @Test("a bare question or request is neutral; with a complaint cue, negation or a negative word it is not")

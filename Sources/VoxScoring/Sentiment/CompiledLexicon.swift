@@ -39,6 +39,7 @@ struct TermFlags: OptionSet, Sendable {
     static let valencePhraseStart = TermFlags(rawValue: 1 << 15)
     static let boosterPhraseStart = TermFlags(rawValue: 1 << 16)
     static let absence = TermFlags(rawValue: 1 << 17)
+    static let irony = TermFlags(rawValue: 1 << 18)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -53,6 +54,7 @@ struct TermFlags: OptionSet, Sendable {
         case .ordinal: return .ordinal
         case .least: return .least
         case .absence: return .absence
+        case .irony: return .irony
         }
     }
 }

@@ -265,4 +265,7 @@ public enum SentimentCue: String, Sendable, CaseIterable {
     case least
     /// "free" right after a negative word means its absence: "guilt free", "stress free".
     case absence
+    /// Praise people say deadpan ("Brilliant.", "Great, a two hour wait"): after or before a
+    /// complaint, sarcasm.
+    case irony
 }

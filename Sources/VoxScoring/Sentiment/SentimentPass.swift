@@ -96,7 +96,7 @@ struct SentimentPass {
         for index in items.indices { applyWordRules(&items[index]) }
         // The later rules need their words; most texts have none of them.
         if !present.isDisjoint(with: .contrast) { applyContrast() }
-        if !present.isDisjoint(with: [.gratitude, .liking, .repeat]) { applySarcasm() }
+        if !present.isDisjoint(with: [.gratitude, .liking, .repeat]) || (present.contains(.irony) && hasPraiseAndComplaint()) { applySarcasm() }
         if !present.isDisjoint(with: [.question, .request]) { applyQuestions() }
         return total(neutralWords: words - wordsInItems)
     }
@@ -293,13 +293,58 @@ struct SentimentPass {
                       firstItem(after: next - 1, within: 4, sameClause: true)?.value ?? 0 < 0 {
                 cue = "'\(tokenText(item.first))' + a complaint"
             } else if isSentenceOpener(item), let reach = nextWord(after: item.last, within: SentimentRules.sarcasmReach, where: { hasFlag($0, .repeat) }),
-                      firstItem(after: reach, within: SentimentRules.sarcasmReach)?.value ?? 0 < 0 {
+                      nextItem(after: index, inSentence: item.sentence)?.value ?? 0 < 0 {
                 cue = "praise then '\(tokenText(reach))' + a complaint"
+            } else if flags.contains(.irony), isSentenceOpener(item), item.last + 1 < count, isComma(item.last + 1),
+                      let next = nextItem(after: index, inSentence: item.sentence),
+                      next.value < 0, wordCount(item.last + 1, next.first) <= SentimentRules.sarcasmReach + 3 {
+                cue = "'\(tokenText(item.first)),' + a complaint"
+            } else if flags.contains(.irony), isCurtPraise(item), followsPlainComplaint(item.sentence) {
+                cue = "curt praise after a complaint"
             }
             guard let cue else { continue }
             items[index].value = -items[index].value
             if explain { items[index].note("sarcasm: \(cue) → flipped") }
         }
+    }
+
+    /// Whether the text has both a positive and a negative item: the sarcasm cues that need no
+    /// cue word ("Great, a two hour wait", "… Brilliant.") turn praise around only beside a complaint.
+    private func hasPraiseAndComplaint() -> Bool {
+        items.contains { $0.value > 0 } && items.contains { $0.value < 0 }
+    }
+
+    /// A sentence of at most three words, not the text's first, ending in a full stop or the end
+    /// of the text (an exclamation is more often delight), made of the praise ("Brilliant.", "Just
+    /// brilliant.", "Great upgrade, guys."): said after a complaint, it is sarcasm.
+    private func isCurtPraise(_ item: Item) -> Bool {
+        let sentence = sentences[item.sentence]
+        return item.sentence > 0 && !sentence.isQuestion && sentence.exclamations == 0 && wordCount(sentence.start, sentence.end - 1) <= 3
+            && !(sentence.start..<sentence.end).contains { !termFlags($0).isDisjoint(with: .contrast) }
+    }
+
+    /// Whether the nearest earlier sentence with items has only negative ones: a plain complaint.
+    /// One that also praises ("sorted my wrong item in five minutes") makes the praise after it
+    /// more likely meant.
+    private func followsPlainComplaint(_ sentence: Int) -> Bool {
+        var earlier = sentence - 1
+        while earlier >= 0 {
+            let own = items.lazy.filter { $0.sentence == earlier }
+            if !own.isEmpty { return own.allSatisfy { $0.value < 0 } }
+            earlier -= 1
+        }
+        return false
+    }
+
+    /// The item after `items[index]` in the same sentence, if any.
+    private func nextItem(after index: Int, inSentence sentence: Int) -> Item? {
+        let following = index + 1
+        guard following < items.count, items[following].sentence == sentence else { return nil }
+        return items[following]
+    }
+
+    private func isComma(_ index: Int) -> Bool {
+        tokens[index].kind == .punctuation && text[Int(tokens[index].start)] == UInt8(ascii: ",")
     }
 
     /// The praise opens its sentence ("Great, …", "Oh perfect, …"): among its first two words.
