@@ -1,104 +1,225 @@
 import Foundation
 import VoxModel
+import VoxText
 
-/// Collects the messages of each conversation (compactly: no text) and, at the end, orders them
-/// by time and judges how the customer's mood moved. Mergeable.
+/// Collects the messages of each conversation and, at the end, orders them by time and judges
+/// how the customer's mood moved. Mergeable.
+///
+/// Every record of a conversation export is a conversation message, so this is the one part of
+/// the aggregates that grows with the input, and it is kept compact: a fixed-size
+/// `ConversationMessage` a message in one array, with the strings that repeat (conversation
+/// keys, agent names, segment sets) interned once, mentions as 64-bit hashes (they are only
+/// compared for equality within one conversation), and no text. The only text is the excerpt
+/// of each negative customer message, which a coaching example may quote: its bytes gather in
+/// `excerptBytes` until the runner moves them to a scratch file (`takeExcerpts`), and the few
+/// that are quoted are read back at the end.
 public struct ConversationTracker: Sendable {
-    public struct Message: Sendable, Hashable {
-        /// Position of the record in the whole run's input, to order messages without timestamps.
-        public var ordinal: Int
-        public var time: Date?
-        public var role: Role
-        public var compound: Double
-        public var empathy: Double?
-        public var acknowledges: Bool
-        public var antiPatterns: [EmpathyAntiPattern]
-        public var author: String?
-        /// The record's segments (team, channel…), for agent figures per segment.
-        public var segments: [Segment]
-        /// Words the message mentions (see `ConversationCues`): for a reply, what it could
-        /// personalise with; for a customer message, their case details.
-        public var mentions: [String]
-        /// The customer's first name, on customer messages.
-        public var customerName: String?
-        /// The text of a negative customer message, cut to `ReplyExamples.quoteLength`: what a
-        /// coaching example quotes. Other messages keep no text.
-        public var excerpt: String?
-    }
-
     /// Compound change at or beyond which a conversation counts as recovered or worsened.
     public static let changeThreshold = 0.25
 
-    /// Keyed by source and conversation id.
-    public private(set) var conversations: [ConversationKey: [Message]] = [:]
+    private(set) var keys = InternTable<ConversationKey>()
+    private(set) var authors = InternTable<String>()
+    private(set) var segmentSets = InternTable<[Segment]>()
+    /// In the order added (input order, as chunks merge in order).
+    private(set) var messages: [ConversationMessage] = []
+    /// `PhraseHash` of each mention, a message's mentions contiguous (`ConversationMessage.mentionRange`).
+    private(set) var mentions: [UInt64] = []
+    /// Where each excerpt's UTF-8 lies in the run's excerpt bytes: offset << 16 | length.
+    private var excerptSpans: [Int] = []
+    /// Excerpt bytes not taken yet; they follow the `excerptsTaken` bytes already taken.
+    private var excerptBytes: [UInt8] = []
+    private var excerptsTaken = 0
 
     public init() {}
 
+    public var conversationCount: Int { keys.count }
+
     public mutating func add(_ scored: ScoredRecord, ordinal: Int, cues: ConversationCues? = nil) {
         guard let key = ConversationKey(scored.record) else { return }
-        let empathy = scored.empathy
-        let isCustomer = scored.record.role == .customer
-        conversations[key, default: []].append(Message(
-            ordinal: ordinal, time: scored.record.time, role: scored.record.role, compound: scored.sentiment.compound,
-            empathy: empathy?.score,
-            acknowledges: empathy.map { $0.categories.contains(.acknowledgment) || $0.categories.contains(.apology) } ?? false,
-            antiPatterns: empathy?.antiPatterns ?? [], author: scored.record.author, segments: scored.record.segments,
+        let record = scored.record
+        let isCustomer = record.role == .customer
+        var flags: UInt8 = 0
+        if let empathy = scored.empathy, empathy.categories.contains(.acknowledgment) || empathy.categories.contains(.apology) {
+            flags |= ConversationMessage.acknowledges
+        }
+        let mentionStart = mentions.count
+        if let cues {
+            if isCustomer, let name = cues.customerName {
+                mentions.append(PhraseHash.of(name))
+                flags |= ConversationMessage.namesCustomer
+            }
             // A customer's case details are their words with digits; their capitalised words are not.
-            mentions: (isCustomer ? cues?.mentions.filter { $0.contains(where: \.isNumber) } : cues?.mentions) ?? [],
-            customerName: isCustomer ? cues?.customerName : nil,
-            excerpt: isCustomer && scored.sentiment.compound <= -0.05 ? ReplyExamples.quote(scored.record.text) : nil
+            for mention in cues.mentions where !isCustomer || mention.contains(where: \.isNumber) {
+                mentions.append(PhraseHash.of(mention))
+            }
+        }
+        var excerpt = ConversationMessage.noExcerpt
+        if isCustomer && scored.sentiment.compound <= -0.05 {
+            let text = ReplyExamples.quote(record.text).utf8
+            excerpt = UInt32(excerptSpans.count)
+            excerptSpans.append((excerptsTaken + excerptBytes.count) << 16 | text.count)
+            excerptBytes += text
+        }
+        messages.append(ConversationMessage(
+            ordinal: ordinal, time: record.time?.timeIntervalSinceReferenceDate ?? .nan, conversation: keys.id(key),
+            author: record.role == .agent ? record.author.map { authors.id($0) + 1 } ?? 0 : 0,
+            segments: segmentSets.id(record.segments), mentionStart: UInt32(mentionStart), excerpt: excerpt,
+            empathyUnits: scored.empathy.map { Int32(ConversationMessage.units($0.score)) } ?? -1,
+            compoundUnits: Int16(ConversationMessage.units(scored.sentiment.compound)),
+            mentionCount: UInt8(mentions.count - mentionStart), roleCode: ConversationMessage.code(record.role), flags: flags
         ))
     }
 
+    /// Appends `other`'s messages after this one's; `other` must not have had its excerpts taken.
     public mutating func merge(_ other: ConversationTracker) {
-        for (key, messages) in other.conversations { conversations[key, default: []] += messages }
-    }
-
-    /// Messages of each conversation in time order (input order where times are missing or equal).
-    public func ordered() -> [(ConversationKey, [Message])] {
-        conversations.keys.sorted().map { key in
-            (key, conversations[key]!.sorted { a, b in
-                switch (a.time, b.time) {
-                case let (x?, y?) where x != y: return x < y
-                default: return a.ordinal < b.ordinal
-                }
-            })
+        precondition(other.excerptsTaken == 0, "ConversationTracker.merge: the merged tracker's excerpts were taken")
+        let keyIDs = keys.ids(for: other.keys)
+        let authorIDs = authors.ids(for: other.authors)
+        let segmentIDs = segmentSets.ids(for: other.segmentSets)
+        let mentionShift = UInt32(mentions.count)
+        let excerptShift = UInt32(excerptSpans.count)
+        let byteShift = excerptsTaken + excerptBytes.count
+        messages.reserveCapacity(messages.count + other.messages.count)
+        for var message in other.messages {
+            message.conversation = keyIDs[Int(message.conversation)]
+            if message.author > 0 { message.author = authorIDs[Int(message.author - 1)] + 1 }
+            message.segments = segmentIDs[Int(message.segments)]
+            message.mentionStart += mentionShift
+            if message.excerpt != ConversationMessage.noExcerpt { message.excerpt += excerptShift }
+            messages.append(message)
         }
+        mentions += other.mentions
+        excerptSpans += other.excerptSpans.map { $0 + byteShift << 16 }
+        excerptBytes += other.excerptBytes
     }
 
-    public func summaries() -> [ConversationSummary] {
-        ordered().map { key, messages in Self.summarize(key, messages) }
+    /// Hands over the excerpt bytes gathered since the last call, to be kept elsewhere (a scratch
+    /// file); `excerpt(_:reading:)` then asks for them by position in the run's excerpt bytes.
+    public mutating func takeExcerpts() -> [UInt8] {
+        let taken = excerptBytes
+        excerptsTaken += taken.count
+        excerptBytes = []
+        return taken
     }
 
-    static func summarize(_ key: ConversationKey, _ messages: [Message]) -> ConversationSummary {
-        let customer = messages.filter { $0.role == .customer }
-        let start = customer.first?.compound
-        let end = customer.last?.compound
+    /// The text of excerpt `index`; `reading` returns taken bytes by offset and length.
+    func excerpt(_ index: UInt32, reading: ((_ offset: Int, _ length: Int) -> String)?) -> String {
+        let span = excerptSpans[Int(index)]
+        let offset = span >> 16, length = span & 0xFFFF
+        if offset >= excerptsTaken {
+            let start = offset - excerptsTaken
+            return String(decoding: excerptBytes[start..<start + length], as: UTF8.self)
+        }
+        guard let reading else { preconditionFailure("ConversationTracker: excerpts were taken but no reader was given") }
+        return reading(offset, length)
+    }
+
+    func author(_ message: ConversationMessage) -> String? {
+        message.author == 0 ? nil : authors[message.author - 1]
+    }
+
+    /// The conversations in key order, each with its messages (indexes into `messages`) in time
+    /// order, input order where times are missing or equal.
+    func ordered() -> ConversationOrder {
+        let count = keys.count
+        let byKey = (0..<UInt32(count)).sorted { keys[$0] < keys[$1] }
+        var rank = [UInt32](repeating: 0, count: count)
+        for (position, conversation) in byKey.enumerated() { rank[Int(conversation)] = UInt32(position) }
+        var bounds = [Int](repeating: 0, count: count + 1)
+        for message in messages { bounds[Int(rank[Int(message.conversation)]) + 1] += 1 }
+        for position in 0..<count { bounds[position + 1] += bounds[position] }
+        var next = bounds
+        var order = [UInt32](repeating: 0, count: messages.count)
+        for (index, message) in messages.enumerated() {
+            let position = Int(rank[Int(message.conversation)])
+            order[next[position]] = UInt32(index)
+            next[position] += 1
+        }
+        for position in 0..<count {
+            order[bounds[position]..<bounds[position + 1]].sort { a, b in
+                let x = messages[Int(a)], y = messages[Int(b)]
+                if !x.time.isNaN, !y.time.isNaN, x.time != y.time { return x.time < y.time }
+                return x.ordinal < y.ordinal
+            }
+        }
+        return ConversationOrder(conversations: byKey, bounds: bounds, messages: order)
+    }
+
+    public func summaries() -> ConversationSummaries {
+        let order = ordered()
+        return ConversationSummaries((0..<order.count).lazy.map { summarize(order, $0) })
+    }
+
+    /// The summary of the conversation at `position` of `order`.
+    func summarize(_ order: ConversationOrder, _ position: Int) -> ConversationSummary {
+        let key = keys[order.conversations[position]]
+        let indexes = order.messages[order.bounds[position]..<order.bounds[position + 1]]
+        var start: Double?, end: Double?
+        var customerCount = 0
+        var empathySum = 0.0, empathyCount = 0
+        var agents: Set<String> = []
+        var firstCustomer: ConversationMessage?
+        var firstReply: ConversationMessage?
+        for index in indexes {
+            let message = messages[Int(index)]
+            switch message.role {
+            case .customer:
+                if start == nil { start = message.compound }
+                end = message.compound
+                customerCount += 1
+                if firstCustomer == nil { firstCustomer = message }
+            case .agent:
+                if let name = author(message) { agents.insert(name) }
+            case .system:
+                break
+            }
+            if let empathy = message.empathy {
+                empathySum += empathy
+                empathyCount += 1
+            }
+        }
+        if let first = firstCustomer {
+            let from = first.date ?? .distantPast
+            for index in indexes {
+                let message = messages[Int(index)]
+                if message.role == .agent && message.ordinal != first.ordinal && (message.date ?? .distantPast) >= from {
+                    firstReply = message
+                    break
+                }
+            }
+        }
+        let last = messages[Int(indexes.last!)]
         let outcome: ConversationOutcome
-        if let last = messages.last, last.role == .customer, last.compound <= -0.05 {
+        if last.role == .customer, last.compound <= -0.05 {
             outcome = .unresolved
-        } else if let start, let end, customer.count >= 2 {
+        } else if let start, let end, customerCount >= 2 {
             let change = end - start
-            outcome = change >= changeThreshold ? .recovered : change <= -changeThreshold ? .worsened : .unchanged
+            outcome = change >= Self.changeThreshold ? .recovered : change <= -Self.changeThreshold ? .worsened : .unchanged
         } else {
             outcome = .unchanged
         }
-        let empathies = messages.compactMap(\.empathy)
-        let firstCustomer = messages.first { $0.role == .customer }
-        let firstReply = firstCustomer.flatMap { first in
-            messages.first { $0.role == .agent && $0.ordinal != first.ordinal && ($0.time ?? .distantPast) >= (first.time ?? .distantPast) }
-        }
         var replySeconds: Double?
-        if let from = firstCustomer?.time, let to = firstReply?.time { replySeconds = to.timeIntervalSince(from) }
+        if let from = firstCustomer?.date, let to = firstReply?.date { replySeconds = to.timeIntervalSince(from) }
         var resolutionSeconds: Double?
-        if let from = messages.first?.time, let to = messages.last?.time, messages.count > 1 { resolutionSeconds = to.timeIntervalSince(from) }
-        let agents = Array(Set(messages.filter { $0.role == .agent }.compactMap(\.author))).sorted()
+        if let from = messages[Int(indexes.first!)].date, let to = last.date, indexes.count > 1 { resolutionSeconds = to.timeIntervalSince(from) }
         return ConversationSummary(
-            id: key.id, source: key.source, messages: messages.count, startCompound: start, endCompound: end,
-            outcome: outcome, meanEmpathy: empathies.isEmpty ? nil : Figures.round(empathies.reduce(0, +) / Double(empathies.count)),
-            firstReplySeconds: replySeconds, resolutionSeconds: resolutionSeconds, agents: agents
+            id: key.id, source: key.source, messages: indexes.count, startCompound: start, endCompound: end,
+            outcome: outcome, meanEmpathy: empathyCount == 0 ? nil : Figures.round(empathySum / Double(empathyCount)),
+            firstReplySeconds: replySeconds, resolutionSeconds: resolutionSeconds, agents: agents.sorted()
         )
     }
+}
+
+/// The run's conversations in key order and each one's messages in time order, as indexes.
+struct ConversationOrder: Sendable {
+    /// Conversation ids (`ConversationTracker.keys`) in key order.
+    var conversations: [UInt32]
+    /// Conversation at position p has the messages `messages[bounds[p]..<bounds[p + 1]]`.
+    var bounds: [Int]
+    /// Indexes into `ConversationTracker.messages`.
+    var messages: [UInt32]
+
+    var count: Int { conversations.count }
 }
 
 public struct ConversationKey: Sendable, Hashable, Comparable {

@@ -32,39 +32,44 @@ struct ReplyGroupTally {
     /// Walks each conversation in time order and credits every agent reply to its agent and to
     /// each of its segment values.
     /// Also returns, for the replies at the input positions in `quoting`, the negative customer
-    /// message each answers (for coaching examples).
+    /// message each answers (its excerpt's index in the tracker, and its compound).
     static func tally(
-        _ conversations: [(ConversationKey, [ConversationTracker.Message])], summaries: [ConversationSummary], quoting: Set<Int> = []
-    ) -> (agents: [String: ReplyGroupTally], segments: [Segment: ReplyGroupTally], answers: [Int: (text: String, compound: Double)]) {
+        _ tracker: ConversationTracker, order: ConversationOrder, summaries: ConversationSummaries, quoting: Set<Int> = []
+    ) -> (agents: [String: ReplyGroupTally], segments: [Segment: ReplyGroupTally], answers: [Int: (excerpt: UInt32, compound: Double)]) {
         var agents: [String: ReplyGroupTally] = [:]
         var segments: [Segment: ReplyGroupTally] = [:]
-        var answers: [Int: (text: String, compound: Double)] = [:]
-        for (index, (_, messages)) in conversations.enumerated() {
+        var answers: [Int: (excerpt: UInt32, compound: Double)] = [:]
+        for index in 0..<order.count {
             let summary = summaries[index]
             let startedNegative = (summary.startCompound ?? 0) <= -0.05
-            var customerName: String?
-            var caseDetails: Set<String> = []
+            var customerName: UInt64?
+            var caseDetails: Set<UInt64> = []
             var lastCustomerNegative = false
-            var lastCustomer: ConversationTracker.Message?
-            for message in messages {
+            var lastCustomer: ConversationMessage?
+            for position in order.bounds[index]..<order.bounds[index + 1] {
+                let message = tracker.messages[Int(order.messages[position])]
+                var mentions = tracker.mentions[message.mentionRange]
                 if message.role == .customer {
                     lastCustomerNegative = message.compound <= -0.05
                     lastCustomer = message
-                    customerName = customerName ?? message.customerName
-                    caseDetails.formUnion(message.mentions)
+                    if message.flags & ConversationMessage.namesCustomer != 0 {
+                        customerName = customerName ?? mentions.first
+                        mentions = mentions.dropFirst()
+                    }
+                    caseDetails.formUnion(mentions)
                     continue
                 }
                 guard message.role == .agent, message.empathy != nil else { continue }
                 let answersNegative = lastCustomerNegative
                 lastCustomerNegative = false
-                if answersNegative, quoting.contains(message.ordinal), let customer = lastCustomer, let excerpt = customer.excerpt {
-                    answers[message.ordinal] = (excerpt, customer.compound)
+                if answersNegative, quoting.contains(message.ordinal), let customer = lastCustomer, customer.excerpt != ConversationMessage.noExcerpt {
+                    answers[message.ordinal] = (customer.excerpt, customer.compound)
                 }
-                let personalized = message.mentions.contains { $0 == customerName || caseDetails.contains($0) }
+                let personalized = mentions.contains { $0 == customerName || caseDetails.contains($0) }
                 func credit(_ tally: inout ReplyGroupTally) {
                     if answersNegative {
                         tally.repliesToNegative += 1
-                        if message.acknowledges { tally.acknowledging += 1 }
+                        if message.acknowledgesFeeling { tally.acknowledging += 1 }
                     }
                     tally.repliesInConversations += 1
                     if personalized { tally.personalized += 1 }
@@ -74,8 +79,8 @@ struct ReplyGroupTally {
                         if summary.outcome == .recovered { tally.recovered.insert(index) }
                     }
                 }
-                credit(&agents[message.author ?? AgentAccumulator.unknownAgent, default: ReplyGroupTally()])
-                for segment in message.segments { credit(&segments[segment, default: ReplyGroupTally()]) }
+                credit(&agents[tracker.author(message) ?? AgentAccumulator.unknownAgent, default: ReplyGroupTally()])
+                for segment in tracker.segmentSets[message.segments] { credit(&segments[segment, default: ReplyGroupTally()]) }
             }
         }
         return (agents, segments, answers)

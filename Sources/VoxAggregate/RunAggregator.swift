@@ -54,6 +54,11 @@ public struct RunAggregator: Sendable {
         examples.add(scored, ordinal: ordinal)
     }
 
+    /// The conversation excerpts gathered since the last call (see `ConversationTracker.takeExcerpts`).
+    public mutating func takeExcerpts() -> [UInt8] {
+        conversations.takeExcerpts()
+    }
+
     public mutating func merge(_ other: RunAggregator) {
         totals.merge(other.totals)
         for (name, values) in other.segments {
@@ -91,7 +96,7 @@ public struct RunAggregator: Sendable {
         public var segments: [SegmentMetrics]
         public var clusters: [PainPointCluster]
         public var unclustered: Int
-        public var conversations: [ConversationSummary]
+        public var conversations: ConversationSummaries
         public var agents: [AgentSummary]
         public var service: ServiceRecovery
     }
@@ -99,10 +104,16 @@ public struct RunAggregator: Sendable {
     /// - Parameters:
     ///   - clusterInfo: cluster id → label and defining phrases.
     ///   - minClusterSize: smaller clusters are dissolved; their records count as unclustered.
+    ///   - excerpts: reads back conversation excerpts the caller took (`takeExcerpts`), by offset
+    ///     and length in the run's excerpt bytes.
     /// Quotes are taken as the records carry them: the runner redacts texts before scoring.
-    public func finish(clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1) -> Summary {
-        let ordered = conversations.ordered()
-        let conversationSummaries = ordered.map { ConversationTracker.summarize($0.0, $0.1) }
+    public func finish(
+        clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1, excerpts: ((_ offset: Int, _ length: Int) -> String)? = nil
+    ) -> Summary {
+        let order = conversations.ordered()
+        var conversationSummaries = ConversationSummaries()
+        conversationSummaries.reserveCapacity(order.count)
+        for position in 0..<order.count { conversationSummaries.append(conversations.summarize(order, position)) }
         let recovery = Self.recoveryRate(conversationSummaries)
         let negativeTotal = totals.negative
         var painPoints: [PainPointCluster] = []
@@ -131,8 +142,10 @@ public struct RunAggregator: Sendable {
                 segmentMetrics.append(SegmentMetrics(segment: name, value: value, metrics: segments[name]![value]!.metrics()))
             }
         }
-        let tallies = ReplyGroupTally.tally(ordered, summaries: conversationSummaries, quoting: examples.ordinals)
-        let chosen = examples.select(answering: tallies.answers)
+        let tallies = ReplyGroupTally.tally(conversations, order: order, summaries: conversationSummaries, quoting: examples.ordinals)
+        let chosen = examples.select(answering: tallies.answers.mapValues { answer in
+            (conversations.excerpt(answer.excerpt, reading: excerpts), answer.compound)
+        })
         let agents = agentMessages.keys.sorted().map { agent in
             let accumulator = agentMessages[agent]!
             return AgentSummary(
@@ -163,10 +176,14 @@ public struct RunAggregator: Sendable {
     }
 
     /// Of the conversations that began with a negative customer message, the share that recovered.
-    static func recoveryRate(_ conversations: [ConversationSummary]) -> Double? {
-        let startedNegative = conversations.filter { ($0.startCompound ?? 0) <= -0.05 }
-        guard !startedNegative.isEmpty else { return nil }
-        return Figures.round(Double(startedNegative.filter { $0.outcome == .recovered }.count) / Double(startedNegative.count))
+    static func recoveryRate(_ conversations: ConversationSummaries) -> Double? {
+        var startedNegative = 0, recovered = 0
+        for conversation in conversations where (conversation.startCompound ?? 0) <= -0.05 {
+            startedNegative += 1
+            if conversation.outcome == .recovered { recovered += 1 }
+        }
+        guard startedNegative > 0 else { return nil }
+        return Figures.round(Double(recovered) / Double(startedNegative))
     }
 
     /// Three quotes nearest the cluster's mean sentiment among its best candidates: typical, not extreme.
@@ -194,14 +211,22 @@ public struct RunAggregator: Sendable {
 
     /// Of the conversations that began negative and had scored replies: how many had high and
     /// low mean agent empathy, and how many of each recovered.
-    static func empathyVersusRecovery(_ conversations: [ConversationSummary]) -> EmpathyVersusRecovery? {
-        let eligible = conversations.filter { ($0.startCompound ?? 0) <= -0.05 && $0.meanEmpathy != nil }
-        guard !eligible.isEmpty else { return nil }
-        let high = eligible.filter { $0.meanEmpathy! >= highEmpathy }
-        let low = eligible.filter { $0.meanEmpathy! < highEmpathy }
+    static func empathyVersusRecovery(_ conversations: ConversationSummaries) -> EmpathyVersusRecovery? {
+        var high = 0, highRecovered = 0, low = 0, lowRecovered = 0
+        for conversation in conversations where (conversation.startCompound ?? 0) <= -0.05 {
+            guard let empathy = conversation.meanEmpathy else { continue }
+            let recovered = conversation.outcome == .recovered ? 1 : 0
+            if empathy >= highEmpathy {
+                high += 1
+                highRecovered += recovered
+            } else {
+                low += 1
+                lowRecovered += recovered
+            }
+        }
+        guard high + low > 0 else { return nil }
         return EmpathyVersusRecovery(
-            threshold: highEmpathy, highConversations: high.count, highRecovered: high.filter { $0.outcome == .recovered }.count,
-            lowConversations: low.count, lowRecovered: low.filter { $0.outcome == .recovered }.count
+            threshold: highEmpathy, highConversations: high, highRecovered: highRecovered, lowConversations: low, lowRecovered: lowRecovered
         )
     }
 }

@@ -15,7 +15,7 @@ public struct RunResult: Sendable {
     /// Negative customer records that fit no cluster.
     public var unclustered: Int
     public var segments: [SegmentMetrics]
-    public var conversations: [ConversationSummary]
+    public var conversations: ConversationSummaries
     public var agents: [AgentSummary]
     /// Agent figures per segment, coaching examples, empathy versus recovery.
     public var service = ServiceRecovery()
@@ -33,7 +33,7 @@ public struct RunResult: Sendable {
     public init(
         pipeline: String, pipelineFile: String, asOf: String, runInfo: RunInfo? = nil,
         sources: [SourceStats], metrics: RunMetrics, clusters: [PainPointCluster], unclustered: Int,
-        segments: [SegmentMetrics] = [], conversations: [ConversationSummary] = [], agents: [AgentSummary] = [],
+        segments: [SegmentMetrics] = [], conversations: ConversationSummaries = [], agents: [AgentSummary] = [],
         previous: TrendSnapshot? = nil, history: [TrendSnapshot] = [], changes: TrendDiff? = nil, redacted: Bool
     ) {
         self.pipeline = pipeline

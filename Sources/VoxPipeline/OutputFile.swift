@@ -67,6 +67,24 @@ public final class OutputFile {
         }
     }
 
+    /// Writes a whole file from pieces `render` hands over; the first failed write ends the
+    /// writing (later pieces are dropped) and is thrown once `render` returns.
+    public static func write(to path: String, streaming render: (_ write: (String) -> Void) -> Void) throws {
+        let file = try OutputFile(creating: path)
+        do {
+            var failure: (any Error)?
+            render { piece in
+                guard failure == nil else { return }
+                do { try file.write(piece) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            try file.finish()
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
     /// Flushes a directory, so that the names created or renamed in it survive a power cut.
     static func syncDirectory(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

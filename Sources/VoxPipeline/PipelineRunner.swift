@@ -79,6 +79,8 @@ public struct PipelineRunner {
         let progress = options.progress
         let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging) : nil
         let keepScored = config.outputs.formats.contains(.csv)
+        let excerpts = ExcerptSpill(staging: staging)
+        defer { excerpts.remove() }
         let merged = MergedChunks()
 
         // 1 and 2. Read on this thread; redact, score and aggregate chunks on the others.
@@ -113,6 +115,7 @@ public struct PipelineRunner {
             },
             consume: { index, scored in
                 merged.aggregator.merge(scored.aggregator)
+                try excerpts.append(merged.aggregator.takeExcerpts())
                 try spill?.append(lines: scored.lines, clusters: scored.clusters)
                 if keepScored { merged.scored += scored.scored }
                 if index == 0 { Failpoint.reach("scoring") }
@@ -120,6 +123,7 @@ public struct PipelineRunner {
         )
         try cancellation?.check()
         var aggregator = merged.aggregator
+        merged.aggregator = RunAggregator()
         let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, pipeline: config.name, logger: logger)
         let earlier = history.snapshots(before: asOf)
 
@@ -129,7 +133,12 @@ public struct PipelineRunner {
             spill?.assign(ordinal: ordinal, cluster: cluster)
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
-        let summary = aggregator.finish(clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize)
+        let summary = aggregator.finish(
+            clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize, excerpts: excerpts.read
+        )
+        excerpts.remove()
+        // The summary holds what the reports need; the per-message aggregates can go before rendering.
+        aggregator = RunAggregator()
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
             : nil
@@ -162,11 +171,14 @@ public struct PipelineRunner {
             merged.scored = []
         }
         var files = ReportFiles.render(result: result, records: exported, formats: config.outputs.formats)
-        files.append(("rejects.jsonl", rejects.map { RejectsJSON.line($0) + "\n" }.joined()))
-        files.append(("trend.json", TrendFile.encode(trend)))
+        files.append(("rejects.jsonl", .text(rejects.map { RejectsJSON.line($0) + "\n" }.joined())))
+        files.append(("trend.json", .text(TrendFile.encode(trend))))
         progress?.begin("writing")
         for (index, (name, contents)) in files.enumerated() {
-            try staging.write(name, contents)
+            switch contents {
+            case .text(let text): try staging.write(name, text)
+            case .streamed(let render): try staging.write(name, streaming: render)
+            }
             if index == 0 { Failpoint.reach("writing") }
         }
         var written = files.map(\.name)

@@ -12,6 +12,11 @@ public struct StagingDirectory: Sendable {
         try writing(name) { try OutputFile.write(contents, to: path + "/" + name) }
     }
 
+    /// Writes one file from pieces `render` hands over as it goes.
+    public func write(_ name: String, streaming render: (_ write: (String) -> Void) -> Void) throws {
+        try writing(name) { try OutputFile.write(to: path + "/" + name, streaming: render) }
+    }
+
     /// Runs `body`, which writes output `name` (or a scratch file for it); a failure names that
     /// output and the output directory, not the staging path.
     public func writing<T>(_ name: String, _ body: () throws -> T) throws -> T {

@@ -6,6 +6,16 @@ public enum ReportJSON {
     public static let schemaVersion = 1
 
     public static func encode(_ result: RunResult) -> String {
+        document(result).pretty()
+    }
+
+    /// `encode` in pieces of about `limit` bytes, for a file written as it is rendered: a run's
+    /// conversations alone can make report.json larger than the memory the run may use.
+    public static func write(_ result: RunResult, flushingAt limit: Int = 1 << 20, into flush: (String) -> Void) {
+        document(result).pretty(flushingAt: limit, into: flush)
+    }
+
+    static func document(_ result: RunResult) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("schema_version", .int(schemaVersion)),
             ("vox_version", .string(VoxVersion.current)),
@@ -64,7 +74,7 @@ public enum ReportJSON {
                 .object([("file", .string(chart.fileName)), ("title", .string(chart.title)), ("description", .string(chart.description))])
             })),
         ]
-        return JSONValue.object(members).pretty()
+        return JSONValue.object(members)
     }
 
     static func source(_ stats: SourceStats) -> JSONValue {
@@ -146,16 +156,17 @@ public enum ReportJSON {
         ])
     }
 
-    static func conversations(_ conversations: [ConversationSummary]) -> JSONValue {
+    static func conversations(_ conversations: ConversationSummaries) -> JSONValue {
         var outcomes: [String: JSONValue] = [:]
         for outcome in ConversationOutcome.allCases {
-            outcomes[outcome.rawValue] = .int(conversations.filter { $0.outcome == outcome }.count)
+            outcomes[outcome.rawValue] = .int(conversations.count(of: outcome))
         }
         return .object([
             ("count", .int(conversations.count)),
             ("outcomes", .sortedObject(outcomes)),
-            ("items", .array(conversations.map { conversation in
-                .object([
+            ("items", .generated(count: conversations.count) { index in
+                let conversation = conversations[index]
+                return .object([
                     ("id", .string(conversation.id)),
                     ("source", .string(conversation.source)),
                     ("messages", .int(conversation.messages)),
@@ -168,7 +179,7 @@ public enum ReportJSON {
                     ("resolution_seconds", .number(conversation.resolutionSeconds)),
                     ("agents", .array(conversation.agents.map { .string($0) })),
                 ])
-            })),
+            }),
         ])
     }
 

@@ -8,7 +8,7 @@ extension ReportSections {
         guard !conversations.isEmpty else { return [] }
         var table = ReportTable(columns: [.init("Outcome"), .init("Conversations", .right), .init("Share", .right)])
         for outcome in ConversationOutcome.allCases {
-            let count = conversations.filter { $0.outcome == outcome }.count
+            let count = conversations.count(of: outcome)
             table.append([.plain(outcome.rawValue), .plain(NumberFormat.count(count)), .plain(NumberFormat.percent(Double(count) / Double(conversations.count)))])
         }
         var blocks: [ReportBlock] = [.heading(level: 2, text: "Conversations", anchor: "conversations"), .table(table)]
@@ -25,15 +25,15 @@ extension ReportSections {
             times.append("median time from first to last message \(strong: Self.duration(median)) (\(NumberFormat.count(resolutions.count)) conversations)")
         }
         if !times.isEmpty { blocks.append(.paragraph(ReportText.join(times, " · ") + ".")) }
-        let worst = conversations.filter { $0.outcome == .worsened || $0.outcome == .unresolved }
-            .sorted { ($0.change ?? 0, $0.source, $0.id) < ($1.change ?? 0, $1.source, $1.id) }
+        let worstCount = conversations.count(of: .worsened) + conversations.count(of: .unresolved)
+        let worst = Self.worst(conversations, limit: Self.listedConversations)
         if !worst.isEmpty {
             blocks.append(.paragraph("Conversations that worsened or were left unresolved, largest fall first:"))
             var list = ReportTable(columns: [
                 .init("Conversation"), .init("Outcome"), .init("Start", .right), .init("End", .right), .init("Change", .right),
                 .init("Agent empathy", .right), .init("First reply", .right), .init("Agents"),
             ])
-            for conversation in worst.prefix(Self.listedConversations) {
+            for conversation in worst {
                 list.append([
                     .code(conversation.id), .plain(conversation.outcome.rawValue),
                     .plain(conversation.startCompound.map { NumberFormat.fixed($0, 2) } ?? "n/a"),
@@ -45,14 +45,31 @@ extension ReportSections {
                 ])
             }
             blocks.append(.table(list))
-            if worst.count > Self.listedConversations {
-                blocks.append(.paragraph(.plain("\(worst.count - Self.listedConversations) more in report.json.")))
+            if worstCount > Self.listedConversations {
+                blocks.append(.paragraph(.plain("\(worstCount - Self.listedConversations) more in report.json.")))
             }
         }
         return blocks
     }
 
     static let listedConversations = 10
+
+    /// The `limit` conversations that worsened or were left unresolved with the largest fall
+    /// (then by source and id), in that order: one pass keeping the few best, as there may be
+    /// hundreds of thousands to choose from.
+    static func worst(_ conversations: ConversationSummaries, limit: Int) -> [ConversationSummary] {
+        func before(_ a: ConversationSummary, _ b: ConversationSummary) -> Bool {
+            (a.change ?? 0, a.source, a.id) < (b.change ?? 0, b.source, b.id)
+        }
+        var kept: [ConversationSummary] = []
+        for conversation in conversations where conversation.outcome == .worsened || conversation.outcome == .unresolved {
+            guard kept.count < limit || before(conversation, kept[kept.count - 1]) else { continue }
+            let position = kept.firstIndex { before(conversation, $0) } ?? kept.count
+            kept.insert(conversation, at: position)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept
+    }
 
     /// Per agent, then per team or channel: how they write and how their conversations end.
     func agents() -> [ReportBlock] {
