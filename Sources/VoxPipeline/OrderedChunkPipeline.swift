@@ -18,8 +18,9 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
 
     private let condition = NSCondition()
     // All below under `condition`.
+    /// Chunks waiting for a worker, at most `maxInFlight`: a taken chunk leaves the array at once
+    /// (kept there, consumed chunks held their records until the array was compacted).
     private var queue: [(index: Int, input: Input)] = []
-    private var queueHead = 0
     private var produced = 0
     private var producerDone = false
     private var ready: [Int: Output] = [:]
@@ -64,9 +65,8 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
         producerDone = true
         if producerError != nil {
             // Nothing queued is needed any more.
-            inFlight -= queue.count - queueHead
+            inFlight -= queue.count
             queue.removeAll()
-            queueHead = 0
         }
         condition.broadcast()
         condition.unlock()
@@ -89,14 +89,9 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
     private func work(transform: @Sendable (Int, Input) -> Output, consume: @Sendable (Int, Output) throws -> Void) {
         condition.lock()
         while true {
-            while queueHead == queue.count && !producerDone { condition.wait() }
-            if queueHead == queue.count { break }
-            let (index, input) = queue[queueHead]
-            queueHead += 1
-            if queueHead > 64 && queueHead * 2 > queue.count {
-                queue.removeFirst(queueHead)
-                queueHead = 0
-            }
+            while queue.isEmpty && !producerDone { condition.wait() }
+            if queue.isEmpty { break }
+            let (index, input) = queue.removeFirst()
             condition.unlock()
             let output = transform(index, input)
             condition.lock()

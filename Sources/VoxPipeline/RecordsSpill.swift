@@ -11,6 +11,9 @@ import VoxReport
 /// disk. Time: one sequential read and write of the file at the end.
 final class RecordsSpill: @unchecked Sendable {
     static let scratchName = ".records.jsonl.body"
+    /// Bytes read from the scratch file at a time: the block, the unfinished line carried over
+    /// and the block's output are in memory at once (at 4 MB, that was about 20 MB).
+    static let blockSize = 1 << 20
 
     private let staging: StagingDirectory
     private let scratch: OutputFile
@@ -75,10 +78,10 @@ final class RecordsSpill: @unchecked Sendable {
         let output = try staging.create("records.jsonl")
         var pending: [UInt8] = []
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 22)
+        out.reserveCapacity(Self.blockSize + Self.blockSize / 4)
         var record = 0
         while true {
-            let block = try input.read(upToCount: 1 << 22) ?? Data()
+            let block = try input.read(upToCount: Self.blockSize) ?? Data()
             if block.isEmpty { break }
             pending += block
             var lineStart = 0
