@@ -10,18 +10,21 @@ struct ReplyGroupTally {
     /// Replies in conversations, and those that use the customer's name or a case detail.
     var repliesInConversations = 0
     var personalized = 0
-    /// Indexes of the conversations the group replied in, and which began negative / recovered.
-    var conversations: Set<Int> = []
-    var startedNegative: Set<Int> = []
-    var recovered: Set<Int> = []
+    /// Conversations the group replied in, and of those the ones that began negative and the
+    /// ones that recovered: counts, not sets of conversation indexes, since the pass walks one
+    /// conversation at a time and `lastConversation` says whether this one was counted already.
+    var conversations = 0
+    var startedNegative = 0
+    var recovered = 0
+    var lastConversation = -1
 
     func figures(_ accumulator: AgentAccumulator) -> ReplyFigures {
         ReplyFigures(
             messages: accumulator.messages, meanEmpathy: accumulator.meanEmpathy,
             acknowledgmentRate: Self.share(acknowledging, of: repliesToNegative),
             personalizationRate: Self.share(personalized, of: repliesInConversations),
-            antiPatterns: accumulator.antiPatterns, conversations: conversations.count,
-            recoveryRate: Self.share(recovered.count, of: startedNegative.count)
+            antiPatterns: accumulator.antiPatterns, conversations: conversations,
+            recoveryRate: Self.share(recovered, of: startedNegative)
         )
     }
 
@@ -73,10 +76,12 @@ struct ReplyGroupTally {
                     }
                     tally.repliesInConversations += 1
                     if personalized { tally.personalized += 1 }
-                    tally.conversations.insert(index)
+                    guard tally.lastConversation != index else { return }
+                    tally.lastConversation = index
+                    tally.conversations += 1
                     if startedNegative {
-                        tally.startedNegative.insert(index)
-                        if summary.outcome == .recovered { tally.recovered.insert(index) }
+                        tally.startedNegative += 1
+                        if summary.outcome == .recovered { tally.recovered += 1 }
                     }
                 }
                 credit(&agents[tracker.author(message) ?? AgentAccumulator.unknownAgent, default: ReplyGroupTally()])
