@@ -1018,13 +1018,14 @@ acknowledgment	2.0	{sending|sending you|i'm sending you} {hugs|a hug|big hugs|lo
 acknowledgment	2.5	i {feel|felt} {so|really|very|terrible|awful}? {bad|sad|awful|terrible|horrible} {for you|that you|about what|hearing|to hear}
 acknowledgment	2.0	{i'm|i am} {so|really|very|truly}? sad {to hear|to read|that you|you}
 acknowledgment	2.5	you {have|'ve|have really|'ve really} been through {so much|a lot|a lot lately|hell|the wringer|a rough time|a tough time|a hard time|so much lately|it|the mill}
-acknowledgment	2.5	{that is|that's|it is|it's|this is|this has been|that was|that's been} {such|so much|a lot|quite a lot|a lot of pressure|a lot of stress|a big deal|a huge deal|a heavy load|a lot on your plate|so much on your plate|a lot to carry} {to deal with|to handle|to carry|to go through|to take in|to process|on your plate}?
+acknowledgment	2.5	{that is|that's|it is|it's|this is|this has been|that was|that's been} {such a lot|so much|a lot|quite a lot} {to deal with|to handle|to carry|to go through|to take in|to process|on your plate}
+acknowledgment	2.5	{that is|that's|it is|it's|this is|this has been|that was|that's been} {a lot of pressure|a lot of stress|a big deal|a huge deal|a heavy load|a lot on your plate|so much on your plate|a lot to carry}
 acknowledgment	2.0	{you are|you're|you've been|you have been} {going through|dealing with|carrying|juggling|handling} {so much|a lot|a difficult time|a hard time|a tough time|something really hard|something difficult}
 acknowledgment	2.0	{what a|such a} {nightmare|pain|hassle|mess|ordeal|shame|headache|rollercoaster|horrible experience|awful experience|terrible experience|rotten experience|frustrating experience|stressful time|rough time|tough time|hard time|difficult time|horrid time}
 acknowledgment	2.0	{oh no|oh dear|oh my|ugh}
 acknowledgment	1.0	{that is|that's|it is|it's|so} {lovely|great|so good|wonderful|good|nice|brilliant|fantastic} to hear
 acknowledgment	2.5	{it|that} {must have been|must be|was|is|sounds} {really|so|very}? {hard|difficult|tough|upsetting|scary|frightening|stressful} {to|for you|on you|when}
-acknowledgment	2.0	{especially|particularly|all the more so|even more so} {when|if|since|because|after|with|on|before|at|during} {you|you're|you've|you are|you have|your|it's|it is|this|that|the|a|it|christmas|the holidays}
+acknowledgment	2.0	{especially|particularly|all the more so|even more so} {when|if|since|because|after|with|on|before|at|during} {you|you're|you've|you are|you have|your|christmas|the holidays}
 acknowledgment	2.0	{especially|particularly} {so|this|that} close to
 acknowledgment	2.0	{i can|i} {only|totally|completely}? {see|understand|tell} {why|how} {you are|you're|you'd be|you would be|you feel|you felt|you were|you've been|you have been} {so|really|very|feeling}? {@upset|fed up|let down|angry|annoyed|upset|frustrated|disappointed|concerned|worried|unhappy|cross}
 acknowledgment	2.0	{being|getting|having|waiting|to be|to get|to have|finding|hearing|seeing} {0,5} {is|was|must be|has been|would be} @intens? {@upset|no fun|not fun|never fun|the last thing you need|the last thing you needed|the last thing you want}
