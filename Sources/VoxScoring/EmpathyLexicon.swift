@@ -58,8 +58,13 @@ public struct EmpathyLexicon: Sendable {
     static let knownCategories: Set<String> = Set(EmpathyCategory.allCases.filter { $0 != .personalization }.map(\.rawValue))
         .union(EmpathyAntiPattern.allCases.map(\.rawValue)).union([lookAlike])
 
-    /// Compiles the patterns into the automaton the scorer runs.
-    public func matcher() -> PhraseMatcher { builder.build() }
+    /// Compiles the patterns into the automaton the scorer runs. Stop words are among the words
+    /// it resolves once at build time, as they fill much of any reply; they change no match.
+    public func matcher() -> PhraseMatcher { builder.build(commonWords: Self.commonWords) }
+
+    /// The embedded stop words (a broken embedded lexicon is reported by the phrase extractor,
+    /// which needs them; here they only save time, so none is a valid answer).
+    static let commonWords: [String] = (try? StopWords.defaults()).map { $0.words.sorted() } ?? []
 
     public mutating func add(_ text: String, path: String, problems: inout [LexiconProblem]) {
         let header = text.split(separator: "\n", maxSplits: 1).first.map { $0.trimmed(of: " \t\r") } ?? ""

@@ -33,7 +33,8 @@ public struct PhraseMatcher: Sendable {
     let vocabulary: ByteTable
     /// Per symbol: true for negations.
     let negator: [Bool]
-    let normalizer = PhraseNormalizer.shared
+    /// Words whose symbols are known without normalising them.
+    let knownWords: KnownWords
 
     // The automaton. State 0 is "nothing under way".
     /// Per symbol, the state after that token when no partial match continues with it.
@@ -263,10 +264,12 @@ public struct PhraseMatcher: Sendable {
             }
         }
 
-        public func build() -> PhraseMatcher {
+        /// Compiles the patterns. `commonWords` (stop words, say) join the words whose symbols are
+        /// worked out now rather than for each occurrence (`KnownWords`); they change no match.
+        public func build(commonWords: [String] = []) -> PhraseMatcher {
             var compiler = Compiler(negators: negators)
             for (index, pattern) in patterns.enumerated() { compiler.compile(pattern, index: index) }
-            return compiler.finish(patternCount: patterns.count)
+            return compiler.finish(patternCount: patterns.count, commonWords: commonWords + negators)
         }
     }
 
@@ -280,6 +283,8 @@ public struct PhraseMatcher: Sendable {
         var lastOfSegment: [Int32] = []
         var segments: [Segment] = []
         var first: [Int32: [Int32]] = [:]
+        /// Every word the patterns write, as written.
+        var patternWords: Set<String> = []
 
         init(negators: [String]) {
             for word in negators {
@@ -337,6 +342,7 @@ public struct PhraseMatcher: Sendable {
         mutating func build(_ pattern: TokenPattern) -> Fragment {
             switch pattern {
             case .word(let word):
+                patternWords.insert(word)
                 let keys = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }
                 let items = keys.map { key -> Fragment in
                     let position = newPosition(symbols: [symbol(key)])
@@ -354,7 +360,8 @@ public struct PhraseMatcher: Sendable {
                 var fragments: [Fragment] = []
                 for item in items {
                     if case .word(let word) = item {
-                                let keys = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }
+                        patternWords.insert(word)
+                        let keys = PhraseNormalizer.shared.keys(word).filter { !$0.isEmpty }
                         if keys.count == 1 {
                             singleSymbols.append(symbol(keys[0]))
                             continue
@@ -425,7 +432,7 @@ public struct PhraseMatcher: Sendable {
             list.removeLast(list.count - kept)
         }
 
-        func finish(patternCount: Int) -> PhraseMatcher {
+        func finish(patternCount: Int, commonWords: [String]) -> PhraseMatcher {
             var negator = Array(repeating: false, count: Int(symbolCount))
             for symbol in negatorSymbols { negator[Int(symbol)] = true }
             let follow = self.follow.map { Array(Set($0)).sorted() }
@@ -504,7 +511,8 @@ public struct PhraseMatcher: Sendable {
             outputStart.append(Int32(outputs.count))
             offsetStart.append(Int32(startOffsets.count))
             return PhraseMatcher(
-                vocabulary: vocabulary, negator: negator, startRow: startRow, transitionStart: transitionStart,
+                vocabulary: vocabulary, negator: negator,
+                knownWords: KnownWords(patternWords: patternWords, extraWords: commonWords, vocabulary: vocabulary), startRow: startRow, transitionStart: transitionStart,
                 transitionSymbols: transitionSymbols, transitionTargets: transitionTargets, outputStart: outputStart,
                 outputs: outputs, offsetStart: offsetStart, startOffsets: startOffsets, segments: segments,
                 positionCount: symbols.count, patternCount: patternCount

@@ -92,6 +92,8 @@ extension PhraseMatcher {
         /// The current word, lowercased where ASCII: its first `wordCapacity` bytes (on the stack).
         let word: UnsafeMutablePointer<UInt8>
         var wordLength = 0
+        /// FNV-1a hash of the kept bytes (`ByteTable.hash`), for the known-word lookup.
+        var hash: UInt64 = 0
         var keys = PhraseNormalizer.KeyBuffer()
         var index = 0
         var scalar: Int32 = 0
@@ -114,6 +116,7 @@ extension PhraseMatcher {
         mutating func keep(_ byte: UInt8) {
             if wordLength < Self.wordCapacity { word[wordLength] = byte }
             wordLength += 1
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
 
         mutating func run() -> [PhraseText.Token] {
@@ -170,6 +173,7 @@ extension PhraseMatcher {
             let byteStart = index
             let scalarStart = scalar
             wordLength = 0
+            hash = 0xcbf2_9ce4_8422_2325
             var flags = PhraseText.Token.isWord
             var needsLowercasing = false
             var first = true
@@ -230,7 +234,10 @@ extension PhraseMatcher {
                 first = false
             }
             let symbols: (Int32, Int32, Int32), count: Int
-            if !needsLowercasing {
+            if !needsLowercasing, wordLength <= Self.longestWord,
+               let known = matcher.knownWords.find(UnsafeBufferPointer(start: word, count: wordLength), hash: hash) {
+                (symbols, count) = ((known.first, known.second, known.third), Int(known.count))
+            } else if !needsLowercasing {
                 (symbols, count) = lookUp(UnsafeBufferPointer(start: word, count: min(wordLength, Self.wordCapacity)))
             } else if wordLength <= Self.wordCapacity {
                 var lowered = String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self).lowercased()
@@ -250,12 +257,19 @@ extension PhraseMatcher {
         /// The symbols of a lowercased word's keys (at most three) and how many there are; one
         /// `otherWord` for a word too long for any lexicon.
         mutating func lookUp(_ word: UnsafeBufferPointer<UInt8>) -> (symbols: (Int32, Int32, Int32), count: Int) {
+            Self.symbols(of: word, keys: &keys, vocabulary: matcher.vocabulary)
+        }
+
+        /// What `lookUp` gives, for a matcher being built (`KnownWords` lists its results).
+        static func symbols(
+            of word: UnsafeBufferPointer<UInt8>, keys: inout PhraseNormalizer.KeyBuffer, vocabulary: ByteTable
+        ) -> (symbols: (Int32, Int32, Int32), count: Int) {
             var symbols: (Int32, Int32, Int32) = (PhraseMatcher.otherWord, -1, -1)
             guard word.count <= Self.longestWord else { return (symbols, 1) }
-            matcher.normalizer.normalize(word, into: &keys)
+            PhraseNormalizer.shared.normalize(word, into: &keys)
             let count = min(keys.count, 3)
             for part in 0..<count {
-                let symbol = keys.withKey(part) { matcher.vocabulary.find($0) } ?? PhraseMatcher.otherWord
+                let symbol = keys.withKey(part) { vocabulary.find($0) } ?? PhraseMatcher.otherWord
                 switch part {
                 case 0: symbols.0 = symbol
                 case 1: symbols.1 = symbol

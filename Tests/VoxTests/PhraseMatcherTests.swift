@@ -115,4 +115,34 @@ struct PhraseMatcherTests {
         #expect(categories == EmpathyLexicon.knownCategories)
         #expect(lexicon.patterns.contains { $0.isLookAlike })
     }
+
+    @Test("known words give the symbols normalising gives, whatever their case or apostrophe")
+    func knownWords() throws {
+        let matcher = try EmpathyLexicon.defaults().matcher()
+        let text = "I’m SO sorry, I've apologised: Don't worry, we're sorting it and I'll call. Thanks for your patience; "
+            + "you shouldn't have waited! The courier's van, whilst cancelled, isn't here. Frustrating, I understand."
+        let scanned = matcher.scan(text)
+        var keys = PhraseNormalizer.KeyBuffer()
+        var known = 0
+        var index = 0
+        while index < scanned.tokens.count {
+            let token = scanned.tokens[index]
+            var parts = 1
+            while index + parts < scanned.tokens.count, scanned.tokens[index + parts].byteStart == token.byteStart { parts += 1 }
+            guard token.isWord else {
+                index += parts
+                continue
+            }
+            let word = Array(scanned.lowercasedWord(at: index).replacingOccurrences(of: "’", with: "'").utf8)
+            let (symbols, count) = word.withUnsafeBufferPointer {
+                PhraseMatcher.Scanner.symbols(of: $0, keys: &keys, vocabulary: matcher.vocabulary)
+            }
+            let expected = [symbols.0, symbols.1, symbols.2].prefix(max(1, count))
+            #expect(scanned.tokens[index..<(index + parts)].map(\.symbol) == Array(expected), "\(String(decoding: word, as: UTF8.self))")
+            if word.withUnsafeBufferPointer({ matcher.knownWords.find($0, hash: ByteTable.hash($0)) }) != nil { known += 1 }
+            index += parts
+        }
+        // Most of these words take the known-word path, so the comparison above tests it.
+        #expect(known >= 25)
+    }
 }
