@@ -176,62 +176,21 @@ extension PhraseMatcher {
             hash = 0xcbf2_9ce4_8422_2325
             var flags = PhraseText.Token.isWord
             var needsLowercasing = false
-            var first = true
-            while index < bytes.count {
+            if bytes[index] >= 0x41, bytes[index] <= 0x5A { flags |= PhraseText.Token.capitalized }
+            while true {
+                flags |= keepASCIIRun()
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if Self.isASCIIWordByte(byte) {
-                        if byte >= 0x41, byte <= 0x5A {
-                            if first { flags |= PhraseText.Token.capitalized }
-                            keep(byte | 0x20)
-                        } else {
-                            if byte <= 0x39 { flags |= PhraseText.Token.hasDigit }
-                            keep(byte)
-                        }
-                        index += 1
-                        scalar += 1
-                        first = false
-                        continue
-                    }
-                    // Joiners inside a word.
-                    if index + 1 < bytes.count, wordLength > 0 {
-                        let previous = bytes[index - 1]
-                        let next = bytes[index + 1]
-                        let joins: Bool
-                        switch byte {
-                        case UInt8(ascii: "'"), UInt8(ascii: "-"):
-                            joins = Self.startsWord(bytes, at: index + 1)
-                        case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"):
-                            joins = Self.isDigit(previous) && Self.isDigit(next)
-                        default:
-                            joins = false
-                        }
-                        if joins {
-                            keep(byte)
-                            index += 1
-                            scalar += 1
-                            continue
-                        }
-                    }
-                    break
+                    guard joins(byte) else { break }
+                    keep(byte)
+                    index += 1
+                    scalar += 1
+                    continue
                 }
-                let (value, length) = Self.decode(bytes, at: index)
-                if value == 0x2019 || value == 0x2018 || value == 0x02BC {
-                    if wordLength > 0, index + length < bytes.count, Self.startsWord(bytes, at: index + length) {
-                        keep(0x27)
-                        index += length
-                        scalar += 1
-                        continue
-                    }
-                    break
-                }
-                guard Self.isWordScalar(value) else { break }
-                if first, let unicode = Unicode.Scalar(value), unicode.properties.isUppercase { flags |= PhraseText.Token.capitalized }
-                for offset in 0..<length { keep(bytes[index + offset]) }
-                needsLowercasing = true
-                index += length
-                scalar += 1
-                first = false
+                let kept = keepNonASCII(first: index == byteStart, flags: &flags)
+                if kept == .none { break }
+                if kept == .letter { needsLowercasing = true }
             }
             let symbols: (Int32, Int32, Int32), count: Int
             if !needsLowercasing, wordLength <= Self.longestWord,
@@ -252,6 +211,75 @@ extension PhraseMatcher {
                     flags: part == 0 ? flags : flags | PhraseText.Token.continuation
                 ))
             }
+        }
+
+        /// Keeps the run of ASCII letters and digits at `index`, lowercased, hashing as it goes;
+        /// returns `hasDigit` when the run had a digit. Most of a text's bytes pass here, so the
+        /// loop works on locals and stores the scanner's fields once.
+        @inline(__always)
+        mutating func keepASCIIRun() -> UInt8 {
+            let base = bytes.baseAddress!
+            let end = bytes.count
+            var position = index, length = wordLength, hash = self.hash
+            var digits: UInt8 = 0
+            while position < end {
+                var byte = base[position]
+                if byte &- 0x61 < 26 {
+                    // a-z as it is
+                } else if byte &- 0x41 < 26 {
+                    byte |= 0x20
+                } else if byte &- 0x30 < 10 {
+                    digits = PhraseText.Token.hasDigit
+                } else {
+                    break
+                }
+                if length < Self.wordCapacity { word[length] = byte }
+                length &+= 1
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                position &+= 1
+            }
+            scalar &+= Int32(truncatingIfNeeded: position - index)
+            index = position
+            wordLength = length
+            self.hash = hash
+            return digits
+        }
+
+        /// Whether the ASCII `byte` at `index` joins two parts of a word: an apostrophe or a
+        /// hyphen before a letter, `.` `:` `,` `/` between digits.
+        func joins(_ byte: UInt8) -> Bool {
+            guard index + 1 < bytes.count, wordLength > 0 else { return false }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "-"):
+                return Self.startsWord(bytes, at: index + 1)
+            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "/"):
+                return Self.isDigit(bytes[index - 1]) && Self.isDigit(bytes[index + 1])
+            default:
+                return false
+            }
+        }
+
+        enum NonASCII { case none, apostrophe, letter }
+
+        /// Keeps the non-ASCII scalar at `index` when it continues the word: a typographic
+        /// apostrophe before a letter (kept as `'`) or a letter, digit or mark. Out of line, so
+        /// that the Unicode property look-ups do not weigh on every ASCII word.
+        @inline(never)
+        mutating func keepNonASCII(first: Bool, flags: inout UInt8) -> NonASCII {
+            let (value, length) = Self.decode(bytes, at: index)
+            if value == 0x2019 || value == 0x2018 || value == 0x02BC {
+                guard wordLength > 0, index + length < bytes.count, Self.startsWord(bytes, at: index + length) else { return .none }
+                keep(0x27)
+                index += length
+                scalar += 1
+                return .apostrophe
+            }
+            guard Self.isWordScalar(value) else { return .none }
+            if first, let unicode = Unicode.Scalar(value), unicode.properties.isUppercase { flags |= PhraseText.Token.capitalized }
+            for offset in 0..<length { keep(bytes[index + offset]) }
+            index += length
+            scalar += 1
+            return .letter
         }
 
         /// The symbols of a lowercased word's keys (at most three) and how many there are; one
@@ -294,6 +322,7 @@ extension PhraseMatcher {
             return isWordScalar(decode(bytes, at: index).value)
         }
 
+        @inline(never)
         static func isWordScalar(_ value: UInt32) -> Bool {
             guard let scalar = Unicode.Scalar(value) else { return false }
             let properties = scalar.properties
