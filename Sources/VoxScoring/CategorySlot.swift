@@ -10,6 +10,9 @@ enum CategorySlot {
     static let firstAntiPattern = EmpathyCategory.allCases.count
     static let lookAlike = names.count - 1
     static let personalization = EmpathyCategory.allCases.firstIndex(of: .personalization)!
+    /// `allCases` kept once: the synthesized property builds a new array at each use.
+    static let categories = EmpathyCategory.allCases
+    static let antiPatterns = EmpathyAntiPattern.allCases
 
     /// Per slot, the rank of its name in alphabetical order: evidence is listed by start, end
     /// and then category name, and comparing ranks gives that order without comparing strings.

@@ -36,9 +36,11 @@ public struct EmpathyScorer: Sendable {
 
     public func score(_ text: String, context: ReplyContext? = nil) -> EmpathyScore {
         let scanned = matcher.scan(text)
+        let matches = matcher.matches(in: scanned)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(matches.count)
         var negated: [NegatedPhrase] = []
-        for match in matcher.matches(in: scanned) {
+        for match in matches {
             let kind = kinds[match.pattern]
             if !kind.isLookAlike, let negation = matcher.negation(of: match, in: scanned) {
                 negated.append(NegatedPhrase(
@@ -49,8 +51,10 @@ public struct EmpathyScorer: Sendable {
             }
             candidates.append(Candidate(match: match, kind: kind))
         }
+        let selected = Self.select(candidates)
         var found: [Found] = []
-        for candidate in Self.select(candidates) where !candidate.kind.isLookAlike {
+        found.reserveCapacity(selected.count + (context == nil ? 0 : 2))
+        for candidate in selected where !candidate.kind.isLookAlike {
             found.append(Found(
                 evidence: evidence(candidate.match, lexicon.patterns[candidate.match.pattern], in: scanned), slot: candidate.kind.slot
             ))
@@ -71,28 +75,32 @@ public struct EmpathyScorer: Sendable {
     }
 
     static func score(_ found: [Found], negated: [NegatedPhrase]) -> EmpathyScore {
-        // The strongest weight per category, -1 where the category is absent.
-        var best = [Double](repeating: -1, count: CategorySlot.count)
-        for item in found { best[item.slot] = max(max(best[item.slot], 0), item.evidence.weight) }
-        var categories: [EmpathyCategory] = [], antiPatterns: [EmpathyAntiPattern] = []
-        var positive = 0.0, penalty = 0.0
-        for (slot, category) in EmpathyCategory.allCases.enumerated() where best[slot] >= 0 {
-            categories.append(category)
-            positive += best[slot]
+        // The strongest weight per category, -1 where the category is absent; on the stack, as
+        // this runs for every reply.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: CategorySlot.count) { best in
+            best.initialize(repeating: -1)
+            for item in found { best[item.slot] = max(max(best[item.slot], 0), item.evidence.weight) }
+            var categories: [EmpathyCategory] = [], antiPatterns: [EmpathyAntiPattern] = []
+            var positive = 0.0, penalty = 0.0
+            for (slot, category) in CategorySlot.categories.enumerated() where best[slot] >= 0 {
+                categories.append(category)
+                positive += best[slot]
+            }
+            for (offset, antiPattern) in CategorySlot.antiPatterns.enumerated() where best[CategorySlot.firstAntiPattern + offset] >= 0 {
+                antiPatterns.append(antiPattern)
+                penalty += best[CategorySlot.firstAntiPattern + offset] * antiPatternPenalty
+            }
+            let raw = 100 * (1 - exp(-positive / saturation)) - penalty
+            var evidence: [EmpathyEvidence] = [], antiPatternEvidence: [EmpathyEvidence] = []
+            evidence.reserveCapacity(found.count)
+            for item in found {
+                if CategorySlot.isAntiPattern(item.slot) { antiPatternEvidence.append(item.evidence) } else { evidence.append(item.evidence) }
+            }
+            return EmpathyScore(
+                score: (max(0, min(100, raw)) * 10).rounded() / 10, categories: categories,
+                evidence: evidence, antiPatterns: antiPatterns, antiPatternEvidence: antiPatternEvidence, negated: negated
+            )
         }
-        for (offset, antiPattern) in EmpathyAntiPattern.allCases.enumerated() where best[CategorySlot.firstAntiPattern + offset] >= 0 {
-            antiPatterns.append(antiPattern)
-            penalty += best[CategorySlot.firstAntiPattern + offset] * antiPatternPenalty
-        }
-        let raw = 100 * (1 - exp(-positive / saturation)) - penalty
-        var evidence: [EmpathyEvidence] = [], antiPatternEvidence: [EmpathyEvidence] = []
-        for item in found {
-            if CategorySlot.isAntiPattern(item.slot) { antiPatternEvidence.append(item.evidence) } else { evidence.append(item.evidence) }
-        }
-        return EmpathyScore(
-            score: (max(0, min(100, raw)) * 10).rounded() / 10, categories: categories,
-            evidence: evidence, antiPatterns: antiPatterns, antiPatternEvidence: antiPatternEvidence, negated: negated
-        )
     }
 
     /// A piece of evidence with its category's slot.
@@ -136,6 +144,7 @@ public struct EmpathyScorer: Sendable {
             return a.match.pattern < b.match.pattern
         }
         var kept: [Candidate] = []
+        kept.reserveCapacity(ordered.count)
         for candidate in ordered {
             let dropped = kept.contains { other in
                 let inside = candidate.match.start >= other.match.start && candidate.match.end <= other.match.end

@@ -83,6 +83,8 @@ public struct PhraseMatcher: Sendable {
     /// token the earliest start is reported (the longest match ending there).
     public func matches(in text: PhraseText) -> [Match] {
         var found: [Match] = []
+        // Room for a typical reply's matches at once, rather than growing 1, 2, 4, 8.
+        found.reserveCapacity(16)
         var joins = SegmentJoins()
         let tokens = text.tokens
         var state: Int32 = 0
