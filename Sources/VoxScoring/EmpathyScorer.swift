@@ -52,19 +52,30 @@ public struct EmpathyScorer: Sendable {
             candidates.append(Candidate(match: match, kind: kind))
         }
         let selected = Self.select(candidates)
+        let personal = context.map { personalization(scanned, $0) } ?? []
+        // Evidence is listed by start, end and category name. Ordering plain keys, then building
+        // each piece of evidence once in that order, moves no Strings around while sorting.
+        var picks: [(start: Int32, end: Int32, order: Int, source: Int)] = []
+        picks.reserveCapacity(selected.count + personal.count)
+        for (index, candidate) in selected.enumerated() where !candidate.kind.isLookAlike {
+            let start = scanned.tokens[candidate.match.start].start, end = scanned.tokens[candidate.match.end - 1].end
+            picks.append((start, end, CategorySlot.nameOrder[candidate.kind.slot], index))
+        }
+        for (index, item) in personal.enumerated() {
+            picks.append((Int32(item.start), Int32(item.end), CategorySlot.nameOrder[CategorySlot.personalization], -1 - index))
+        }
+        picks.sort { ($0.start, $0.end, $0.order) < ($1.start, $1.end, $1.order) }
         var found: [Found] = []
-        found.reserveCapacity(selected.count + (context == nil ? 0 : 2))
-        for candidate in selected where !candidate.kind.isLookAlike {
-            found.append(Found(
-                evidence: evidence(candidate.match, lexicon.patterns[candidate.match.pattern], in: scanned), slot: candidate.kind.slot
-            ))
-        }
-        if let context {
-            for item in personalization(scanned, context) { found.append(Found(evidence: item, slot: CategorySlot.personalization)) }
-        }
-        found.sort {
-            ($0.evidence.start, $0.evidence.end, CategorySlot.nameOrder[$0.slot])
-                < ($1.evidence.start, $1.evidence.end, CategorySlot.nameOrder[$1.slot])
+        found.reserveCapacity(picks.count)
+        for pick in picks {
+            if pick.source >= 0 {
+                let candidate = selected[pick.source]
+                found.append(Found(
+                    evidence: evidence(candidate.match, lexicon.patterns[candidate.match.pattern], in: scanned), slot: candidate.kind.slot
+                ))
+            } else {
+                found.append(Found(evidence: personal[-1 - pick.source], slot: CategorySlot.personalization))
+            }
         }
         return Self.score(found, negated: negated)
     }
