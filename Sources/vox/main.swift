@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 
+AllocatorTuning.returnLargeBlocksToTheSystem()
+
 // ArgumentParser exits 64 on a bad command line; the Vox contract says 2, so parse here.
 do {
     var command = try VoxCommand.parseAsRoot()
