@@ -79,7 +79,6 @@ public struct ConversationTracker: Sendable {
         let mentionShift = UInt32(mentions.count)
         let excerptShift = UInt32(excerptSpans.count)
         let byteShift = excerptsTaken + excerptBytes.count
-        messages.reserveCapacity(messages.count + other.messages.count)
         for var message in other.messages {
             message.conversation = keyIDs[Int(message.conversation)]
             if message.author > 0 { message.author = authorIDs[Int(message.author - 1)] + 1 }

@@ -33,7 +33,6 @@ final class RecordsSpill: @unchecked Sendable {
     /// its records, in the same order.
     func append(lines: String, clusters: [ChunkRecordClusters]) throws {
         try staging.writing("records.jsonl") { try scratch.write(lines) }
-        primary.reserveCapacity(primary.count + clusters.count)
         for record in clusters {
             primary.append(record.primary.map(code) ?? 0)
             if !record.secondary.isEmpty { secondary[primary.count - 1] = record.secondary.map(code) }
