@@ -37,7 +37,12 @@ public struct FeedbackGenerator: Sendable {
         var conversation = 0
         var customer = ""
         // Spread over January 2026, in order, as an export would be.
-        let secondsPerMessage = max(1, 28 * 86_400 / max(1, count))
+        // Whole seconds apart while the count fits in 28 days (up to 2.4M messages); beyond, several
+        // messages share a second: one a second made ten million run to "2026-01-116", which
+        // every reader rejects as a bad time.
+        let span = 28 * 86_400
+        let secondsPerMessage = max(1, span / max(1, count))
+        let sharesSeconds = count > span
         for index in 0..<count {
             let isAgent = index > 0 && Double.random(in: 0..<1, using: &random) < 0.2
             if !isAgent && (index == 0 || Double.random(in: 0..<1, using: &random) < 0.6) {
@@ -63,7 +68,7 @@ public struct FeedbackGenerator: Sendable {
                 conversation: "C-\(conversation)",
                 role: isAgent ? "agent" : "customer",
                 author: isAgent ? "agent-\(Int.random(in: 1...40, using: &random))" : customer,
-                time: Self.isoTime(seconds: index * secondsPerMessage),
+                time: Self.isoTime(seconds: sharesSeconds ? index * span / count : index * secondsPerMessage),
                 rating: rating,
                 product: FeedbackVocabulary.products.randomElement(using: &random)!,
                 region: FeedbackVocabulary.regions.randomElement(using: &random)!,
