@@ -84,7 +84,8 @@ public struct PipelineRunner {
         let merged = MergedChunks()
 
         // 1 and 2. Read on this thread; redact, score and aggregate chunks on the others.
-        var rejects: [Reject] = []
+        let rejects = RejectLines(staging: staging)
+        defer { rejects.remove() }
         var stats: [SourceStats] = []
         let pipeline = OrderedChunkPipeline<RecordChunk, ScoredChunk>(workers: max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount))
         try pipeline.run(
@@ -104,7 +105,7 @@ public struct PipelineRunner {
                             chunk.records.reserveCapacity(chunkSize)
                         }
                     }, onReject: { reject in
-                        rejects.append(redactor?.redacting(reject) ?? reject)
+                        try rejects.append(redactor?.redacting(reject) ?? reject)
                     }))
                 }
                 if !chunk.records.isEmpty { try emit(chunk) }
@@ -171,7 +172,7 @@ public struct PipelineRunner {
             merged.scored = []
         }
         var files = ReportFiles.render(result: result, records: exported, formats: config.outputs.formats)
-        files.append(("rejects.jsonl", .text(rejects.map { RejectsJSON.line($0) + "\n" }.joined())))
+        files.append(("rejects.jsonl", .streamed { write in rejects.replay(write) }))
         files.append(("trend.json", .text(TrendFile.encode(trend))))
         progress?.begin("writing")
         for (index, (name, contents)) in files.enumerated() {
