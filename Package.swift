@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "VoxTests",
             dependencies: [
-                "VoxModel", "VoxText", "VoxLexicons", "VoxIngest", "VoxScoring", "VoxAggregate", "VoxReport", "VoxPipeline",
+                "VoxModel", "VoxText", "VoxLexicons", "VoxIngest", "VoxScoring", "VoxAggregate", "VoxReport", "VoxPipeline", "VoxBenchData",
                 // Built so that contract tests can run the real binaries.
                 "vox", "vox-bench",
             ],

@@ -37,12 +37,6 @@ public struct FeedbackGenerator: Sendable {
         var conversation = 0
         var customer = ""
         // Spread over January 2026, in order, as an export would be.
-        // Whole seconds apart while the count fits in 28 days (up to 2.4M messages); beyond, several
-        // messages share a second: one a second made ten million run to "2026-01-116", which
-        // every reader rejects as a bad time.
-        let span = 28 * 86_400
-        let secondsPerMessage = max(1, span / max(1, count))
-        let sharesSeconds = count > span
         for index in 0..<count {
             let isAgent = index > 0 && Double.random(in: 0..<1, using: &random) < 0.2
             if !isAgent && (index == 0 || Double.random(in: 0..<1, using: &random) < 0.6) {
@@ -68,7 +62,7 @@ public struct FeedbackGenerator: Sendable {
                 conversation: "C-\(conversation)",
                 role: isAgent ? "agent" : "customer",
                 author: isAgent ? "agent-\(Int.random(in: 1...40, using: &random))" : customer,
-                time: Self.isoTime(seconds: sharesSeconds ? index * span / count : index * secondsPerMessage),
+                time: Self.isoTime(seconds: Self.second(ofMessage: index, count: count)),
                 rating: rating,
                 product: FeedbackVocabulary.products.randomElement(using: &random)!,
                 region: FeedbackVocabulary.regions.randomElement(using: &random)!,
@@ -151,6 +145,14 @@ public struct FeedbackGenerator: Sendable {
     }
 
     /// `2026-01-01T00:00:00Z` plus `seconds`, without Foundation's formatters (a million calls).
+    /// Seconds into January 2026 of message `index` of `count`: whole seconds apart while the
+    /// count fits in 28 days (up to 2.4M messages); beyond, several messages share a second — one
+    /// a second made ten million run to "2026-01-116", which every reader rejects as a bad time.
+    static func second(ofMessage index: Int, count: Int) -> Int {
+        let span = 28 * 86_400
+        return count > span ? index * span / count : index * max(1, span / max(1, count))
+    }
+
     static func isoTime(seconds: Int) -> String {
         let day = 1 + seconds / 86_400, hour = seconds / 3600 % 24, minute = seconds / 60 % 60, second = seconds % 60
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import VoxBenchData
 @testable import VoxPipeline
 
 /// `make bench` measures generated feedback; these tests make sure what it measures is what it
@@ -19,6 +20,17 @@ struct BenchGeneratorTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         return URL(fileURLWithPath: String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("message times stay in January, in order, however many messages (ten million included)", arguments: [1, 1_000, 1_000_000, 2_419_200, 2_419_201, 10_000_000])
+    func timesStayInJanuary(count: Int) {
+        let last = FeedbackGenerator.second(ofMessage: count - 1, count: count)
+        #expect(last < 28 * 86_400)
+        #expect(FeedbackGenerator.isoTime(seconds: last).hasPrefix("2026-01-"))
+        #expect(FeedbackGenerator.isoTime(seconds: last) <= "2026-01-28T23:59:59Z")
+        if count > 1 { #expect(FeedbackGenerator.second(ofMessage: count - 2, count: count) <= last) }
+        // Up to 28 days of seconds, one message a second apart or more: the 1M data is as before.
+        if count == 1_000_000 { #expect(FeedbackGenerator.second(ofMessage: 999_999, count: count) == 999_999 * 2) }
     }
 
     @Test("two generations write byte-identical files")
