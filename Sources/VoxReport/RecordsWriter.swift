@@ -10,31 +10,95 @@ public enum RecordsJSON {
         body(scored) + "," + clusterMembers(primary: scored.cluster, secondary: scored.secondaryClusters) + "}"
     }
 
-    /// The line up to its cluster members: an object missing its closing brace.
+    /// The line up to its cluster members: an object missing its closing brace. Written straight
+    /// into text (`CompactJSONWriter`), byte for byte what the `JSONValue` of the same members
+    /// would give; a test holds the two together.
     public static func body(_ scored: ScoredRecord) -> String {
         let record = scored.record
-        var rating: JSONValue = .null
-        if let value = record.rating {
-            rating = .object([("value", .double(value.value)), ("scale", .string(value.scale.rawValue))])
+        var json = CompactJSONWriter(reservingCapacity: record.text.utf8.count + 320)
+        json.raw("{")
+        json.key("id", first: true)
+        json.string(record.id)
+        json.key("source")
+        json.string(record.source)
+        json.key("location")
+        json.string(record.location.description)
+        json.key("time")
+        json.string(record.time.map(ISOTime.format))
+        json.key("role")
+        json.string(record.role.rawValue)
+        json.key("conversation")
+        json.string(record.conversation)
+        json.key("author")
+        json.string(record.author)
+        json.key("rating")
+        if let rating = record.rating {
+            json.raw("{")
+            json.key("value", first: true)
+            json.double(rating.value)
+            json.key("scale")
+            json.string(rating.scale.rawValue)
+            json.raw("}")
+        } else {
+            json.null()
         }
-        let object = JSONValue.object([
-            ("id", .string(record.id)),
-            ("source", .string(record.source)),
-            ("location", .string(record.location.description)),
-            ("time", .text(record.time.map(ISOTime.format))),
-            ("role", .string(record.role.rawValue)),
-            ("conversation", .text(record.conversation)),
-            ("author", .text(record.author)),
-            ("rating", rating),
-            ("segments", .object(record.segments.map { ($0.name, .string($0.value)) })),
-            ("text", .string(record.text)),
-            ("sentiment", ScoreJSON.sentiment(scored.sentiment)),
-            ("empathy", scored.empathy.map(ScoreJSON.empathy) ?? .null),
-        ]).compact()
-        // removeLast, not dropLast: Collection.dropLast counts the whole text's characters first.
-        var line = object
-        line.removeLast()
-        return line
+        json.key("segments")
+        json.raw("{")
+        for (index, segment) in record.segments.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.string(segment.name)
+            json.raw(":")
+            json.string(segment.value)
+        }
+        json.raw("}")
+        json.key("text")
+        json.string(record.text)
+        json.key("sentiment")
+        let sentiment = scored.sentiment
+        json.raw("{")
+        json.key("compound", first: true)
+        json.double(sentiment.compound)
+        json.key("pos")
+        json.double(sentiment.positive)
+        json.key("neu")
+        json.double(sentiment.neutral)
+        json.key("neg")
+        json.double(sentiment.negative)
+        json.key("label")
+        json.string(sentiment.label.rawValue)
+        json.raw("}")
+        json.key("empathy")
+        if let empathy = scored.empathy {
+            json.raw("{")
+            json.key("score", first: true)
+            json.double(empathy.score)
+            json.key("categories")
+            json.array(empathy.categories) { $0.string($1.rawValue) }
+            json.key("evidence")
+            json.array(empathy.evidence, item: writeEvidence)
+            json.key("anti_patterns")
+            json.array(empathy.antiPatterns) { $0.string($1.rawValue) }
+            json.key("anti_pattern_evidence")
+            json.array(empathy.antiPatternEvidence, item: writeEvidence)
+            json.raw("}")
+        } else {
+            json.null()
+        }
+        return json.text
+    }
+
+    /// `ScoreJSON.evidence`'s shape, written directly.
+    private static func writeEvidence(_ json: inout CompactJSONWriter, _ item: EmpathyEvidence) {
+        json.raw("{")
+        json.key("category", first: true)
+        json.string(item.category)
+        json.key("text")
+        json.string(item.text)
+        json.key("start")
+        json.int(item.start)
+        json.key("end")
+        json.int(item.end)
+        json.raw("}")
     }
 
     /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.
