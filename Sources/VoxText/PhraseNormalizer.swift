@@ -17,6 +17,7 @@
 /// 3. **Inflection** is stripped: `-ies`/`-ied` → `-y`, `-ing`, `-ed`, `-es` after a sibilant,
 ///    `-s`, then a final `-e`; a doubled final consonant left by `-ing`/`-ed` is undoubled
 ///    (`stopping` → `stop`). Short words (under four letters) and words with digits are kept.
+///    A stripped key never becomes the negation `not` (`noted` → `note`, not `not`).
 public struct PhraseNormalizer: Sendable {
     public static let shared = PhraseNormalizer()
 
@@ -248,6 +249,7 @@ public struct PhraseNormalizer: Sendable {
         for offset in 0..<key.count where !Self.isLowercaseLetterOrMark(key[offset]) { return }
         Self.americanize(&key)
         Self.stem(&key)
+        Self.keepApartFromNegation(&key)
         keys.lengths[index] = key.count
     }
 
@@ -333,6 +335,15 @@ public struct PhraseNormalizer: Sendable {
         }
         if key.count >= 4, key[key.count - 1] == UInt8(ascii: "e"), key[key.count - 2] != UInt8(ascii: "e") {
             key.removeLast()
+        }
+    }
+
+    /// Stripping must never make a negation: `note`, `notes`, `noted` and `noting` all strip to
+    /// `not`, and every "we have noted it and apologise" would then negate the apology. They
+    /// share the key `note` instead (never longer than the word it came from).
+    static func keepApartFromNegation(_ key: inout Key) {
+        if key.count == 3, key[0] == UInt8(ascii: "n"), key[1] == UInt8(ascii: "o"), key[2] == UInt8(ascii: "t") {
+            key.append(UInt8(ascii: "e"))
         }
     }
 

@@ -32,6 +32,9 @@ struct EmpathyScorerTests {
         ("acknowledgment", "That's a lot of pressure, especially when you're moving house."),
         ("apology", "I'm so sorry about the delay."),
         ("apology", "I apologise for the trouble this has caused."),
+        // "noted" before it is not a negation ("note" must not strip to "not").
+        ("apology", "We noted it and we apologise for the delay."),
+        ("ownership", "I've noted your new address."),
         ("apology", "We apologize for the inconvenience."),
         ("apology", "Sorry for the mix-up with your order."),
         ("apology", "im really sorry"),
@@ -77,7 +80,7 @@ struct EmpathyScorerTests {
         ("understanding", "I do not understand what you want."),
         ("acknowledgment", "That doesn't sound frustrating at all."),
         ("ownership", "I won't take care of this."),
-        // "noted" folds to the key "not": a pattern word that would make every "I have not" ownership.
+        // "noted" is a pattern word; stripped to "not" it would make every "I have not" ownership.
         ("ownership", "I have not done it yet."),
         ("ownership", "I haven't checked, sorry."),
         ("gratitude", "No thanks for your patience is needed."),

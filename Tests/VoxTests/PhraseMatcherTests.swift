@@ -38,6 +38,11 @@ struct PhraseMatcherTests {
         // Look-alikes stay apart.
         #expect(n.keys("your") != n.keys("you"))
         #expect(n.keys("four") == ["four"])
+        // Stripping never makes a negation: the note family shares a key of its own.
+        for word in ["note", "notes", "noted", "noting"] {
+            #expect(n.keys(word) == ["note"])
+        }
+        #expect(n.keys("not") == ["not"])
         #expect(n.keys("need") == ["need"])
     }
 
