@@ -54,51 +54,10 @@ public enum RecordsJSON {
         json.key("text")
         json.string(record.text)
         json.key("sentiment")
-        let sentiment = scored.sentiment
-        json.raw("{")
-        json.key("compound", first: true)
-        json.double(sentiment.compound)
-        json.key("pos")
-        json.double(sentiment.positive)
-        json.key("neu")
-        json.double(sentiment.neutral)
-        json.key("neg")
-        json.double(sentiment.negative)
-        json.key("label")
-        json.string(sentiment.label.rawValue)
-        json.raw("}")
+        ScoreJSON.write(scored.sentiment, to: &json)
         json.key("empathy")
-        if let empathy = scored.empathy {
-            json.raw("{")
-            json.key("score", first: true)
-            json.double(empathy.score)
-            json.key("categories")
-            json.array(empathy.categories) { $0.string($1.rawValue) }
-            json.key("evidence")
-            json.array(empathy.evidence, item: writeEvidence)
-            json.key("anti_patterns")
-            json.array(empathy.antiPatterns) { $0.string($1.rawValue) }
-            json.key("anti_pattern_evidence")
-            json.array(empathy.antiPatternEvidence, item: writeEvidence)
-            json.raw("}")
-        } else {
-            json.null()
-        }
+        if let empathy = scored.empathy { ScoreJSON.write(empathy, to: &json) } else { json.null() }
         return json.text
-    }
-
-    /// `ScoreJSON.evidence`'s shape, written directly.
-    private static func writeEvidence(_ json: inout CompactJSONWriter, _ item: EmpathyEvidence) {
-        json.raw("{")
-        json.key("category", first: true)
-        json.string(item.category)
-        json.key("text")
-        json.string(item.text)
-        json.key("start")
-        json.int(item.start)
-        json.key("end")
-        json.int(item.end)
-        json.raw("}")
     }
 
     /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.

@@ -1,7 +1,8 @@
 import VoxModel
 
 /// The JSON shapes of scores from the DESIGN.md contract, shared by `vox score`, `records.jsonl`
-/// and `report.json` so the three never drift apart.
+/// and `report.json` so the three never drift apart: as `JSONValue`s, and (for records.jsonl,
+/// written once per record) straight into compact text.
 public enum ScoreJSON {
     /// `{"compound", "pos", "neu", "neg", "label"}`, plus `contributions` when explained.
     public static func sentiment(_ score: SentimentScore, explain: Bool = false) -> JSONValue {
@@ -45,6 +46,52 @@ public enum ScoreJSON {
             ("start", .int(item.start)),
             ("end", .int(item.end)),
         ])
+    }
+
+    /// `sentiment(score)` written straight into compact text, for records.jsonl (no JSONValue tree
+    /// per record); `RecordsJSONTests` holds the two renderings together.
+    static func write(_ score: SentimentScore, to json: inout CompactJSONWriter) {
+        json.raw("{")
+        json.key("compound", first: true)
+        json.double(score.compound)
+        json.key("pos")
+        json.double(score.positive)
+        json.key("neu")
+        json.double(score.neutral)
+        json.key("neg")
+        json.double(score.negative)
+        json.key("label")
+        json.string(score.label.rawValue)
+        json.raw("}")
+    }
+
+    /// `empathy(score)` written straight into compact text, as `write(_:to:)` for sentiment.
+    static func write(_ score: EmpathyScore, to json: inout CompactJSONWriter) {
+        json.raw("{")
+        json.key("score", first: true)
+        json.double(score.score)
+        json.key("categories")
+        json.array(score.categories) { $0.string($1.rawValue) }
+        json.key("evidence")
+        json.array(score.evidence, item: writeEvidence)
+        json.key("anti_patterns")
+        json.array(score.antiPatterns) { $0.string($1.rawValue) }
+        json.key("anti_pattern_evidence")
+        json.array(score.antiPatternEvidence, item: writeEvidence)
+        json.raw("}")
+    }
+
+    static func writeEvidence(_ json: inout CompactJSONWriter, _ item: EmpathyEvidence) {
+        json.raw("{")
+        json.key("category", first: true)
+        json.string(item.category)
+        json.key("text")
+        json.string(item.text)
+        json.key("start")
+        json.int(item.start)
+        json.key("end")
+        json.int(item.end)
+        json.raw("}")
     }
 
     /// One `vox score` output line.
