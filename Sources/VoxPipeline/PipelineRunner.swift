@@ -256,7 +256,7 @@ struct RecordChunk: Sendable {
 /// members), each record's clusters and, when records.csv is asked for, the scored records.
 struct ScoredChunk: Sendable {
     var aggregator = RunAggregator()
-    var lines = ""
+    var lines: [UInt8] = []
     var clusters: [ChunkRecordClusters] = []
     var scored: [ScoredRecord] = []
 
@@ -275,8 +275,8 @@ struct ScoredChunk: Sendable {
                 scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record), phrases: outcome.phrases
             )
             if lines {
-                result.lines += RecordsJSON.body(scored)
-                result.lines += "\n"
+                RecordsJSON.appendBody(scored, to: &result.lines)
+                result.lines.append(UInt8(ascii: "\n"))
                 result.clusters.append(ChunkRecordClusters(primary: scored.cluster, secondary: scored.secondaryClusters))
             }
             if keepScored { result.scored.append(scored) }

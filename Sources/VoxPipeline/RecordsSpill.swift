@@ -29,10 +29,10 @@ final class RecordsSpill: @unchecked Sendable {
         scratch = try staging.writing("records.jsonl") { try staging.create(Self.scratchName) }
     }
 
-    /// Adds one chunk: its `lines` (each a `RecordsJSON.body` and a newline) and the clusters of
-    /// its records, in the same order.
-    func append(lines: String, clusters: [ChunkRecordClusters]) throws {
-        try staging.writing("records.jsonl") { try scratch.write(lines) }
+    /// Adds one chunk: its `lines` (each a `RecordsJSON.appendBody` and a newline) and the
+    /// clusters of its records, in the same order.
+    func append(lines: [UInt8], clusters: [ChunkRecordClusters]) throws {
+        try staging.writing("records.jsonl") { try lines.withUnsafeBytes { try scratch.write($0) } }
         for record in clusters {
             primary.append(record.primary.map(code) ?? 0)
             if !record.secondary.isEmpty { secondary[primary.count - 1] = record.secondary.map(code) }

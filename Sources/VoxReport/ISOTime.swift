@@ -5,6 +5,13 @@ import Foundation
 public enum ISOTime {
     /// `2026-01-02T10:15:00Z`, with milliseconds only when the time has them.
     public static func format(_ date: Date) -> String {
+        var out: [UInt8] = []
+        append(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `format(date)`'s text to `out` (records.jsonl writes one per record).
+    static func append(_ date: Date, to out: inout [UInt8]) {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var seconds = totalMilliseconds / 1000
         var milliseconds = totalMilliseconds % 1000
@@ -19,9 +26,22 @@ public enum ISOTime {
             days -= 1
         }
         let (year, month, day) = civil(fromDays: days)
-        let time = "\(pad(Int(secondOfDay / 3600)))" + ":" + pad(Int(secondOfDay % 3600 / 60)) + ":" + pad(Int(secondOfDay % 60))
-        let fraction = milliseconds == 0 ? "" : "." + pad(Int(milliseconds), 3)
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(time)\(fraction)Z"
+        ASCIIDecimal.append(year, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        ASCIIDecimal.append(month, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        ASCIIDecimal.append(day, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        ASCIIDecimal.append(Int(secondOfDay / 3600), width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        ASCIIDecimal.append(Int(secondOfDay % 3600 / 60), width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        ASCIIDecimal.append(Int(secondOfDay % 60), width: 2, to: &out)
+        if milliseconds != 0 {
+            out.append(UInt8(ascii: "."))
+            ASCIIDecimal.append(Int(milliseconds), width: 3, to: &out)
+        }
+        out.append(UInt8(ascii: "Z"))
     }
 
     /// `2026-01-02`.
@@ -55,10 +75,5 @@ public enum ISOTime {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (Int(year), Int(month), Int(day))
-    }
-
-    static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

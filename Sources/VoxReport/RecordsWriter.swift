@@ -7,24 +7,28 @@ import VoxModel
 /// every record has been seen; small ones are dissolved). `line` is the two joined.
 public enum RecordsJSON {
     public static func line(_ scored: ScoredRecord) -> String {
-        body(scored) + "," + clusterMembers(primary: scored.cluster, secondary: scored.secondaryClusters) + "}"
+        var bytes: [UInt8] = []
+        appendBody(scored, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self) + "," + clusterMembers(primary: scored.cluster, secondary: scored.secondaryClusters) + "}"
     }
 
-    /// The line up to its cluster members: an object missing its closing brace. Written straight
-    /// into text (`CompactJSONWriter`), byte for byte what the `JSONValue` of the same members
-    /// would give; a test holds the two together.
-    public static func body(_ scored: ScoredRecord) -> String {
+    /// Appends the line up to its cluster members to `bytes`: an object missing its closing
+    /// brace. Written straight into bytes (`CompactJSONWriter`), byte for byte what the
+    /// `JSONValue` of the same members would give; a test holds the two together.
+    public static func appendBody(_ scored: ScoredRecord, to bytes: inout [UInt8]) {
         let record = scored.record
-        var json = CompactJSONWriter(reservingCapacity: record.text.utf8.count + 320)
+        var json = CompactJSONWriter(appendingTo: bytes)
+        bytes = []
+        defer { bytes = json.bytes }
         json.raw("{")
         json.key("id", first: true)
         json.string(record.id)
         json.key("source")
         json.string(record.source)
         json.key("location")
-        json.string(record.location.description)
+        json.location(record.location)
         json.key("time")
-        json.string(record.time.map(ISOTime.format))
+        json.time(record.time)
         json.key("role")
         json.string(record.role.rawValue)
         json.key("conversation")
@@ -57,7 +61,6 @@ public enum RecordsJSON {
         ScoreJSON.write(scored.sentiment, to: &json)
         json.key("empathy")
         if let empathy = scored.empathy { ScoreJSON.write(empathy, to: &json) } else { json.null() }
-        return json.text
     }
 
     /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.

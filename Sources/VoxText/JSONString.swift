@@ -4,28 +4,35 @@ public enum JSONString {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `text` as a JSON string literal, quotes included. Non-ASCII characters are kept as UTF-8.
+    public static func quote(_ text: String) -> String {
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, quotes included, to `out`.
     ///
     /// Works on the UTF-8 bytes: most texts need no escape at all and cost one scan and one copy
-    /// (records.jsonl quotes every text and key of every record).
-    public static func quote(_ text: String) -> String {
+    /// (records.jsonl quotes every text and key of every record, straight into its line's bytes).
+    public static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: mayNeedEscape) else {
-                return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
+        text.withUTF8 { bytes in
             out.append(UInt8(ascii: "\""))
+            guard let first = bytes.firstIndex(where: mayNeedEscape) else {
+                out.append(contentsOf: bytes)
+                out.append(UInt8(ascii: "\""))
+                return
+            }
             out.append(contentsOf: bytes[..<first])
             var index = first
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): appendPair(UInt8(ascii: "\""), to: &out)
+                case UInt8(ascii: "\\"): appendPair(UInt8(ascii: "\\"), to: &out)
+                case UInt8(ascii: "\n"): appendPair(UInt8(ascii: "n"), to: &out)
+                case UInt8(ascii: "\r"): appendPair(UInt8(ascii: "r"), to: &out)
+                case UInt8(ascii: "\t"): appendPair(UInt8(ascii: "t"), to: &out)
                 case 0..<0x20, 0x7F: appendEscape(UInt32(byte), to: &out)
                 case 0xE2 where isLineOrParagraphSeparator(bytes, at: index):
                     // U+2028/2029 break JavaScript consumers of JSON.
@@ -36,8 +43,13 @@ public enum JSONString {
                 index += 1
             }
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// A backslash and `letter`.
+    private static func appendPair(_ letter: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(letter)
     }
 
     /// A byte that is escaped, or may start U+2028/2029.
@@ -52,7 +64,7 @@ public enum JSONString {
 
     /// `\uXXXX` with lowercase hex digits.
     private static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
-        out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+        appendPair(UInt8(ascii: "u"), to: &out)
         for shift in stride(from: 12, through: 0, by: -4) {
             out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
         }

@@ -11,7 +11,7 @@ struct RecordsJSONTests {
 
     static func record(
         text: String, time: Date? = nil, rating: Rating? = nil, role: Role = .customer, conversation: String? = nil,
-        author: String? = nil, segments: [Segment] = []
+        author: String? = nil, segments: [Segment] = [], location: InputLocation = location
     ) -> FeedbackRecord {
         FeedbackRecord(
             id: "R-\"1\"", source: "survey", text: text, time: time, rating: rating, role: role, conversation: conversation,
@@ -41,6 +41,24 @@ struct RecordsJSONTests {
             ),
             sentiment: SentimentScore(compound: -0.4215, positive: 0.1, neutral: 0.65, negative: 0.25, label: .negative),
             empathy: empathy
+        ),
+        // Every form of location (line only, byte offset, record number, none; a file name that
+        // needs escaping) and times with and without milliseconds, before 1970 too.
+        ScoredRecord(
+            record: record(text: "a", time: Date(timeIntervalSince1970: 0), location: InputLocation(file: "C:\\x \"y\".csv", line: 7)),
+            sentiment: SentimentScore(compound: 0.5, positive: 0.5, neutral: 0.5, negative: 0, label: .positive)
+        ),
+        ScoredRecord(
+            record: record(text: "b", time: Date(timeIntervalSince1970: -86_399.001), location: InputLocation(file: "t.json", byteOffset: 1_234_567)),
+            sentiment: SentimentScore(compound: 0.5, positive: 0.5, neutral: 0.5, negative: 0, label: .positive)
+        ),
+        ScoredRecord(
+            record: record(text: "c", time: Date(timeIntervalSince1970: 4_102_444_799.999), location: InputLocation(file: "r.xml", record: 90)),
+            sentiment: SentimentScore(compound: 0.5, positive: 0.5, neutral: 0.5, negative: 0, label: .positive)
+        ),
+        ScoredRecord(
+            record: record(text: "d", location: InputLocation(file: "bare")),
+            sentiment: SentimentScore(compound: 0.5, positive: 0.5, neutral: 0.5, negative: 0, label: .positive)
         ),
         // Numbers that format specially: negative zero, whole numbers, tiny and non-finite ones.
         ScoredRecord(
@@ -79,8 +97,30 @@ struct RecordsJSONTests {
     @Test("each line is byte for byte the JSONValue rendering of the same members", arguments: 0..<cases.count)
     func sameAsValues(_ index: Int) throws {
         let scored = Self.cases[index]
-        #expect(RecordsJSON.body(scored) == Self.bodyFromValues(scored))
+        var bytes: [UInt8] = []
+        RecordsJSON.appendBody(scored, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == Self.bodyFromValues(scored))
         let line = RecordsJSON.line(scored)
         #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+    }
+
+    @Test("bodies append one after another to a chunk's bytes")
+    func appends() {
+        var bytes = Array("start\n".utf8)
+        for scored in Self.cases {
+            RecordsJSON.appendBody(scored, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == "start\n" + Self.cases.map { Self.bodyFromValues($0) + "\n" }.joined())
+    }
+
+    @Test("integers as ASCII digits, padded to a width", arguments: [
+        (0, 1, "0"), (7, 2, "07"), (2026, 4, "2026"), (5, 3, "005"), (123_456, 2, "123456"), (-42, 4, "-0042"),
+        (Int.max, 1, "9223372036854775807"), (Int.min, 1, "-9223372036854775808"),
+    ])
+    func decimal(_ value: Int, _ width: Int, _ expected: String) {
+        var bytes: [UInt8] = []
+        ASCIIDecimal.append(value, width: width, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 }
