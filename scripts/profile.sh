@@ -36,7 +36,7 @@ summary() {
             pattern["add"] = "13RunAggregatorV3add_"
             pattern["merge"] = "13RunAggregatorV5merge"
             pattern["finish"] = "13RunAggregatorV6finish"
-            pattern["body"] = "11RecordsJSONO4body"
+            pattern["body"] = "11RecordsJSONO10appendBody"
             pattern["members"] = "11RecordsJSONO14clusterMembers"
             pattern["append"] = "12RecordsSpillC6append"
             pattern["spill"] = "12RecordsSpillC6finish"

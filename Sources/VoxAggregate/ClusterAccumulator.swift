@@ -55,17 +55,28 @@ public struct QuoteCandidate: Sendable, Hashable {
 
     public var recordID: String
     public var source: String
-    public var text: String
+    public let text: String
     public var compound: Double
     /// How much cluster evidence the record carries.
     public var strength: Int
+    /// How far the text's length in characters is from a readable 140, counted once: sorting
+    /// compares it often, and counting characters walks the whole text.
+    let readability: Int
+
+    init(recordID: String, source: String, text: String, compound: Double, strength: Int) {
+        self.recordID = recordID
+        self.source = source
+        self.text = text
+        self.compound = compound
+        self.strength = strength
+        self.readability = abs(text.count - 140)
+    }
 
     /// Quotes should be on topic and readable: more cluster evidence first, then length nearest
     /// a readable 140 characters, then id for a total order.
     static func preferred(_ a: QuoteCandidate, _ b: QuoteCandidate) -> Bool {
         if a.strength != b.strength { return a.strength > b.strength }
-        let da = abs(a.text.count - 140), db = abs(b.text.count - 140)
-        if da != db { return da < db }
+        if a.readability != b.readability { return a.readability < b.readability }
         if a.source != b.source { return a.source < b.source }
         return a.recordID < b.recordID
     }

@@ -25,19 +25,21 @@ public struct ReplyExamples: Sendable, Hashable {
     /// Offers a scored agent reply in a conversation; `customerMessage` is filled in later.
     public mutating func add(_ scored: ScoredRecord, ordinal: Int) {
         guard scored.record.role == .agent, let empathy = scored.empathy, let key = ConversationKey(scored.record) else { return }
+        // Most replies enter neither pool once both are full: decide on the ordering key before
+        // building the example (quoting the reply counts its characters).
+        let rank = Rank(empathy: empathy.score, source: key.source, conversation: key.id, ordinal: ordinal)
+        let entersLowest = lowest.count < Self.poolSize || rank.lower(than: Rank(lowest[lowest.count - 1]))
+        let entersHighest = empathy.antiPatterns.isEmpty && empathy.score > 0
+            && (highest.count < Self.poolSize || rank.higher(than: Rank(highest[highest.count - 1])))
+        guard entersLowest || entersHighest else { return }
         let example = ReplyExample(
             source: key.source, conversation: key.id, recordID: scored.record.id,
             agent: scored.record.author ?? AgentAccumulator.unknownAgent, empathy: empathy.score, categories: empathy.categories,
             antiPatterns: empathy.antiPatterns, reply: Self.quote(scored.record.text), customerMessage: "", customerCompound: 0,
             ordinal: ordinal
         )
-        if lowest.count < Self.poolSize || Self.lowerFirst(example, lowest[lowest.count - 1]) {
-            lowest = Self.keep(lowest + [example], by: Self.lowerFirst)
-        }
-        if example.antiPatterns.isEmpty, example.empathy > 0,
-           highest.count < Self.poolSize || Self.higherFirst(example, highest[highest.count - 1]) {
-            highest = Self.keep(highest + [example], by: Self.higherFirst)
-        }
+        if entersLowest { Self.insert(example, into: &lowest, by: Self.lowerFirst) }
+        if entersHighest { Self.insert(example, into: &highest, by: Self.higherFirst) }
     }
 
     public mutating func merge(_ other: ReplyExamples) {
@@ -67,12 +69,49 @@ public struct ReplyExamples: Sendable, Hashable {
         Array(examples.sorted(by: order).prefix(poolSize))
     }
 
-    static func lowerFirst(_ a: ReplyExample, _ b: ReplyExample) -> Bool {
-        (a.empathy, a.source, a.conversation, a.ordinal) < (b.empathy, b.source, b.conversation, b.ordinal)
+    /// Puts `example` in its place in `pool` (sorted by `order`) and drops what falls past
+    /// `poolSize`: a binary search, where sorting the pool again for every reply that entered it
+    /// compared strings thousands of times.
+    static func insert(_ example: ReplyExample, into pool: inout [ReplyExample], by order: (ReplyExample, ReplyExample) -> Bool) {
+        var low = 0, high = pool.count
+        while low < high {
+            let middle = (low + high) / 2
+            if order(pool[middle], example) { low = middle + 1 } else { high = middle }
+        }
+        pool.insert(example, at: low)
+        if pool.count > poolSize { pool.removeLast() }
     }
 
-    static func higherFirst(_ a: ReplyExample, _ b: ReplyExample) -> Bool {
-        (-a.empathy, a.source, a.conversation, a.ordinal) < (-b.empathy, b.source, b.conversation, b.ordinal)
+    static func lowerFirst(_ a: ReplyExample, _ b: ReplyExample) -> Bool { Rank(a).lower(than: Rank(b)) }
+
+    static func higherFirst(_ a: ReplyExample, _ b: ReplyExample) -> Bool { Rank(a).higher(than: Rank(b)) }
+
+    /// The pools' order: score, then source, conversation and input position (total, so that
+    /// chunking and merge order never change which replies are kept).
+    struct Rank {
+        var empathy: Double
+        var source: String
+        var conversation: String
+        var ordinal: Int
+
+        init(empathy: Double, source: String, conversation: String, ordinal: Int) {
+            self.empathy = empathy
+            self.source = source
+            self.conversation = conversation
+            self.ordinal = ordinal
+        }
+
+        init(_ example: ReplyExample) {
+            self.init(empathy: example.empathy, source: example.source, conversation: example.conversation, ordinal: example.ordinal)
+        }
+
+        func lower(than other: Rank) -> Bool {
+            (empathy, source, conversation, ordinal) < (other.empathy, other.source, other.conversation, other.ordinal)
+        }
+
+        func higher(than other: Rank) -> Bool {
+            (-empathy, source, conversation, ordinal) < (-other.empathy, other.source, other.conversation, other.ordinal)
+        }
     }
 
     /// `text` cut to `quoteLength` characters, with an ellipsis when cut.

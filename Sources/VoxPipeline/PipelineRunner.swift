@@ -267,9 +267,10 @@ struct ScoredChunk: Sendable {
         // After a cancellation the remaining chunks are skipped; the reader throws.
         if cancellation?.isCancelled == true { return result }
         if lines { result.clusters.reserveCapacity(chunk.records.count) }
+        let memo = PhraseExtractor.Memo()
         for (offset, record) in chunk.records.enumerated() {
             let record = redactor?.redacting(record) ?? record
-            let outcome = engine.score(record)
+            let outcome = engine.score(record, memo: memo)
             let scored = outcome.record
             result.aggregator.add(
                 scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record), phrases: outcome.phrases

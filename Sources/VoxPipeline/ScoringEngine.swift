@@ -69,17 +69,18 @@ public struct ScoringEngine: Sendable {
 
     /// Scores one record. A negative customer record gets its taxonomy aspect; with none, its
     /// key phrases make it a discovery candidate. Other customer records are read for the
-    /// background when their text hash falls in the sample.
-    public func score(_ record: FeedbackRecord) -> Scored {
+    /// background when their text hash falls in the sample. `memo` (one per thread, optional)
+    /// spares stemming the same word forms again.
+    public func score(_ record: FeedbackRecord, memo: PhraseExtractor.Memo? = nil) -> Scored {
         let sentimentScore = sentiment.score(record.text)
         var scored = ScoredRecord(record: record, sentiment: sentimentScore)
         if record.role == .agent { scored.empathy = empathy.score(record.text) }
         guard record.role == .customer else { return Scored(record: scored, strength: 0, phrases: .none) }
         let sampled = PhraseHash.of(record.text) % UInt64(backgroundSampling) == 0
         guard sentimentScore.label == .negative else {
-            return Scored(record: scored, strength: 0, phrases: sampled ? background(extractor.words(record.text)) : .none)
+            return Scored(record: scored, strength: 0, phrases: sampled ? background(extractor.words(record.text, memo: memo)) : .none)
         }
-        let (assignment, phrases) = cluster(record.text, sampled: sampled)
+        let (assignment, phrases) = cluster(record.text, sampled: sampled, memo: memo)
         scored.cluster = assignment.primary
         scored.secondaryClusters = assignment.secondary
         return Scored(record: scored, strength: assignment.strength, phrases: phrases)
@@ -87,8 +88,8 @@ public struct ScoringEngine: Sendable {
 
     /// A complaint's taxonomy aspects and what discovery takes from it: its phrases as a
     /// candidate when no aspect claims it, else as background when `sampled`.
-    public func cluster(_ text: String, sampled: Bool) -> (TaxonomyMatcher.Assignment, DiscoveryPhrases) {
-        let words = extractor.words(text)
+    public func cluster(_ text: String, sampled: Bool, memo: PhraseExtractor.Memo? = nil) -> (TaxonomyMatcher.Assignment, DiscoveryPhrases) {
+        let words = extractor.words(text, memo: memo)
         let assignment = matcher.assign(evidence: matcher.evidence(words))
         let phrases: DiscoveryPhrases = assignment.primary == nil
             ? .candidate(extractor.phraseHashes(words))

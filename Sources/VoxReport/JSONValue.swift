@@ -35,86 +35,97 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// One line, no spaces: for JSON Lines.
     public func compact() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: nil, level: 0, flush: nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Two-space indentation, one member a line, a trailing newline: for files people diff.
     public func pretty() -> String {
-        var out = ""
-        write(to: &out, indent: "  ", level: 0, flush: nil)
-        out += "\n"
-        return out
+        var out: [UInt8] = []
+        write(to: &out, indent: 2, level: 0, flush: nil)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `pretty()` in pieces: `flush` receives the text whenever at least `limit` bytes of it
     /// are pending (between array items), and the rest at the end; the text is never whole in
     /// memory. The pieces joined are exactly `pretty()`.
     public func pretty(flushingAt limit: Int, into flush: (String) -> Void) {
-        var out = ""
+        var out: [UInt8] = []
         withoutActuallyEscaping(flush) { flush in
-            write(to: &out, indent: "  ", level: 0, flush: { pending in
-                guard pending.utf8.count >= limit else { return }
-                flush(pending)
+            write(to: &out, indent: 2, level: 0, flush: { pending in
+                guard pending.count >= limit else { return }
+                flush(String(decoding: pending, as: UTF8.self))
                 pending.removeAll(keepingCapacity: true)
             })
         }
-        out += "\n"
-        flush(out)
+        out.append(UInt8(ascii: "\n"))
+        flush(String(decoding: out, as: UTF8.self))
     }
 
-    private func write(to out: inout String, indent: String?, level: Int, flush: ((inout String) -> Void)?) {
+    // The text is built as UTF-8 bytes: report.json lists every conversation of a run, and
+    // appending to a `String` piece by piece cost more than making the values.
+
+    /// `indent`: spaces a level, nil for compact output.
+    private func write(to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += Self.format(value)
-        case .string(let value): out += JSONString.quote(value)
+        case .null: Self.append("null", to: &out)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &out)
+        case .int(let value): ASCIIDecimal.append(value, to: &out)
+        case .double(let value):
+            var text = Self.format(value)
+            text.withUTF8 { out.append(contentsOf: $0) }
+        case .string(let value): JSONString.append(value, to: &out)
         case .array(let items):
             Self.writeArray(count: items.count, item: { items[$0] }, to: &out, indent: indent, level: level, flush: flush)
         case .generated(let count, let item):
             Self.writeArray(count: count, item: item, to: &out, indent: indent, level: level, flush: flush)
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                Self.append("{}", to: &out)
                 return
             }
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.newline(&out, indent, level + 1)
-                out += JSONString.quote(member.0)
-                out += indent == nil ? ":" : ": "
+                JSONString.append(member.0, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 member.1.write(to: &out, indent: indent, level: level + 1, flush: flush)
             }
             Self.newline(&out, indent, level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     private static func writeArray(
-        count: Int, item: (Int) -> JSONValue, to out: inout String, indent: String?, level: Int, flush: ((inout String) -> Void)?
+        count: Int, item: (Int) -> JSONValue, to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?
     ) {
         guard count > 0 else {
-            out += "[]"
+            append("[]", to: &out)
             return
         }
-        out += "["
+        out.append(UInt8(ascii: "["))
         for index in 0..<count {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             newline(&out, indent, level + 1)
             item(index).write(to: &out, indent: indent, level: level + 1, flush: flush)
             flush?(&out)
         }
         newline(&out, indent, level)
-        out += "]"
+        out.append(UInt8(ascii: "]"))
     }
 
-    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+    private static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
         guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     /// Shortest round-trip decimal; integral values keep a `.0` so that readers see a float.

@@ -26,6 +26,38 @@ public struct PhraseExtractor: Sendable {
         /// True when punctuation, an emoticon or an emoji separates it from the word before:
         /// phrases never cross such a break.
         public var startsSegment: Bool
+        /// Worth a phrase end (`isTopical(_:)` of the surface).
+        public var isTopical: Bool
+    }
+
+    /// What `words` makes of one word form, apart from where it stands.
+    struct Analysis {
+        var stem: String
+        var isStopWord: Bool
+        var isNegator: Bool
+        var isTopical: Bool
+    }
+
+    /// Remembers what `words` made of each word form it met, so that a form is stemmed and
+    /// looked up once rather than at every occurrence (stemming was the larger part of reading a
+    /// complaint's words). Owned by one thread at a time — a scoring chunk makes its own — and
+    /// bounded: it starts over past `capacity` forms. Results never depend on it.
+    public final class Memo {
+        static let capacity = 1 << 15
+        fileprivate var analyses: [String: Analysis] = [:]
+
+        public init() {}
+    }
+
+    func analyze(_ normalized: String) -> Analysis {
+        if stopWords.isNegator(normalized) {
+            return Analysis(stem: Self.negation, isStopWord: false, isNegator: true, isTopical: Self.isTopical(normalized))
+        }
+        let isStop = stopWords.isStopWord(normalized)
+        return Analysis(
+            stem: isStop ? normalized : stemmer.stem(normalized), isStopWord: isStop, isNegator: false,
+            isTopical: Self.isTopical(normalized)
+        )
     }
 
     /// A candidate key phrase: its key (stems joined by spaces) and the words as written.
@@ -43,7 +75,7 @@ public struct PhraseExtractor: Sendable {
     /// word it negates are dropped, so that "has not been delivered" reads `has not deliv` like
     /// "not delivered" and "never got my refund" reads `not refund`; they stay when no topical
     /// word follows ("can't get in" stays `not get in`).
-    public func words(_ text: String) -> [Word] {
+    public func words(_ text: String, memo: Memo? = nil) -> [Word] {
         var raw: [Word] = []
         var breakPending = true
         for token in tokenizer.tokenize(text) {
@@ -53,15 +85,22 @@ public struct PhraseExtractor: Sendable {
                 continue
             }
             let normalized = token.normalized
-            if stopWords.isNegator(normalized) {
-                raw.append(Word(stem: Self.negation, surface: normalized, isStopWord: false, isNegator: true, startsSegment: breakPending))
+            let analysis: Analysis
+            if let memo {
+                if let known = memo.analyses[normalized] {
+                    analysis = known
+                } else {
+                    analysis = analyze(normalized)
+                    if memo.analyses.count >= Memo.capacity { memo.analyses.removeAll(keepingCapacity: true) }
+                    memo.analyses[normalized] = analysis
+                }
             } else {
-                let isStop = stopWords.isStopWord(normalized)
-                raw.append(Word(
-                    stem: isStop ? normalized : stemmer.stem(normalized), surface: normalized,
-                    isStopWord: isStop, isNegator: false, startsSegment: breakPending
-                ))
+                analysis = analyze(normalized)
             }
+            raw.append(Word(
+                stem: analysis.stem, surface: normalized, isStopWord: analysis.isStopWord, isNegator: analysis.isNegator,
+                startsSegment: breakPending, isTopical: analysis.isTopical
+            ))
             breakPending = false
         }
         var words: [Word] = []
@@ -121,12 +160,12 @@ public struct PhraseExtractor: Sendable {
     func forEachPhrase(_ words: [Word], _ body: (ArraySlice<Word>) -> Void) {
         for start in words.indices {
             let first = words[start]
-            guard !first.isStopWord, first.isNegator || Self.isTopical(first.surface) else { continue }
+            guard !first.isStopWord, first.isNegator || first.isTopical else { continue }
             var end = start
             while end < words.count, end - start < 3 {
                 if end > start, words[end].startsSegment { break }
                 let last = words[end]
-                if !last.isStopWord, !last.isNegator, Self.isTopical(last.surface) { body(words[start...end]) }
+                if !last.isStopWord, !last.isNegator, last.isTopical { body(words[start...end]) }
                 end += 1
             }
         }

@@ -147,6 +147,15 @@ struct EmpathyScorerTests {
         #expect(ReplyContext.firstName(ofAuthor: "J") == nil)
     }
 
+    @Test("first names: titles, initials, digits and punctuation skipped; ASCII and non-ASCII fields alike", arguments: [
+        ("Dr. Helen Marsh", "helen"), ("J. R. Smith", "smith"), ("DR.SMITH", "smith"), ("12 Bob", "bob"),
+        ("Anne-Marie Dupont", "anne-marie"), ("mr o'neil", "o'neil"), ("MISS", nil), ("", nil), (" -- ", "--"),
+        ("Ms Zoë Ball", "zoë"), ("Dr Émile Zola", "émile"), ("Ó Sé", "sé"), ("李 Wei", "wei"),
+    ] as [(String, String?)])
+    func firstNames(_ author: String, _ expected: String?) {
+        #expect(ReplyContext.firstName(ofAuthor: author) == expected)
+    }
+
     @Test("score: each category once at its strongest phrase, saturating; anti-patterns subtract 15 × weight")
     func scoreFormula() {
         let one = EmpathyEvidence(category: "apology", text: "sorry", start: 0, end: 5, weight: 2)
