@@ -8133,6 +8133,348 @@ spotty	-1.2
 patchy	-1.0
 intermittent	-0.8
 disconnects	-1.2
+# connotation: everyday things whose sentiment is connotation rather than emotion: raters call a
+# text about the weekend, sunshine or dessert mildly positive and one about Monday, homework, traffic
+# or a cold mildly negative. Valued mildly on purpose (|v| <= 1.2); words that are neutral in feedback
+# about products and services (order, delivery, flight, room, gift card) get no entry.
+#   leisure and celebration
+weekend	0.8
+weekends	0.7
+long weekend	1.1
+vacay	1.1
+staycation	0.9
+getaway	0.9
+getaways	0.8
+weekend away	1.0
+day off	1.0
+days off	1.0
+time off	0.8
+spring break	1.0
+summer break	0.9
+christmas break	0.9
+school holidays	0.8
+bank holiday	0.9
+beach	0.9
+beaches	0.8
+beach day	1.0
+picnics	0.9
+bbq	0.9
+barbecue	0.8
+barbeque	0.8
+cookout	0.9
+festivals	0.8
+fireworks	0.9
+christmassy	1.0
+easter	0.7
+thanksgiving	0.9
+halloween	0.7
+new year	0.8
+new years	0.8
+weddings	0.9
+newlyweds	1.0
+got engaged	1.2
+graduation	1.0
+graduated	1.0
+prom	0.7
+reunions	0.9
+housewarming	0.9
+baby shower	0.9
+bridal shower	0.8
+sleepover	0.9
+sleepovers	0.9
+karaoke	0.8
+dancing	0.9
+danced	0.8
+live music	0.9
+singing	0.6
+sang	0.5
+movie night	0.9
+game night	0.9
+girls night	0.9
+date night	0.9
+night out	0.9
+hanging out	0.7
+hang out	0.7
+hung out	0.7
+road trip	1.0
+road trips	1.0
+day trip	0.8
+sightseeing	0.8
+shopping spree	1.0
+me time	0.9
+spa day	1.1
+bubble bath	0.9
+#   food and treats
+brunch	0.9
+feasting	1.0
+dessert	0.8
+desserts	0.8
+cake	0.8
+cakes	0.7
+cupcake	0.9
+cupcakes	0.9
+chocolate	1.0
+chocolates	1.0
+ice cream	1.0
+icecream	1.0
+hot chocolate	1.0
+cheesecake	0.9
+champagne	1.0
+cocktail	0.7
+cocktails	0.8
+candy	0.7
+sweets	0.7
+treats	0.9
+home cooked	1.0
+home made	0.9
+strawberries	0.6
+sunday roast	0.8
+#   weather and seasons
+sunset	0.9
+sunsets	0.9
+sunrise	0.7
+blue skies	1.0
+blue sky	0.9
+breeze	0.6
+summer	0.7
+summertime	0.8
+springtime	0.7
+snow day	0.9
+first snow	0.8
+snowman	0.6
+heat wave	-0.6
+heatwave	-0.6
+rain	-0.4
+rains	-0.4
+rainy	-0.7
+raining	-0.5
+rained	-0.4
+rainstorm	-0.8
+downpour	-0.8
+drizzle	-0.4
+drizzly	-0.5
+overcast	-0.4
+foggy	-0.3
+chilly	-0.3
+icy	-0.5
+sleet	-0.7
+slush	-0.6
+humid	-0.6
+humidity	-0.5
+muggy	-0.8
+sweltering	-0.8
+thunderstorm	-0.6
+thunderstorms	-0.6
+blizzard	-0.8
+windy	-0.3
+soaked	-0.5
+drenched	-0.5
+got soaked	-0.9
+caught in the rain	-0.8
+wet socks	-0.8
+#   days and times of the week
+monday morning	-0.8
+monday blues	-1.1
+friday night	0.9
+lazy sunday	0.9
+sunday funday	1.1
+back to work	-0.5
+back to school	-0.4
+back to reality	-0.6
+work tomorrow	-0.4
+working late	-0.5
+long week	-0.6
+early start	-0.3
+#   nature and travel for pleasure
+hiking	0.8
+hike	0.6
+hiked	0.7
+camping	0.7
+campfire	0.8
+gardening	0.7
+flowers	0.8
+sunflowers	0.8
+seaside	0.9
+countryside	0.7
+scenery	0.9
+fresh air	1.0
+stroll	0.6
+swimming	0.6
+surfing	0.7
+skiing	0.7
+tropical	0.7
+sunbathing	0.8
+poolside	0.7
+birdsong	0.8
+puppy	1.1
+puppies	1.1
+kitten	1.0
+kittens	1.0
+bunny	0.7
+bunnies	0.7
+#   family and friends
+family time	1.0
+quality time	1.0
+grandma	0.6
+grandpa	0.5
+granny	0.5
+newborn	0.9
+new baby	1.0
+baby girl	0.8
+baby boy	0.8
+snuggle	1.1
+snuggles	1.1
+snuggling	1.1
+snuggled	1.0
+besties	1.2
+catching up	0.6
+playdate	0.7
+care package	0.9
+christmas presents	1.0
+birthday presents	1.0
+#   sleep and rest
+nap	0.7
+naps	0.7
+napping	0.6
+power nap	0.8
+goodnight	0.6
+sweet dreams	1.2
+pajamas	0.5
+pyjamas	0.5
+unwind	0.9
+unwinding	0.9
+rested	0.9
+well rested	1.1
+lie in	0.8
+sleep in	0.9
+slept in	0.8
+can't sleep	-1.0
+cant sleep	-1.0
+couldn't sleep	-1.0
+no sleep	-0.9
+drowsy	-0.4
+groggy	-0.7
+jetlag	-0.8
+jet lag	-0.8
+jet lagged	-0.9
+overslept	-0.7
+woke up late	-0.6
+all nighter	-0.6
+#   health and illness
+feverish	-1.0
+cough	-0.7
+coughing	-0.8
+sneezing	-0.6
+sniffles	-0.7
+runny nose	-0.8
+sore throat	-1.0
+toothache	-1.1
+stomachache	-1.1
+stomach ache	-1.1
+tummy ache	-1.0
+puking	-1.2
+hangovers	-0.9
+allergies	-0.6
+hayfever	-0.7
+hay fever	-0.7
+cramps	-0.9
+sunburn	-0.9
+sunburnt	-0.9
+sunburned	-0.9
+blister	-0.7
+blisters	-0.7
+cold sore	-0.8
+dentist	-0.5
+root canal	-1.1
+wisdom teeth	-0.8
+sprained	-0.9
+sprained ankle	-1.0
+pulled a muscle	-0.8
+off sick	-0.8
+sick day	-0.6
+get well soon	1.1
+yoga	0.6
+meditation	0.6
+#   school and exams
+homework	-0.6
+exam	-0.4
+exams	-0.5
+midterm	-0.4
+midterms	-0.5
+finals week	-0.6
+essay	-0.3
+essays	-0.3
+cramming	-0.7
+coursework	-0.4
+detention	-1.0
+pop quiz	-0.8
+dissertation	-0.3
+summer school	-0.4
+deadlines	-0.5
+passed my exam	1.2
+passed my exams	1.2
+passed the exam	1.2
+passed my test	1.2
+passed my driving test	1.2
+#   chores and commuting
+chores	-0.7
+chore	-0.6
+the dishes	-0.4
+washing up	-0.3
+errands	-0.4
+paperwork	-0.7
+tax return	-0.5
+taxes	-0.6
+commute	-0.5
+commuting	-0.5
+traffic	-0.5
+traffic jam	-1.0
+stuck in traffic	-1.1
+gridlock	-0.9
+roadworks	-0.7
+rush hour	-0.7
+missed the bus	-0.9
+missed my bus	-0.9
+missed the train	-0.9
+missed my train	-0.9
+parking ticket	-1.1
+speeding ticket	-1.1
+flat tire	-1.1
+flat tyre	-1.1
+car trouble	-1.0
+detour	-0.4
+#   money worries
+bills	-0.6
+bills to pay	-0.8
+overdraft	-0.9
+payday	1.0
+pay day	1.0
+pay rise	1.1
+pay raise	1.1
+tax refund	0.9
+pay cut	-1.1
+can't afford	-1.0
+cant afford	-1.0
+strapped for cash	-1.0
+job hunting	-0.4
+#   bad luck and small mishaps
+stubbed my toe	-0.9
+spilled	-0.6
+spilt	-0.6
+lost my keys	-1.0
+dropped my phone	-0.9
+cracked my screen	-1.0
+power cut	-0.9
+just my luck	-1.0
+mosquito	-0.5
+mosquitoes	-0.6
+mosquito bites	-0.8
+bed bugs	-1.2
+noisy neighbours	-1.0
+noisy neighbors	-1.0
+burst pipe	-1.0
+leaky roof	-1.0
+car alarm	-0.6
 # misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
