@@ -175,18 +175,23 @@ public struct PipelineRunner {
         files.append(("rejects.jsonl", .streamed { write in rejects.replay(write) }))
         files.append(("trend.json", .text(TrendFile.encode(trend))))
         progress?.begin("writing")
-        for (index, (name, contents)) in files.enumerated() {
-            switch contents {
-            case .text(let text): try staging.write(name, text)
-            case .streamed(let render): try staging.write(name, streaming: render)
+        // records.jsonl's final pass (a sequential copy of its scratch file) runs beside the reports.
+        let recordsFinished = spill.map { spill in BackgroundWork(name: "vox-records") { try spill.finish(kept: keptClusters) } }
+        do {
+            for (index, (name, contents)) in files.enumerated() {
+                switch contents {
+                case .text(let text): try staging.write(name, text)
+                case .streamed(let render): try staging.write(name, streaming: render)
+                }
+                if index == 0 { Failpoint.reach("writing") }
             }
-            if index == 0 { Failpoint.reach("writing") }
+        } catch {
+            _ = try? recordsFinished?.wait()
+            throw error
         }
+        try recordsFinished?.wait()
         var written = files.map(\.name)
-        if let spill {
-            try spill.finish(kept: keptClusters)
-            written.append("records.jsonl")
-        }
+        if spill != nil { written.append("records.jsonl") }
         // The last moment to stop: after the switch the run is complete.
         try cancellation?.check()
         try output.commit(staging)

@@ -23,22 +23,37 @@ public struct ScoringEngine: Sendable {
         scoring: ScoringOptions = ScoringOptions(), clustering: ClusteringOptions = ClusteringOptions(),
         backgroundSampling: Int = ScoringEngine.defaultBackgroundSampling
     ) throws {
-        var lexicon = try SentimentLexicon.defaults(overlays: scoring.overlays)
+        // The empathy automaton is the costliest part to build; it is built on a second thread
+        // while this one reads the sentiment lexicons and the taxonomy.
+        let empathyFiles = scoring.empathyLexicons
+        let empathyBuilt = BackgroundWork(name: "vox-empathy") { () throws -> (EmpathyScorer?, [LexiconProblem]) in
+            var problems: [LexiconProblem] = []
+            var empathyLexicon = try EmpathyLexicon.defaults()
+            for file in empathyFiles {
+                empathyLexicon.add(try Self.read(file), path: file, problems: &problems)
+            }
+            return (problems.isEmpty ? EmpathyScorer(lexicon: empathyLexicon) : nil, problems)
+        }
+        var lexicon: SentimentLexicon
         var problems: [LexiconProblem] = []
-        for file in scoring.lexicons {
-            lexicon.addValences(try Self.read(file), path: file, overlay: true, problems: &problems)
+        do {
+            lexicon = try SentimentLexicon.defaults(overlays: scoring.overlays)
+            for file in scoring.lexicons {
+                lexicon.addValences(try Self.read(file), path: file, overlay: true, problems: &problems)
+            }
+        } catch {
+            _ = try? empathyBuilt.wait()
+            throw error
         }
-        var empathyLexicon = try EmpathyLexicon.defaults()
-        for file in scoring.empathyLexicons {
-            empathyLexicon.add(try Self.read(file), path: file, problems: &problems)
-        }
-        if !problems.isEmpty { throw LexiconProblems(problems) }
+        let (empathyScorer, empathyProblems) = try empathyBuilt.wait()
+        problems += empathyProblems
+        guard problems.isEmpty, let empathyScorer else { throw LexiconProblems(problems) }
         var aspects = clustering.replaceTaxonomy ? [] : try PainPointTaxonomy.defaults().aspects
         for file in clustering.taxonomy {
             aspects += try PainPointTaxonomy.parse(try Self.read(file), path: file).aspects
         }
         self.sentiment = SentimentScorer(lexicon: lexicon, thresholds: scoring.thresholds)
-        self.empathy = EmpathyScorer(lexicon: empathyLexicon)
+        self.empathy = empathyScorer
         self.matcher = TaxonomyMatcher(taxonomy: PainPointTaxonomy(aspects: aspects))
         self.extractor = PhraseExtractor(stopWords: try StopWords.defaults())
         // Topics are what a complaint is about; the general lexicon's words say how it felt.
@@ -105,8 +120,11 @@ public struct ScoringEngine: Sendable {
     /// words a reply could personalise with, a customer's case details and first name.
     public func cues(for record: FeedbackRecord) -> ConversationCues? {
         guard let conversation = record.conversation, !conversation.isEmpty, record.role == .customer || record.role == .agent else { return nil }
+        // Of a customer's mentions only case details (words with digits) are used, so an ASCII
+        // customer message without a digit needs no scan.
+        let needsScan = record.role == .agent || record.text.utf8.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }
         return ConversationCues(
-            mentions: empathy.mentions(in: record.text),
+            mentions: needsScan ? empathy.mentions(in: record.text) : [],
             customerName: record.role == .customer ? record.author.flatMap(ReplyContext.firstName(ofAuthor:)) : nil
         )
     }
