@@ -78,6 +78,7 @@ public struct PipelineRunner {
         let cancellation = options.cancellation
         let progress = options.progress
         let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging) : nil
+        let memos = WordMemoPool()
         let keepScored = config.outputs.formats.contains(.csv)
         let excerpts = ExcerptSpill(staging: staging)
         defer { excerpts.remove() }
@@ -112,7 +113,9 @@ public struct PipelineRunner {
                 progress?.begin("scoring")
             },
             transform: { _, chunk in
-                ScoredChunk.score(chunk, engine: engine, redactor: redactor, lines: spill != nil, keepScored: keepScored, cancellation: cancellation)
+                ScoredChunk.score(
+                    chunk, engine: engine, redactor: redactor, memos: memos, lines: spill != nil, keepScored: keepScored, cancellation: cancellation
+                )
             },
             consume: { index, scored in
                 merged.aggregator.merge(scored.aggregator)
@@ -266,13 +269,15 @@ struct ScoredChunk: Sendable {
     var scored: [ScoredRecord] = []
 
     static func score(
-        _ chunk: RecordChunk, engine: ScoringEngine, redactor: PIIRedactor?, lines: Bool, keepScored: Bool, cancellation: RunCancellation?
+        _ chunk: RecordChunk, engine: ScoringEngine, redactor: PIIRedactor?, memos: WordMemoPool, lines: Bool, keepScored: Bool,
+        cancellation: RunCancellation?
     ) -> ScoredChunk {
         var result = ScoredChunk()
         // After a cancellation the remaining chunks are skipped; the reader throws.
         if cancellation?.isCancelled == true { return result }
         if lines { result.clusters.reserveCapacity(chunk.records.count) }
-        let memo = PhraseExtractor.Memo()
+        let memo = memos.take()
+        defer { memos.giveBack(memo) }
         for (offset, record) in chunk.records.enumerated() {
             let record = redactor?.redacting(record) ?? record
             let outcome = engine.score(record, memo: memo)

@@ -122,7 +122,11 @@ public struct ScoringEngine: Sendable {
         guard let conversation = record.conversation, !conversation.isEmpty, record.role == .customer || record.role == .agent else { return nil }
         // Of a customer's mentions only case details (words with digits) are used, so an ASCII
         // customer message without a digit needs no scan.
-        let needsScan = record.role == .agent || record.text.utf8.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }
+        var text = record.text
+        let needsScan = record.role == .agent || text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || byte &- 0x30 < 10 { return true }
+            return false
+        }
         return ConversationCues(
             mentions: needsScan ? empathy.mentions(in: record.text) : [],
             customerName: record.role == .customer ? record.author.flatMap(ReplyContext.firstName(ofAuthor:)) : nil

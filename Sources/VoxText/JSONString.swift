@@ -18,7 +18,7 @@ public enum JSONString {
         var text = text
         text.withUTF8 { bytes in
             out.append(UInt8(ascii: "\""))
-            guard let first = bytes.firstIndex(where: mayNeedEscape) else {
+            guard let first = firstMayNeedEscape(bytes) else {
                 out.append(contentsOf: bytes)
                 out.append(UInt8(ascii: "\""))
                 return
@@ -50,6 +50,39 @@ public enum JSONString {
     private static func appendPair(_ letter: UInt8, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\\"))
         out.append(letter)
+    }
+
+    /// The first byte that `mayNeedEscape`, looking at eight bytes at a time: every text of every
+    /// record is scanned, and almost none has such a byte.
+    private static func firstMayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, !wordMayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                if mayNeedEscape(bytes[index]) { return index }
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// True when one of the eight bytes is below 0x20, a quote, a backslash or DEL, or not ASCII
+    /// (which covers 0xE2): the bit tricks for "has a zero byte" and "has a byte less than n".
+    @inline(__always)
+    private static func wordMayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return word & highs != 0
+            || (word &- ones &* 0x20) & ~word & highs != 0
+            || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F))
     }
 
     /// A byte that is escaped, or may start U+2028/2029.

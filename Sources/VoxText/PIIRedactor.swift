@@ -27,9 +27,14 @@ public struct PIIRedactor: Sendable {
 
     public func redact(_ text: String) -> String {
         // Fast path: nothing that could start an e-mail address, a number or an IPv6 address.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ":") || Bytes.isDigit($0) }) {
-            return text
+        var contiguous = text
+        let mayHold = contiguous.withUTF8 { bytes in
+            // A plain loop over the bytes: `utf8.contains(where:)` cost several times as much,
+            // and every field of every record comes through here.
+            for byte in bytes where byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") || byte &- 0x30 < 10 { return true }
+            return false
         }
+        if !mayHold { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

@@ -43,10 +43,14 @@ public struct PhraseExtractor: Sendable {
     /// complaint's words). Owned by one thread at a time — a scoring chunk makes its own — and
     /// bounded: it starts over past `capacity` forms. Results never depend on it.
     public final class Memo {
-        static let capacity = 1 << 15
+        let capacity: Int
         fileprivate var analyses: [String: Analysis] = [:]
 
-        public init() {}
+        public init(capacity: Int = 1 << 15) {
+            self.capacity = capacity
+        }
+
+        var count: Int { analyses.count }
     }
 
     func analyze(_ normalized: String) -> Analysis {
@@ -91,7 +95,7 @@ public struct PhraseExtractor: Sendable {
                     analysis = known
                 } else {
                     analysis = analyze(normalized)
-                    if memo.analyses.count >= Memo.capacity { memo.analyses.removeAll(keepingCapacity: true) }
+                    if memo.analyses.count >= memo.capacity { memo.analyses.removeAll(keepingCapacity: true) }
                     memo.analyses[normalized] = analysis
                 }
             } else {

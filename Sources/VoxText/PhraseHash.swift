@@ -12,8 +12,13 @@ public enum PhraseHash {
     }
 
     public static func add(_ text: String, to hash: UInt64) -> UInt64 {
-        var hash = hash
-        for byte in text.utf8 { hash = add(byte, to: hash) }
-        return hash
+        var text = text
+        // Over the contiguous bytes: iterating `utf8` cost several times the hash itself, and
+        // every customer record's whole text is hashed for the background sample.
+        return text.withUTF8 { bytes in
+            var hash = hash
+            for byte in bytes { hash = add(byte, to: hash) }
+            return hash
+        }
     }
 }

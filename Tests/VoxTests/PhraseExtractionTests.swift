@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import VoxPipeline
 @testable import VoxAggregate
 @testable import VoxText
 
@@ -67,6 +68,24 @@ struct PhraseExtractionTests {
         #expect(charged.secondary == ["refunds"])
         #expect(matcher.assign("Nothing to do with anything", extractor: extractor).primary == nil)
     }
+
+    @Test("a memo of word forms never changes the words, also when it fills up and starts over")
+    func memo() {
+        let texts = [
+            "The delivery driver was rude, and the parcel arrived damaged.",
+            "Hasn't been delivered, never got my refund — refunds take weeks!",
+            "DELIVERY delayed again; the driver's van broke down :( ",
+            "Zoë's café order: two croissants, both stale",
+            "can't get in, can't log in, can not reset",
+        ]
+        let memo = PhraseExtractor.Memo(capacity: 12)
+        for round in 0..<3 {
+            for text in texts {
+                #expect(extractor.words(text, memo: memo) == extractor.words(text), "round \(round): \(text)")
+            }
+            #expect(memo.count <= 12)
+        }
+    }
 }
 
 @Suite("Aspect files")
@@ -102,5 +121,19 @@ struct AspectFileTests {
             #expect(taxonomy.aspects.contains { $0.id == id }, "\(id)")
         }
         #expect(taxonomy.aspects.allSatisfy { !$0.label.isEmpty && $0.evidence.contains { $0.weight == PainPointTaxonomy.Evidence.phraseWeight } })
+    }
+
+}
+
+@Suite("Word memos lent to scoring chunks")
+struct WordMemoPoolTests {
+    @Test("a memo is lent to one chunk at a time and reused after it is given back")
+    func lending() {
+        let pool = WordMemoPool()
+        let first = pool.take(), second = pool.take()
+        #expect(first !== second)
+        pool.giveBack(first)
+        #expect(pool.take() === first)
+        pool.giveBack(second)
     }
 }

@@ -79,6 +79,22 @@ struct TextTests {
         #expect(JSONString.quote("") == "\"\"")
     }
 
+    @Test("JSON strings: a character to escape is found wherever it falls in the eight-byte words the scan reads")
+    func jsonQuoteEveryPosition() {
+        let escaped: [(String, String)] = [
+            ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{1}", "\\u0001"), ("\u{1F}", "\\u001f"), ("\u{7F}", "\\u007f"),
+            ("\u{2028}", "\\u2028"), ("é", "é"), ("’", "’"), (" ", " "), ("~", "~"),
+        ]
+        for (character, written) in escaped {
+            for before in 0..<20 {
+                for after in [0, 1, 7, 8, 13] {
+                    let left = String(repeating: "a", count: before), right = String(repeating: "z", count: after)
+                    #expect(JSONString.quote(left + character + right) == "\"" + left + written + right + "\"")
+                }
+            }
+        }
+    }
+
     @Test("lexicon files: header, column count and empty fields are checked with line numbers")
     func lexiconFile() {
         var problems: [LexiconProblem] = []
