@@ -106,4 +106,17 @@ struct TextTests {
         _ = LexiconFile.parse("good\t1\n", path: "y.tsv", format: "vox-x/1", columns: 2...2, problems: &headerProblems)
         #expect(headerProblems.map(\.description) == ["y.tsv:1: header must be `# format: vox-x/1`, found `good\t1`"])
     }
+
+    @Test("lexicon files: CRLF and LF lines, blank lines before the header, spaces around fields, non-ASCII")
+    func lexiconFileLines() {
+        var problems: [LexiconProblem] = []
+        let text = "\n \t\r\n# format: vox-x/1 \r\n  # indented comment\r\n café \t 2 \r\nnaïve\t-1\n\n   \nlast\t3"
+        let file = LexiconFile.parse(text, path: "z.tsv", format: "vox-x/1", columns: 2...2, problems: &problems)
+        #expect(problems.isEmpty)
+        #expect(file.lines.map(\.number) == [5, 6, 9])
+        #expect(file.lines.map(\.fields) == [["café", "2"], ["naïve", "-1"], ["last", "3"]])
+        var empty: [LexiconProblem] = []
+        _ = LexiconFile.parse("", path: "e.tsv", format: "vox-x/1", columns: 2...2, problems: &empty)
+        #expect(empty.map(\.description) == ["e.tsv:1: empty file: expected header `# format: vox-x/1`"])
+    }
 }
