@@ -25,7 +25,10 @@ summary() {
             for (p in pattern) if (index($0, pattern[p]) && n > best[p]) best[p] = n
         }
         BEGIN {
-            pattern["startup"] = "13ScoringEngineV7scoring10clustering"
+            # The engine is built on two threads: the initialiser (sentiment lexicons, taxonomy)
+            # and, beside it, its closure that builds the empathy automaton.
+            pattern["startup"] = "13ScoringEngineV7scoring10clustering18backgroundSamplingAcA0C7OptionsV_AA010ClusteringI0VSitKcfCTf"
+            pattern["startupEmpathy"] = "SitKcfc0aC013EmpathyScorer"
             pattern["ingest"] = "14SourceIngestorV3run8onRecord"
             pattern["mapping"] = "12RecordMapperV3map_8location"
             pattern["redaction"] = "11PIIRedactorV9redacting"
@@ -43,7 +46,8 @@ summary() {
             pattern["render"] = "11ReportFilesO6render"
         }
         END {
-            stage["startup: lexicons and patterns compiled"] = best["startup"]
+            stage["startup: lexicons and taxonomy"] = best["startup"]
+            stage["startup, second thread: empathy automaton"] = best["startupEmpathy"]
             stage["reading and parsing"] = best["ingest"] - best["mapping"]
             stage["field mapping"] = best["mapping"]
             stage["redaction"] = best["redaction"]
