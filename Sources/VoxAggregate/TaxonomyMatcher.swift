@@ -8,15 +8,17 @@ import VoxText
 /// unclustered.
 public struct TaxonomyMatcher: Sendable {
     public let taxonomy: PainPointTaxonomy
-    /// First stem → (stem sequence, aspect index, weight), longest sequences first.
-    private let entries: [String: [(stems: [String], aspect: Int, weight: Int)]]
+    /// `PhraseHash` of the first stem → (stem sequence, aspect index, weight), longest sequences
+    /// first. Keyed by the hash each `Word` carries, so a record's words are not hashed again as
+    /// strings; a hit is confirmed by comparing the first stem (two stems may share a hash).
+    private let entries: [UInt64: [(stems: [String], aspect: Int, weight: Int)]]
 
     public init(taxonomy: PainPointTaxonomy) {
         self.taxonomy = taxonomy
-        var entries: [String: [(stems: [String], aspect: Int, weight: Int)]] = [:]
+        var entries: [UInt64: [(stems: [String], aspect: Int, weight: Int)]] = [:]
         for (index, aspect) in taxonomy.aspects.enumerated() {
             for evidence in aspect.evidence {
-                entries[evidence.stems[0], default: []].append((evidence.stems, index, evidence.weight))
+                entries[PhraseHash.of(evidence.stems[0]), default: []].append((evidence.stems, index, evidence.weight))
             }
         }
         for key in entries.keys {
@@ -38,12 +40,12 @@ public struct TaxonomyMatcher: Sendable {
         var index = 0
         while index < words.count {
             var consumed = 1
-            if let candidates = entries[words[index].stem] {
+            if let candidates = entries[words[index].stemHash] {
                 // The longest matching sequence wins; every aspect listing it counts it.
                 var matchedLength = 0
                 for candidate in candidates where candidate.stems.count >= matchedLength {
                     let end = index + candidate.stems.count
-                    guard end <= words.count else { continue }
+                    guard end <= words.count, candidate.stems[0] == words[index].stem else { continue }
                     var matches = true
                     for offset in 1..<candidate.stems.count where words[index + offset].stem != candidate.stems[offset] {
                         matches = false

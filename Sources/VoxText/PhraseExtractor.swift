@@ -28,6 +28,8 @@ public struct PhraseExtractor: Sendable {
         public var startsSegment: Bool
         /// Worth a phrase end (`isTopical(_:)` of the surface).
         public var isTopical: Bool
+        /// `PhraseHash.of(stem)`, for lookups keyed by stem without hashing the string again.
+        public var stemHash: UInt64
     }
 
     /// What `words` makes of one word form, apart from where it stands.
@@ -36,6 +38,15 @@ public struct PhraseExtractor: Sendable {
         var isStopWord: Bool
         var isNegator: Bool
         var isTopical: Bool
+        var stemHash: UInt64
+
+        init(stem: String, isStopWord: Bool, isNegator: Bool, isTopical: Bool) {
+            self.stem = stem
+            self.isStopWord = isStopWord
+            self.isNegator = isNegator
+            self.isTopical = isTopical
+            self.stemHash = PhraseHash.of(stem)
+        }
     }
 
     /// Remembers what `words` made of each word form it met, so that a form is stemmed and
@@ -103,7 +114,7 @@ public struct PhraseExtractor: Sendable {
             }
             raw.append(Word(
                 stem: analysis.stem, surface: normalized, isStopWord: analysis.isStopWord, isNegator: analysis.isNegator,
-                startsSegment: breakPending, isTopical: analysis.isTopical
+                startsSegment: breakPending, isTopical: analysis.isTopical, stemHash: analysis.stemHash
             ))
             breakPending = false
         }
