@@ -1,4 +1,5 @@
 import VoxModel
+import VoxText
 
 /// Running figures for one pain-point cluster. Mergeable, and bounded: it keeps the best
 /// `QuoteCandidate.limit` quote candidates under a total order, so the kept set does not depend
@@ -69,7 +70,7 @@ public struct QuoteCandidate: Sendable, Hashable {
         self.text = text
         self.compound = compound
         self.strength = strength
-        self.readability = abs(text.count - 140)
+        self.readability = abs(CharacterCount.of(text) - 140)
     }
 
     /// Quotes should be on topic and readable: more cluster evidence first, then length nearest

@@ -116,6 +116,7 @@ public struct ReplyExamples: Sendable, Hashable {
 
     /// `text` cut to `quoteLength` characters, with an ellipsis when cut.
     static func quote(_ text: String) -> String {
-        text.count <= quoteLength ? text : String(text.prefix(quoteLength - 1)) + "…"
+        // No more bytes than the limit means no more characters: most texts are not counted.
+        text.utf8.count <= quoteLength || text.count <= quoteLength ? text : String(text.prefix(quoteLength - 1)) + "…"
     }
 }

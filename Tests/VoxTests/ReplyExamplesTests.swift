@@ -66,4 +66,15 @@ struct ReplyExamplesTests {
         #expect(merged.lowest.map(\.ordinal) == expected.lowest)
         #expect(merged.highest.map(\.ordinal) == expected.highest)
     }
+
+    @Test("quotes are cut at 400 characters, however many bytes they take")
+    func quoteLength() {
+        let ascii = String(repeating: "a", count: 400)
+        #expect(ReplyExamples.quote(ascii) == ascii)
+        #expect(ReplyExamples.quote(ascii + "b") == String(repeating: "a", count: 399) + "…")
+        let accented = String(repeating: "é", count: 400) // 800 bytes, 400 characters
+        #expect(ReplyExamples.quote(accented) == accented)
+        #expect(ReplyExamples.quote(accented + "é").count == 400)
+        #expect(ReplyExamples.quote(accented + "é").hasSuffix("é…"))
+    }
 }

@@ -79,6 +79,13 @@ struct TextTests {
         #expect(JSONString.quote("") == "\"\"")
     }
 
+    @Test("character counts on bytes agree with String.count", arguments: [
+        "", "plain", "line\r\nbreak\r\n", "\r\r\n\n", "\n\r", "café", "e\u{301}", "👍🏽 ok", "🇬🇧", "a\r\n😊",
+    ])
+    func characterCount(_ text: String) {
+        #expect(CharacterCount.of(text) == text.count)
+    }
+
     @Test("JSON strings: a character to escape is found wherever it falls in the eight-byte words the scan reads")
     func jsonQuoteEveryPosition() {
         let escaped: [(String, String)] = [
