@@ -7321,6 +7321,9 @@ paedophile	-3.7
 pandemic	-2.0
 paralysed	-2.2
 paralyzed	-2.2
+pass away	-2.2
+passed away	-2.3
+passes away	-2.2
 pedophile	-3.7
 penalties	-1.3
 penalty	-1.3
@@ -8475,6 +8478,149 @@ noisy neighbors	-1.0
 burst pipe	-1.0
 leaky roof	-1.0
 car alarm	-0.6
+#   going out and entertainment
+premiere	0.7
+encore	0.9
+tunes	0.6
+front row	0.9
+rock on	1.0
+zoo	0.6
+aquarium	0.6
+theme park	0.8
+amusement park	0.8
+water park	0.8
+disneyland	1.0
+bowling	0.6
+kayaking	0.7
+golfing	0.6
+bike ride	0.6
+playground	0.5
+game day	0.6
+gameday	0.6
+movie marathon	0.8
+followfriday	1.0
+tweetup	0.8
+sleep tight	0.9
+night night	0.6
+nighty night	0.7
+#   news
+floods	-1.2
+wildfire	-1.2
+wildfires	-1.2
+bushfire	-1.2
+protest	-0.6
+protests	-0.6
+protesters	-0.5
+inflation	-0.6
+plunge	-0.8
+plunges	-0.8
+plunged	-0.8
+soar	0.8
+soars	0.8
+soared	0.8
+soaring	0.8
+record high	0.8
+record low	-0.8
+all time high	0.9
+#   health
+clean bill of health	1.1
+back on my feet	0.9
+chickenpox	-0.8
+food poisoning	-1.2
+stomach bug	-1.0
+tummy bug	-1.0
+bee sting	-0.7
+paper cut	-0.6
+brain freeze	-0.4
+#   school and work
+due tomorrow	-0.5
+exam tomorrow	-0.6
+test tomorrow	-0.5
+schools out	0.8
+still at work	-0.6
+work all day	-0.5
+working all day	-0.5
+working all weekend	-0.7
+got the job	1.2
+new job	0.9
+got promoted	1.2
+student loans	-0.6
+student loan	-0.5
+tax day	-0.5
+#   bad luck
+locked myself out	-1.0
+forgot my umbrella	-0.6
+wrong side of the bed	-0.9
+one of those days	-0.8
+case of the mondays	-0.8
+back to the grind	-0.5
+#   home comforts, nature and pets
+fireplace	0.6
+hot bath	0.8
+hot shower	0.7
+clean sheets	0.8
+fresh sheets	0.8
+cuppa	0.7
+cup of tea	0.6
+wildflowers	0.7
+waterfall	0.7
+waterfalls	0.7
+starry	0.7
+stargazing	0.8
+shooting star	0.8
+northern lights	0.9
+autumn leaves	0.6
+fall foliage	0.7
+nature walk	0.8
+doggo	0.8
+pupper	0.8
+kitties	0.8
+furbaby	0.9
+fur baby	0.9
+new puppy	1.2
+ducklings	0.7
+first steps	0.8
+bedtime story	0.7
+tooth fairy	0.6
+snowball fight	0.8
+sandcastle	0.7
+sandcastles	0.7
+comfort food	0.9
+afternoon tea	0.8
+popsicle	0.7
+popsicles	0.7
+smores	0.8
+marshmallows	0.6
+doughnuts	0.6
+donuts	0.6
+milkshake	0.6
+milkshakes	0.6
+#   friends and social life
+girls trip	0.9
+boys night	0.9
+guys night	0.9
+ladies night	0.9
+family dinner	0.8
+sunday dinner	0.8
+left on read	-0.8
+friendzoned	-0.8
+friend zone	-0.6
+third wheel	-0.6
+#   chores and commuting
+housework	-0.6
+mowing the lawn	-0.3
+doing taxes	-0.7
+pile of laundry	-0.6
+bus replacement	-0.7
+replacement bus	-0.7
+signal failure	-0.9
+road rage	-1.2
+tailback	-0.8
+tailbacks	-0.8
+bumper to bumper	-0.8
+laid off	-1.2
+standstill	-0.7
+forgot	-0.4
 # misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
