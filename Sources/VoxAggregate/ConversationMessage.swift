@@ -46,3 +46,51 @@ struct ConversationMessage: Sendable {
     static let roles = Role.allCases
     static func code(_ role: Role) -> UInt8 { UInt8(roles.firstIndex(of: role)!) }
 }
+
+extension ConversationMessage {
+    /// Writes this message as one scratch record: its conversation key and mentions by value and
+    /// its excerpt as a span in the run's excerpt bytes (or -1), since the tracker's tables for
+    /// those are forgotten once its messages are spilled; agent and segment ids stay ids.
+    func encode(key: ConversationKey, excerptSpan: Int, mentions: ArraySlice<UInt64>, into records: inout ScratchRecordWriter) {
+        records.beginRecord()
+        records.append(key.source)
+        records.append(key.id)
+        records.append(Int64(ordinal))
+        records.append(time)
+        records.append(author)
+        records.append(segments)
+        records.append(Int64(excerptSpan))
+        records.append(empathyUnits)
+        records.append(compoundUnits)
+        records.append(roleCode)
+        records.append(flags)
+        records.append(mentionCount)
+        for mention in mentions { records.append(mention) }
+        records.endRecord()
+    }
+
+    /// Reads a message `encode` wrote, interning its key in `keys` and appending its mentions
+    /// and excerpt span to the reading tracker's arrays.
+    static func decode(
+        _ record: inout ScratchRecord, keys: inout InternTable<ConversationKey>, mentions: inout [UInt64], excerptSpans: inout [Int]
+    ) -> ConversationMessage {
+        let key = ConversationKey(source: record.readString(), id: record.readString())
+        let ordinal = Int(record.read(Int64.self)), time = record.readDouble()
+        let author = record.read(UInt32.self), segments = record.read(UInt32.self)
+        let excerptSpan = Int(record.read(Int64.self))
+        let empathyUnits = record.read(Int32.self), compoundUnits = record.read(Int16.self)
+        let roleCode = record.read(UInt8.self), flags = record.read(UInt8.self), mentionCount = record.read(UInt8.self)
+        let mentionStart = UInt32(mentions.count)
+        for _ in 0..<mentionCount { mentions.append(record.read(UInt64.self)) }
+        var excerpt = noExcerpt
+        if excerptSpan >= 0 {
+            excerpt = UInt32(excerptSpans.count)
+            excerptSpans.append(excerptSpan)
+        }
+        return ConversationMessage(
+            ordinal: ordinal, time: time, conversation: keys.id(key), author: author, segments: segments, mentionStart: mentionStart,
+            excerpt: excerpt, empathyUnits: empathyUnits, compoundUnits: compoundUnits, mentionCount: mentionCount, roleCode: roleCode,
+            flags: flags
+        )
+    }
+}

@@ -5,17 +5,25 @@ import VoxText
 /// Collects the messages of each conversation and, at the end, orders them by time and judges
 /// how the customer's mood moved. Mergeable.
 ///
-/// Every record of a conversation export is a conversation message, so this is the one part of
-/// the aggregates that grows with the input, and it is kept compact: a fixed-size
-/// `ConversationMessage` a message in one array, with the strings that repeat (conversation
-/// keys, agent names, segment sets) interned once, mentions as 64-bit hashes (they are only
-/// compared for equality within one conversation), and no text. The only text is the excerpt
-/// of each negative customer message, which a coaching example may quote: its bytes gather in
+/// Every record of a conversation export is a conversation message, so this is the part of the
+/// aggregates that grows with the input. A chunk's messages are kept compact in memory: a
+/// fixed-size `ConversationMessage` a message, with the strings that repeat (conversation keys,
+/// agent names, segment sets) interned, mentions as 64-bit hashes (they are only compared for
+/// equality within one conversation), and no text. The merged tracker then hands them on to
+/// scratch partitions (`spillMessages`), each message to the partition of its conversation
+/// (`partition(of:count:)`), so that memory holds one chunk's messages, not the run's; at the
+/// end `RunAggregator.finish` reads one partition at a time back into a tracker
+/// (`init(partition:of:sharing:)`) and summarises it. The only text is the excerpt of each
+/// negative customer message, which a coaching example may quote: its bytes gather in
 /// `excerptBytes` until the runner moves them to a scratch file (`takeExcerpts`), and the few
 /// that are quoted are read back at the end.
 public struct ConversationTracker: Sendable {
     /// Compound change at or beyond which a conversation counts as recovered or worsened.
     public static let changeThreshold = 0.25
+    /// Scratch partitions of a run's messages. Any number gives the same outputs (summaries are
+    /// merged back into key order, tallies are sums); 64 keeps a partition of ten million
+    /// messages near 160,000 messages and the runner's write buffers near 4 MB.
+    public static let partitionCount = 64
 
     private(set) var keys = InternTable<ConversationKey>()
     private(set) var authors = InternTable<String>()
@@ -25,14 +33,12 @@ public struct ConversationTracker: Sendable {
     /// `PhraseHash` of each mention, a message's mentions contiguous (`ConversationMessage.mentionRange`).
     private(set) var mentions: [UInt64] = []
     /// Where each excerpt's UTF-8 lies in the run's excerpt bytes: offset << 16 | length.
-    private var excerptSpans: [Int] = []
+    private(set) var excerptSpans: [Int] = []
     /// Excerpt bytes not taken yet; they follow the `excerptsTaken` bytes already taken.
     private var excerptBytes: [UInt8] = []
     private var excerptsTaken = 0
 
     public init() {}
-
-    public var conversationCount: Int { keys.count }
 
     public mutating func add(_ scored: ScoredRecord, ordinal: Int, cues: ConversationCues? = nil) {
         guard let key = ConversationKey(scored.record) else { return }
@@ -93,7 +99,7 @@ public struct ConversationTracker: Sendable {
     }
 
     /// Hands over the excerpt bytes gathered since the last call, to be kept elsewhere (a scratch
-    /// file); `excerpt(_:reading:)` then asks for them by position in the run's excerpt bytes.
+    /// file); `excerpt(span:reading:)` then asks for them by position in the run's excerpt bytes.
     public mutating func takeExcerpts() -> [UInt8] {
         let taken = excerptBytes
         excerptsTaken += taken.count
@@ -101,9 +107,9 @@ public struct ConversationTracker: Sendable {
         return taken
     }
 
-    /// The text of excerpt `index`; `reading` returns taken bytes by offset and length.
-    func excerpt(_ index: UInt32, reading: ((_ offset: Int, _ length: Int) -> String)?) -> String {
-        let span = excerptSpans[Int(index)]
+    /// The text of the excerpt at `span` (offset << 16 | length in the run's excerpt bytes);
+    /// `reading` returns taken bytes by offset and length.
+    func excerpt(span: Int, reading: ((_ offset: Int, _ length: Int) -> String)?) -> String {
         let offset = span >> 16, length = span & 0xFFFF
         if offset >= excerptsTaken {
             let start = offset - excerptsTaken
@@ -111,6 +117,62 @@ public struct ConversationTracker: Sendable {
         }
         guard let reading else { preconditionFailure("ConversationTracker: excerpts were taken but no reader was given") }
         return reading(offset, length)
+    }
+
+    /// Moves the messages merged so far to `scratch`, each to the partition of its conversation,
+    /// in the order they were merged (input order), and forgets them and their conversation
+    /// keys. Agent names and segment sets stay interned here (there are few); a message's key,
+    /// mentions and excerpt span travel with it.
+    public mutating func spillMessages(to scratch: any ScratchPartitions) throws {
+        guard !messages.isEmpty else { return }
+        let partitionOfKey = keys.values.map { Self.partition(of: $0, count: scratch.count) }
+        var partitions = [ScratchRecordWriter](repeating: ScratchRecordWriter(), count: scratch.count)
+        for message in messages {
+            let key = keys[message.conversation]
+            let excerptSpan = message.excerpt == ConversationMessage.noExcerpt ? -1 : excerptSpans[Int(message.excerpt)]
+            message.encode(key: key, excerptSpan: excerptSpan, mentions: mentions[message.mentionRange], into: &partitions[partitionOfKey[Int(message.conversation)]])
+        }
+        for (partition, records) in partitions.enumerated() where !records.bytes.isEmpty {
+            try records.bytes.withUnsafeBytes { try scratch.append($0, to: partition) }
+        }
+        messages.removeAll(keepingCapacity: true)
+        mentions.removeAll(keepingCapacity: true)
+        excerptSpans.removeAll(keepingCapacity: true)
+        keys = InternTable()
+    }
+
+    /// The messages of one scratch partition, as `spillMessages` wrote them, in a tracker of
+    /// their own that shares `tracker`'s agent names and segment sets (the ids in the records).
+    init(partition: Int, of scratch: any ScratchPartitions, sharing tracker: ConversationTracker) throws {
+        authors = tracker.authors
+        segmentSets = tracker.segmentSets
+        var reader = ScratchRecordReader(scratch, partition: partition)
+        var keys = InternTable<ConversationKey>(), messages: [ConversationMessage] = [], mentions: [UInt64] = [], excerptSpans: [Int] = []
+        while let message = try reader.next({ record in
+            ConversationMessage.decode(&record, keys: &keys, mentions: &mentions, excerptSpans: &excerptSpans)
+        }) {
+            messages.append(message)
+        }
+        self.keys = keys
+        self.messages = messages
+        self.mentions = mentions
+        self.excerptSpans = excerptSpans
+    }
+
+    /// The partition of `count` that holds `key`'s messages: a stable hash of the key's UTF-8
+    /// (in Unicode's composed form, since `ConversationKey` equality is canonical equivalence and
+    /// equal keys must meet), never of the thread or chunk that saw it.
+    static func partition(of key: ConversationKey, count: Int) -> Int {
+        func composed(_ text: String) -> String {
+            text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        }
+        // 0xFF never occurs in UTF-8: source and id cannot run into each other.
+        var hash = PhraseHash.add(0xFF, to: PhraseHash.add(composed(key.source), to: PhraseHash.start))
+        hash = PhraseHash.add(composed(key.id), to: hash)
+        hash ^= hash >> 29
+        hash &*= 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 32
+        return Int(hash % UInt64(count))
     }
 
     func author(_ message: ConversationMessage) -> String? {
@@ -142,11 +204,6 @@ public struct ConversationTracker: Sendable {
             }
         }
         return ConversationOrder(conversations: byKey, bounds: bounds, messages: order)
-    }
-
-    public func summaries() -> ConversationSummaries {
-        let order = ordered()
-        return ConversationSummaries((0..<order.count).lazy.map { summarize(order, $0) })
     }
 
     /// The summary of the conversation at `position` of `order`.
@@ -224,6 +281,11 @@ struct ConversationOrder: Sendable {
 public struct ConversationKey: Sendable, Hashable, Comparable {
     public var source: String
     public var id: String
+
+    init(source: String, id: String) {
+        self.source = source
+        self.id = id
+    }
 
     /// The conversation a record belongs to; nil when it names none.
     public init?(_ record: FeedbackRecord) {

@@ -32,18 +32,19 @@ struct ReplyGroupTally {
         whole == 0 ? nil : Figures.round(Double(part) / Double(whole))
     }
 
-    /// Walks each conversation in time order and credits every agent reply to its agent and to
-    /// each of its segment values.
-    /// Also returns, for the replies at the input positions in `quoting`, the negative customer
-    /// message each answers (its excerpt's index in the tracker, and its compound).
+    /// Walks each conversation of `tracker` in time order and credits every agent reply to its
+    /// agent and to each of its segment values, adding to `tallies` (the run's conversations come
+    /// one partition at a time; `firstConversation` numbers this partition's conversations after
+    /// those tallied before, so a group's conversations are counted once each).
+    /// Also records, for the replies at the input positions in `quoting`, the negative customer
+    /// message each answers (its excerpt's span in the run's excerpt bytes, and its compound).
     static func tally(
-        _ tracker: ConversationTracker, order: ConversationOrder, summaries: ConversationSummaries, quoting: Set<Int> = []
-    ) -> (agents: [String: ReplyGroupTally], segments: [Segment: ReplyGroupTally], answers: [Int: (excerpt: UInt32, compound: Double)]) {
-        var agents: [String: ReplyGroupTally] = [:]
-        var segments: [Segment: ReplyGroupTally] = [:]
-        var answers: [Int: (excerpt: UInt32, compound: Double)] = [:]
+        _ tracker: ConversationTracker, order: ConversationOrder, summaries: [ConversationSummary], firstConversation: Int,
+        quoting: Set<Int>, into tallies: inout ReplyGroupTallies
+    ) {
         for index in 0..<order.count {
             let summary = summaries[index]
+            let conversation = firstConversation + index
             let startedNegative = (summary.startCompound ?? 0) <= -0.05
             var customerName: UInt64?
             var caseDetails: Set<UInt64> = []
@@ -66,7 +67,7 @@ struct ReplyGroupTally {
                 let answersNegative = lastCustomerNegative
                 lastCustomerNegative = false
                 if answersNegative, quoting.contains(message.ordinal), let customer = lastCustomer, customer.excerpt != ConversationMessage.noExcerpt {
-                    answers[message.ordinal] = (customer.excerpt, customer.compound)
+                    tallies.answers[message.ordinal] = (tracker.excerptSpans[Int(customer.excerpt)], customer.compound)
                 }
                 let personalized = mentions.contains { $0 == customerName || caseDetails.contains($0) }
                 func credit(_ tally: inout ReplyGroupTally) {
@@ -76,18 +77,25 @@ struct ReplyGroupTally {
                     }
                     tally.repliesInConversations += 1
                     if personalized { tally.personalized += 1 }
-                    guard tally.lastConversation != index else { return }
-                    tally.lastConversation = index
+                    guard tally.lastConversation != conversation else { return }
+                    tally.lastConversation = conversation
                     tally.conversations += 1
                     if startedNegative {
                         tally.startedNegative += 1
                         if summary.outcome == .recovered { tally.recovered += 1 }
                     }
                 }
-                credit(&agents[tracker.author(message) ?? AgentAccumulator.unknownAgent, default: ReplyGroupTally()])
-                for segment in tracker.segmentSets[message.segments] { credit(&segments[segment, default: ReplyGroupTally()]) }
+                credit(&tallies.agents[tracker.author(message) ?? AgentAccumulator.unknownAgent, default: ReplyGroupTally()])
+                for segment in tracker.segmentSets[message.segments] { credit(&tallies.segments[segment, default: ReplyGroupTally()]) }
             }
         }
-        return (agents, segments, answers)
     }
+}
+
+/// The conversation pass's tallies for the whole run: per agent, per segment value, and what
+/// each quoted reply answers (by the reply's input position).
+struct ReplyGroupTallies {
+    var agents: [String: ReplyGroupTally] = [:]
+    var segments: [Segment: ReplyGroupTally] = [:]
+    var answers: [Int: (excerptSpan: Int, compound: Double)] = [:]
 }

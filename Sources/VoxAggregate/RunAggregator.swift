@@ -59,6 +59,15 @@ public struct RunAggregator: Sendable {
         conversations.takeExcerpts()
     }
 
+    /// Moves the conversation messages merged so far to `scratch` (see
+    /// `ConversationTracker.spillMessages`); `finish` reads them back from there.
+    public mutating func spillConversations(to scratch: any ScratchPartitions) throws {
+        try conversations.spillMessages(to: scratch)
+    }
+
+    /// Scratch name of the conversation messages (`ConversationTracker.partitionCount` partitions).
+    public static let conversationMessages = "conversation-messages"
+
     public mutating func merge(_ other: RunAggregator) {
         totals.merge(other.totals)
         for (name, values) in other.segments {
@@ -106,15 +115,18 @@ public struct RunAggregator: Sendable {
     ///   - minClusterSize: smaller clusters are dissolved; their records count as unclustered.
     ///   - excerpts: reads back conversation excerpts the caller took (`takeExcerpts`), by offset
     ///     and length in the run's excerpt bytes.
+    ///   - spilledMessages: the scratch partitions the caller spilled conversation messages to
+    ///     (`spillConversations`); nil when it kept them here.
+    ///   - scratch: where conversation messages and summaries wait (the runner's staging
+    ///     directory; memory by default).
     /// Quotes are taken as the records carry them: the runner redacts texts before scoring.
     public func finish(
-        clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1, excerpts: ((_ offset: Int, _ length: Int) -> String)? = nil
-    ) -> Summary {
-        let order = conversations.ordered()
-        var conversationSummaries = ConversationSummaries()
-        conversationSummaries.reserveCapacity(order.count)
-        for position in 0..<order.count { conversationSummaries.append(conversations.summarize(order, position)) }
-        let recovery = Self.recoveryRate(conversationSummaries)
+        clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1, excerpts: ((_ offset: Int, _ length: Int) -> String)? = nil,
+        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace()
+    ) throws -> Summary {
+        let messages = try spilledMessages ?? scratch.partitions(Self.conversationMessages, count: ConversationTracker.partitionCount)
+        defer { messages.remove() }
+        let pass = try ConversationPass.run(conversations, messages: messages, scratch: scratch, quoting: examples.ordinals)
         let negativeTotal = totals.negative
         var painPoints: [PainPointCluster] = []
         var unclustered = self.unclustered
@@ -142,9 +154,9 @@ public struct RunAggregator: Sendable {
                 segmentMetrics.append(SegmentMetrics(segment: name, value: value, metrics: segments[name]![value]!.metrics()))
             }
         }
-        let tallies = ReplyGroupTally.tally(conversations, order: order, summaries: conversationSummaries, quoting: examples.ordinals)
+        let tallies = pass.tallies
         let chosen = examples.select(answering: tallies.answers.mapValues { answer in
-            (conversations.excerpt(answer.excerpt, reading: excerpts), answer.compound)
+            (conversations.excerpt(span: answer.excerptSpan, reading: excerpts), answer.compound)
         })
         let agents = agentMessages.keys.sorted().map { agent in
             let accumulator = agentMessages[agent]!
@@ -161,11 +173,11 @@ public struct RunAggregator: Sendable {
         }
         let service = ServiceRecovery(
             segments: segmentEmpathy, coachingExamples: chosen.coaching, exemplaryReplies: chosen.exemplary,
-            empathyVersusRecovery: Self.empathyVersusRecovery(conversationSummaries)
+            empathyVersusRecovery: pass.recovery.empathyVersusRecovery
         )
         return Summary(
-            metrics: totals.metrics(recoveryRate: recovery), segments: segmentMetrics, clusters: painPoints,
-            unclustered: unclustered, conversations: conversationSummaries, agents: agents, service: service
+            metrics: totals.metrics(recoveryRate: pass.recovery.rate), segments: segmentMetrics, clusters: painPoints,
+            unclustered: unclustered, conversations: pass.summaries, agents: agents, service: service
         )
     }
 
@@ -173,17 +185,6 @@ public struct RunAggregator: Sendable {
     /// furious one can rank alike, and both outrank a big lukewarm one. Rounded to 2 decimals.
     public static func severity(size: Int, meanCompound: Double) -> Double {
         Figures.round(Double(size) * abs(min(0, meanCompound)), places: 2)
-    }
-
-    /// Of the conversations that began with a negative customer message, the share that recovered.
-    static func recoveryRate(_ conversations: ConversationSummaries) -> Double? {
-        var startedNegative = 0, recovered = 0
-        for conversation in conversations where (conversation.startCompound ?? 0) <= -0.05 {
-            startedNegative += 1
-            if conversation.outcome == .recovered { recovered += 1 }
-        }
-        guard startedNegative > 0 else { return nil }
-        return Figures.round(Double(recovered) / Double(startedNegative))
     }
 
     /// Three quotes nearest the cluster's mean sentiment among its best candidates: typical, not extreme.
@@ -208,27 +209,6 @@ public struct RunAggregator: Sendable {
 
     /// Mean agent empathy in a conversation at or above which it counts as high-empathy.
     public static let highEmpathy = 50.0
-
-    /// Of the conversations that began negative and had scored replies: how many had high and
-    /// low mean agent empathy, and how many of each recovered.
-    static func empathyVersusRecovery(_ conversations: ConversationSummaries) -> EmpathyVersusRecovery? {
-        var high = 0, highRecovered = 0, low = 0, lowRecovered = 0
-        for conversation in conversations where (conversation.startCompound ?? 0) <= -0.05 {
-            guard let empathy = conversation.meanEmpathy else { continue }
-            let recovered = conversation.outcome == .recovered ? 1 : 0
-            if empathy >= highEmpathy {
-                high += 1
-                highRecovered += recovered
-            } else {
-                low += 1
-                lowRecovered += recovered
-            }
-        }
-        guard high + low > 0 else { return nil }
-        return EmpathyVersusRecovery(
-            threshold: highEmpathy, highConversations: high, highRecovered: highRecovered, lowConversations: low, lowRecovered: lowRecovered
-        )
-    }
 }
 
 /// What the clusterer knows about a cluster id beyond its counts.

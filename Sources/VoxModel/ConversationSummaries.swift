@@ -1,79 +1,219 @@
-/// A run's conversation summaries, in order, stored compactly: a run of a million messages has
-/// about half a million conversations, and `report.json` lists every one. Each is kept as one
-/// fixed-size row (figures as doubles, NaN for none) with its source and agent list interned,
-/// instead of a `ConversationSummary` with an array of agent names; reading an element builds
-/// the `ConversationSummary` again, equal to the one appended.
-public struct ConversationSummaries: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
-    struct Row: Sendable {
-        var id: String
-        var startCompound: Double
-        var endCompound: Double
-        var meanEmpathy: Double
-        var firstReplySeconds: Double
-        var resolutionSeconds: Double
-        var messages: Int32
-        var source: UInt32
-        var agents: UInt32
-        var outcome: UInt8
-    }
+import Foundation
 
-    private var rows: [Row] = []
-    private var sources: [String] = []
-    private var sourceIDs: [String: UInt32] = [:]
-    private var agentLists: [[String]] = []
-    private var agentListIDs: [[String]: UInt32] = [:]
+/// A run's conversation summaries in key order (source, then id), kept as encoded records in a
+/// scratch partition rather than as values: ten million messages make about five million
+/// conversations, and `report.json` lists every one. Iterating decodes them one at a time, so
+/// memory holds one block of records whatever their number; outcome counts are kept beside them.
+///
+/// The runner's summaries live in a scratch file of the staging directory (merged in key order
+/// from the partitions `RunAggregator.finish` summarised, see `merging`); summaries made from
+/// values (tests, library callers) live in memory. A read that fails (the disk failed under the
+/// run) ends the iteration early and is reported by `checkRead()`, which the runner calls before
+/// it publishes anything.
+public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiteral {
+    private let scratch: (any ScratchPartitions)?
+    private let partition: Int
+    public let count: Int
+    private let outcomeCounts: [Int]
+    private let failure = ReadFailure()
     private static let outcomes = ConversationOutcome.allCases
 
-    public init() {}
+    public init() {
+        scratch = nil
+        partition = 0
+        count = 0
+        outcomeCounts = Array(repeating: 0, count: Self.outcomes.count)
+    }
 
+    /// Summaries that must already be in key order.
     public init(_ summaries: some Sequence<ConversationSummary>) {
-        for summary in summaries { append(summary) }
+        let scratch = MemoryScratchPartitions(count: 1)
+        var writer = PartitionWriter(scratch, partition: 0)
+        // Memory scratch cannot fail to take bytes.
+        for summary in summaries { try! writer.append(summary) }
+        try! writer.flush()
+        self.init(writer)
     }
 
     public init(arrayLiteral elements: ConversationSummary...) {
         self.init(elements)
     }
 
-    public mutating func append(_ summary: ConversationSummary) {
-        rows.append(Row(
-            id: summary.id, startCompound: summary.startCompound ?? .nan, endCompound: summary.endCompound ?? .nan,
-            meanEmpathy: summary.meanEmpathy ?? .nan, firstReplySeconds: summary.firstReplySeconds ?? .nan,
-            resolutionSeconds: summary.resolutionSeconds ?? .nan, messages: Int32(clamping: summary.messages),
-            source: Self.intern(summary.source, in: &sources, ids: &sourceIDs),
-            agents: Self.intern(summary.agents, in: &agentLists, ids: &agentListIDs),
-            outcome: UInt8(Self.outcomes.firstIndex(of: summary.outcome)!)
-        ))
+    /// The summaries a `PartitionWriter` wrote (and flushed), in the order written.
+    public init(_ writer: PartitionWriter) {
+        scratch = writer.scratch
+        partition = writer.partition
+        count = writer.count
+        outcomeCounts = writer.outcomeCounts
     }
 
-    public mutating func reserveCapacity(_ count: Int) {
-        rows.reserveCapacity(count)
+    public var isEmpty: Bool { count == 0 }
+
+    /// How many conversations ended with `outcome`, without reading their summaries.
+    public func count(of outcome: ConversationOutcome) -> Int {
+        outcomeCounts[Self.outcomes.firstIndex(of: outcome)!]
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { rows.count }
+    /// Throws the first failure to read the summaries back, if an iteration met one.
+    public func checkRead() throws {
+        if let error = failure.error { throw error }
+    }
 
-    public subscript(position: Int) -> ConversationSummary {
-        let row = rows[position]
+    public func makeIterator() -> Iterator {
+        Iterator(reader: scratch.map { ScratchRecordReader($0, partition: partition) }, failure: failure)
+    }
+
+    public struct Iterator: IteratorProtocol {
+        var reader: ScratchRecordReader?
+        let failure: ReadFailure
+
+        public mutating func next() -> ConversationSummary? {
+            do {
+                if let summary = try reader?.next(ConversationSummaries.decode) { return summary }
+            } catch {
+                failure.record(error)
+            }
+            reader = nil
+            return nil
+        }
+    }
+
+    /// Appends summaries to one scratch partition a megabyte at a time, counting outcomes.
+    public struct PartitionWriter {
+        public static let bufferSize = 1 << 20
+        let scratch: any ScratchPartitions
+        let partition: Int
+        private var records = ScratchRecordWriter()
+        public private(set) var count = 0
+        fileprivate private(set) var outcomeCounts = Array(repeating: 0, count: ConversationSummaries.outcomes.count)
+
+        public init(_ scratch: any ScratchPartitions, partition: Int) {
+            self.scratch = scratch
+            self.partition = partition
+        }
+
+        public mutating func append(_ summary: ConversationSummary) throws {
+            ConversationSummaries.encode(summary, into: &records)
+            count += 1
+            outcomeCounts[ConversationSummaries.outcomes.firstIndex(of: summary.outcome)!] += 1
+            if records.bytes.count >= Self.bufferSize { try flush() }
+        }
+
+        /// Hands the buffered records to the scratch partition; call once the last is appended.
+        public mutating func flush() throws {
+            guard !records.bytes.isEmpty else { return }
+            try records.bytes.withUnsafeBytes { try scratch.append($0, to: partition) }
+            records.removeAll()
+        }
+    }
+
+    /// Merges partitions whose summaries are each in key order into partition 0 of `output`, in
+    /// key order: a k-way merge over one reader a partition, so memory is one block a partition.
+    /// No key is in two partitions (a conversation's messages all go to one).
+    public static func merging(_ partitions: any ScratchPartitions, into output: any ScratchPartitions) throws -> ConversationSummaries {
+        var readers = (0..<partitions.count).map { ScratchRecordReader(partitions, partition: $0) }
+        var heads: [ConversationSummary?] = []
+        for index in readers.indices { heads.append(try readers[index].next(decode)) }
+        var heap = MergeHeap(heads.indices.filter { heads[$0] != nil }) { a, b in
+            (heads[a]!.source, heads[a]!.id) < (heads[b]!.source, heads[b]!.id)
+        }
+        var writer = PartitionWriter(output, partition: 0)
+        while let least = heap.top {
+            try writer.append(heads[least]!)
+            heads[least] = try readers[least].next(decode)
+            if heads[least] == nil { heap.removeTop() } else { heap.topChanged() }
+        }
+        try writer.flush()
+        return ConversationSummaries(writer)
+    }
+
+    static func encode(_ summary: ConversationSummary, into records: inout ScratchRecordWriter) {
+        records.beginRecord()
+        records.append(summary.source)
+        records.append(summary.id)
+        records.append(Int64(summary.messages))
+        for figure in [summary.startCompound, summary.endCompound, summary.meanEmpathy, summary.firstReplySeconds, summary.resolutionSeconds] {
+            records.append(figure ?? .nan)
+        }
+        records.append(UInt8(outcomes.firstIndex(of: summary.outcome)!))
+        records.append(UInt32(summary.agents.count))
+        for agent in summary.agents { records.append(agent) }
+        records.endRecord()
+    }
+
+    static func decode(_ record: inout ScratchRecord) -> ConversationSummary {
         func optional(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        let source = record.readString(), id = record.readString()
+        let messages = Int(record.read(Int64.self))
+        let start = optional(record.readDouble()), end = optional(record.readDouble()), empathy = optional(record.readDouble())
+        let reply = optional(record.readDouble()), resolution = optional(record.readDouble())
+        let outcome = outcomes[Int(record.read(UInt8.self))]
+        let agents = (0..<Int(record.read(UInt32.self))).map { _ in record.readString() }
         return ConversationSummary(
-            id: row.id, source: sources[Int(row.source)], messages: Int(row.messages), startCompound: optional(row.startCompound),
-            endCompound: optional(row.endCompound), outcome: Self.outcomes[Int(row.outcome)], meanEmpathy: optional(row.meanEmpathy),
-            firstReplySeconds: optional(row.firstReplySeconds), resolutionSeconds: optional(row.resolutionSeconds),
-            agents: agentLists[Int(row.agents)]
+            id: id, source: source, messages: messages, startCompound: start, endCompound: end, outcome: outcome,
+            meanEmpathy: empathy, firstReplySeconds: reply, resolutionSeconds: resolution, agents: agents
         )
     }
 
-    /// How many conversations ended with `outcome`, without building their summaries.
-    public func count(of outcome: ConversationOutcome) -> Int {
-        let code = UInt8(Self.outcomes.firstIndex(of: outcome)!)
-        return rows.reduce(0) { $0 + ($1.outcome == code ? 1 : 0) }
+    /// The first error an iteration met, shared by the copies of one `ConversationSummaries`.
+    final class ReadFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: (any Error)?
+
+        var error: (any Error)? { lock.withLock { first } }
+
+        func record(_ error: any Error) {
+            lock.withLock { if first == nil { first = error } }
+        }
+    }
+}
+
+/// A binary min-heap of small integers (partition numbers) under an ordering that may change
+/// for the top element only: what a k-way merge needs.
+struct MergeHeap {
+    private var items: [Int]
+    private let before: (Int, Int) -> Bool
+
+    init(_ items: [Int], by before: @escaping (Int, Int) -> Bool) {
+        self.items = []
+        self.before = before
+        for item in items { push(item) }
     }
 
-    private static func intern<Value: Hashable>(_ value: Value, in values: inout [Value], ids: inout [Value: UInt32]) -> UInt32 {
-        if let id = ids[value] { return id }
-        let id = UInt32(values.count)
-        values.append(value)
-        ids[value] = id
-        return id
+    var top: Int? { items.first }
+
+    mutating func push(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard before(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func removeTop() {
+        items.swapAt(0, items.count - 1)
+        items.removeLast()
+        siftDown()
+    }
+
+    /// The top element's key changed (its partition moved on to its next record).
+    mutating func topChanged() {
+        siftDown()
+    }
+
+    private mutating func siftDown() {
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var least = parent
+            if left < items.count, before(items[left], items[least]) { least = left }
+            if right < items.count, before(items[right], items[least]) { least = right }
+            guard least != parent else { return }
+            items.swapAt(parent, least)
+            parent = least
+        }
     }
 }

@@ -82,6 +82,10 @@ public struct PipelineRunner {
         let keepScored = config.outputs.formats.contains(.csv)
         let excerpts = ExcerptSpill(staging: staging)
         defer { excerpts.remove() }
+        // Conversation messages go to partitions in staging as chunks merge, and their
+        // summaries wait there until the reports are written.
+        let scratch = ScratchFiles(staging: staging)
+        let conversationMessages = try scratch.partitions(RunAggregator.conversationMessages, count: ConversationTracker.partitionCount)
         let merged = MergedChunks()
 
         // 1 and 2. Read on this thread; redact, score and aggregate chunks on the others.
@@ -120,6 +124,7 @@ public struct PipelineRunner {
             consume: { index, scored in
                 merged.aggregator.merge(scored.aggregator)
                 try excerpts.append(merged.aggregator.takeExcerpts())
+                try merged.aggregator.spillConversations(to: conversationMessages)
                 try spill?.append(lines: scored.lines, clusters: scored.clusters)
                 if keepScored { merged.scored += scored.scored }
                 if index == 0 { Failpoint.reach("scoring") }
@@ -137,8 +142,9 @@ public struct PipelineRunner {
             spill?.assign(ordinal: ordinal, cluster: cluster)
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
-        let summary = aggregator.finish(
-            clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize, excerpts: excerpts.read
+        let summary = try aggregator.finish(
+            clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize, excerpts: excerpts.read,
+            spilledMessages: conversationMessages, scratch: scratch
         )
         excerpts.remove()
         // The summary holds what the reports need; the per-message aggregates can go before rendering.
@@ -193,6 +199,9 @@ public struct PipelineRunner {
             throw error
         }
         try recordsFinished?.wait()
+        // The reports read the conversations back from scratch; a failed read must not publish.
+        try summary.conversations.checkRead()
+        try scratch.unlinkAll()
         var written = files.map(\.name)
         if spill != nil { written.append("records.jsonl") }
         // The last moment to stop: after the switch the run is complete.

@@ -11,10 +11,10 @@ public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// An array whose `count` items are made one at a time as they are written, so that a long
-    /// list (a run's conversations) never exists as values or text all at once: see
-    /// `pretty(flushingAt:into:)`.
-    case generated(count: Int, item: @Sendable (Int) -> JSONValue)
+    /// An array whose `count` items are made one at a time, in order, as they are written, so
+    /// that a long list (a run's conversations, read back from scratch) never exists as values or
+    /// text all at once: see `pretty(flushingAt:into:)`. Each writing makes a new iterator.
+    case generated(count: Int, items: @Sendable () -> AnyIterator<JSONValue>)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.compact() == b.compact() }
     public func hash(into hasher: inout Hasher) { hasher.combine(compact()) }
@@ -79,8 +79,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .string(let value): JSONString.append(value, to: &out)
         case .array(let items):
             Self.writeArray(count: items.count, item: { items[$0] }, to: &out, indent: indent, level: level, flush: flush)
-        case .generated(let count, let item):
-            Self.writeArray(count: count, item: item, to: &out, indent: indent, level: level, flush: flush)
+        case .generated(let count, let items):
+            // An iterator that ends early (its scratch could not be read) leaves nulls; the run
+            // checks the reading before it publishes anything.
+            let iterator = items()
+            Self.writeArray(count: count, item: { _ in iterator.next() ?? .null }, to: &out, indent: indent, level: level, flush: flush)
         case .object(let members):
             guard !members.isEmpty else {
                 Self.append("{}", to: &out)

@@ -164,22 +164,26 @@ public enum ReportJSON {
         return .object([
             ("count", .int(conversations.count)),
             ("outcomes", .sortedObject(outcomes)),
-            ("items", .generated(count: conversations.count) { index in
-                let conversation = conversations[index]
-                return .object([
-                    ("id", .string(conversation.id)),
-                    ("source", .string(conversation.source)),
-                    ("messages", .int(conversation.messages)),
-                    ("start_compound", .number(conversation.startCompound)),
-                    ("end_compound", .number(conversation.endCompound)),
-                    ("change", .number(conversation.change.map { ($0 * 10_000).rounded() / 10_000 })),
-                    ("outcome", .string(conversation.outcome.rawValue)),
-                    ("mean_empathy", .number(conversation.meanEmpathy)),
-                    ("first_reply_seconds", .number(conversation.firstReplySeconds)),
-                    ("resolution_seconds", .number(conversation.resolutionSeconds)),
-                    ("agents", .array(conversation.agents.map { .string($0) })),
-                ])
+            ("items", .generated(count: conversations.count) {
+                AnyIterator(conversations.lazy.map(item).makeIterator())
             }),
+        ])
+    }
+
+    /// One conversation in report.json's `conversations.items`.
+    static func item(_ conversation: ConversationSummary) -> JSONValue {
+        .object([
+            ("id", .string(conversation.id)),
+            ("source", .string(conversation.source)),
+            ("messages", .int(conversation.messages)),
+            ("start_compound", .number(conversation.startCompound)),
+            ("end_compound", .number(conversation.endCompound)),
+            ("change", .number(conversation.change.map { ($0 * 10_000).rounded() / 10_000 })),
+            ("outcome", .string(conversation.outcome.rawValue)),
+            ("mean_empathy", .number(conversation.meanEmpathy)),
+            ("first_reply_seconds", .number(conversation.firstReplySeconds)),
+            ("resolution_seconds", .number(conversation.resolutionSeconds)),
+            ("agents", .array(conversation.agents.map { .string($0) })),
         ])
     }
 
