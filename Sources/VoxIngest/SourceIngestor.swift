@@ -8,12 +8,15 @@ public struct SourceIngestor {
     /// Paths in messages are shown relative to this directory (the pipeline file's).
     public let baseDirectory: String
     public private(set) var stats: SourceStats
-    private var seenIDs = IDSet()
+    private var seenIDs: IDSet
 
-    public init(definition: SourceDefinition, baseDirectory: String) {
+    /// - Parameter scratchDirectory: where the duplicate check may keep the ids it has seen
+    ///   (the run's staging directory) instead of memory; see `IDSet`.
+    public init(definition: SourceDefinition, baseDirectory: String, scratchDirectory: String? = nil) {
         self.definition = definition
         self.baseDirectory = baseDirectory
         self.stats = SourceStats(name: definition.name, format: definition.format.name)
+        seenIDs = IDSet(scratchDirectory: scratchDirectory)
     }
 
     /// The files this source will read.
@@ -68,7 +71,7 @@ public struct SourceIngestor {
                         message: failure.message, excerpt: raw.excerpt
                     ), onReject)
                 case .success(let record):
-                    guard seenIDs.insert(record.id) else {
+                    guard try seenIDs.insert(record.id) else {
                         stats.duplicates += 1
                         return
                     }

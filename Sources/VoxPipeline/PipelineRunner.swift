@@ -100,7 +100,7 @@ public struct PipelineRunner {
                 chunk.records.reserveCapacity(chunkSize)
                 var read = 0
                 for definition in config.sources {
-                    stats.append(try readSource(definition, progress: progress, cancellation: cancellation, onRecord: { record in
+                    stats.append(try readSource(definition, scratchDirectory: staging.path, progress: progress, cancellation: cancellation, onRecord: { record in
                         chunk.records.append(record)
                         read += 1
                         if read == 1 { Failpoint.reach("reading") }
@@ -222,10 +222,12 @@ public struct PipelineRunner {
     /// Reads one source, handing records and rejects on as they come; checks for cancellation
     /// every 256 of them (a file of nothing but rejects must stop too).
     private func readSource(
-        _ definition: SourceDefinition, progress: ProgressDisplay?, cancellation: RunCancellation?,
+        _ definition: SourceDefinition, scratchDirectory: String, progress: ProgressDisplay?, cancellation: RunCancellation?,
         onRecord: (FeedbackRecord) throws -> Void, onReject: (Reject) throws -> Void
     ) throws -> SourceStats {
-        var ingestor = SourceIngestor(definition: definition, baseDirectory: FileManager.default.currentDirectoryPath)
+        var ingestor = SourceIngestor(
+            definition: definition, baseDirectory: FileManager.default.currentDirectoryPath, scratchDirectory: scratchDirectory
+        )
         let files = ingestor.files()
         if files.isEmpty {
             throw IngestError(
