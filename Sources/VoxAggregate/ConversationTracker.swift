@@ -182,6 +182,9 @@ public struct ConversationTracker: Sendable {
     /// The conversations in key order, each with its messages (indexes into `messages`) in time
     /// order, input order where times are missing or equal.
     func ordered() -> ConversationOrder {
+        // Locals, so that the sort closures capture two arrays rather than a copy of the whole
+        // tracker (retaining every array it holds) at each call.
+        let keys = self.keys, messages = self.messages
         let count = keys.count
         let byKey = (0..<UInt32(count)).sorted { keys[$0] < keys[$1] }
         var rank = [UInt32](repeating: 0, count: count)
