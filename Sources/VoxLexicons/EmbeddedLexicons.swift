@@ -8621,6 +8621,77 @@ bumper to bumper	-0.8
 laid off	-1.2
 standstill	-0.7
 forgot	-0.4
+#   anticipation and outings
+countdown	0.5
+day out	0.8
+days out	0.7
+big day	0.6
+mini break	0.8
+city break	0.8
+sun is shining	1.0
+sun is out	0.9
+sun came out	0.9
+shorts weather	0.7
+#   achievements
+personal best	1.1
+finish line	0.7
+honor roll	0.9
+deans list	0.9
+scholarship	0.9
+got accepted	1.1
+acceptance letter	1.0
+job offer	1.1
+#   music, dance and rest
+jam session	0.7
+sing along	0.7
+singalong	0.7
+dance floor	0.6
+lazy day	0.6
+pyjama day	0.8
+duvet day	0.7
+early night	0.5
+#   seasonal celebrations
+hen do	0.8
+stag do	0.7
+bachelorette	0.7
+fancy dress	0.6
+trick or treat	0.7
+trick or treating	0.8
+egg hunt	0.7
+pumpkin spice	0.6
+pumpkin patch	0.7
+gingerbread	0.6
+mince pies	0.6
+mulled wine	0.7
+eggnog	0.5
+christmas tree	0.9
+christmas lights	0.9
+advent calendar	0.6
+secret santa	0.6
+carols	0.7
+carol singing	0.8
+snowflakes	0.5
+winter wonderland	1.0
+#   travel for pleasure
+safari	0.8
+backpacking	0.6
+interrailing	0.7
+national park	0.5
+log cabin	0.6
+lake house	0.6
+beach house	0.7
+#   everyday nuisances
+flat battery	-0.8
+out of milk	-0.5
+ran out of coffee	-0.6
+pothole	-0.7
+potholes	-0.7
+roadwork	-0.6
+detours	-0.4
+pollen	-0.4
+pollen count	-0.4
+power outage	-0.9
+power outages	-0.9
 # misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
