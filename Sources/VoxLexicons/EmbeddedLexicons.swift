@@ -8207,6 +8207,66 @@ shopping spree	1.0
 me time	0.9
 spa day	1.1
 bubble bath	0.9
+countdown	0.5
+day out	0.8
+days out	0.7
+big day	0.6
+mini break	0.8
+city break	0.8
+sun is shining	1.0
+sun is out	0.9
+sun came out	0.9
+shorts weather	0.7
+hen do	0.8
+stag do	0.7
+bachelorette	0.7
+fancy dress	0.6
+trick or treat	0.7
+trick or treating	0.8
+egg hunt	0.7
+pumpkin spice	0.6
+pumpkin patch	0.7
+gingerbread	0.6
+mince pies	0.6
+mulled wine	0.7
+eggnog	0.5
+christmas tree	0.9
+christmas lights	0.9
+advent calendar	0.6
+secret santa	0.6
+carols	0.7
+carol singing	0.8
+snowflakes	0.5
+winter wonderland	1.0
+#   going out and entertainment
+premiere	0.7
+encore	0.9
+tunes	0.6
+front row	0.9
+rock on	1.0
+zoo	0.6
+aquarium	0.6
+theme park	0.8
+amusement park	0.8
+water park	0.8
+disneyland	1.0
+bowling	0.6
+kayaking	0.7
+golfing	0.6
+bike ride	0.6
+playground	0.5
+game day	0.6
+gameday	0.6
+movie marathon	0.8
+followfriday	1.0
+tweetup	0.8
+sleep tight	0.9
+night night	0.6
+nighty night	0.7
+jam session	0.7
+sing along	0.7
+singalong	0.7
+dance floor	0.6
 #   food and treats
 brunch	0.9
 feasting	1.0
@@ -8232,6 +8292,18 @@ home cooked	1.0
 home made	0.9
 strawberries	0.6
 sunday roast	0.8
+cuppa	0.7
+cup of tea	0.6
+comfort food	0.9
+afternoon tea	0.8
+popsicle	0.7
+popsicles	0.7
+smores	0.8
+marshmallows	0.6
+doughnuts	0.6
+donuts	0.6
+milkshake	0.6
+milkshakes	0.6
 #   weather and seasons
 sunset	0.9
 sunsets	0.9
@@ -8315,6 +8387,36 @@ kitten	1.0
 kittens	1.0
 bunny	0.7
 bunnies	0.7
+safari	0.8
+backpacking	0.6
+interrailing	0.7
+national park	0.5
+log cabin	0.6
+lake house	0.6
+beach house	0.7
+#   home comforts, nature and pets
+fireplace	0.6
+hot bath	0.8
+hot shower	0.7
+clean sheets	0.8
+fresh sheets	0.8
+wildflowers	0.7
+waterfall	0.7
+waterfalls	0.7
+starry	0.7
+stargazing	0.8
+shooting star	0.8
+northern lights	0.9
+autumn leaves	0.6
+fall foliage	0.7
+nature walk	0.8
+doggo	0.8
+pupper	0.8
+kitties	0.8
+furbaby	0.9
+fur baby	0.9
+new puppy	1.2
+ducklings	0.7
 #   family and friends
 family time	1.0
 quality time	1.0
@@ -8335,6 +8437,22 @@ playdate	0.7
 care package	0.9
 christmas presents	1.0
 birthday presents	1.0
+first steps	0.8
+bedtime story	0.7
+tooth fairy	0.6
+snowball fight	0.8
+sandcastle	0.7
+sandcastles	0.7
+girls trip	0.9
+boys night	0.9
+guys night	0.9
+ladies night	0.9
+family dinner	0.8
+sunday dinner	0.8
+left on read	-0.8
+friendzoned	-0.8
+friend zone	-0.6
+third wheel	-0.6
 #   sleep and rest
 nap	0.7
 naps	0.7
@@ -8363,6 +8481,10 @@ jet lagged	-0.9
 overslept	-0.7
 woke up late	-0.6
 all nighter	-0.6
+lazy day	0.6
+pyjama day	0.8
+duvet day	0.7
+early night	0.5
 #   health and illness
 feverish	-1.0
 cough	-0.7
@@ -8398,7 +8520,16 @@ sick day	-0.6
 get well soon	1.1
 yoga	0.6
 meditation	0.6
-#   school and exams
+clean bill of health	1.1
+back on my feet	0.9
+chickenpox	-0.8
+food poisoning	-1.2
+stomach bug	-1.0
+tummy bug	-1.0
+bee sting	-0.7
+paper cut	-0.6
+brain freeze	-0.4
+#   school, exams and work
 homework	-0.6
 exam	-0.4
 exams	-0.5
@@ -8419,6 +8550,29 @@ passed my exams	1.2
 passed the exam	1.2
 passed my test	1.2
 passed my driving test	1.2
+due tomorrow	-0.5
+exam tomorrow	-0.6
+test tomorrow	-0.5
+schools out	0.8
+still at work	-0.6
+work all day	-0.5
+working all day	-0.5
+working all weekend	-0.7
+got the job	1.2
+new job	0.9
+got promoted	1.2
+student loans	-0.6
+student loan	-0.5
+tax day	-0.5
+#   achievements
+personal best	1.1
+finish line	0.7
+honor roll	0.9
+deans list	0.9
+scholarship	0.9
+got accepted	1.1
+acceptance letter	1.0
+job offer	1.1
 #   chores and commuting
 chores	-0.7
 chore	-0.6
@@ -8446,7 +8600,20 @@ flat tire	-1.1
 flat tyre	-1.1
 car trouble	-1.0
 detour	-0.4
+housework	-0.6
+mowing the lawn	-0.3
+doing taxes	-0.7
+pile of laundry	-0.6
+bus replacement	-0.7
+replacement bus	-0.7
+signal failure	-0.9
+road rage	-1.2
+tailback	-0.8
+tailbacks	-0.8
+bumper to bumper	-0.8
+standstill	-0.7
 #   money worries
+laid off	-1.2
 bills	-0.6
 bills to pay	-0.8
 overdraft	-0.9
@@ -8461,6 +8628,7 @@ cant afford	-1.0
 strapped for cash	-1.0
 job hunting	-0.4
 #   bad luck and small mishaps
+forgot	-0.4
 stubbed my toe	-0.9
 spilled	-0.6
 spilt	-0.6
@@ -8478,32 +8646,24 @@ noisy neighbors	-1.0
 burst pipe	-1.0
 leaky roof	-1.0
 car alarm	-0.6
-#   going out and entertainment
-premiere	0.7
-encore	0.9
-tunes	0.6
-front row	0.9
-rock on	1.0
-zoo	0.6
-aquarium	0.6
-theme park	0.8
-amusement park	0.8
-water park	0.8
-disneyland	1.0
-bowling	0.6
-kayaking	0.7
-golfing	0.6
-bike ride	0.6
-playground	0.5
-game day	0.6
-gameday	0.6
-movie marathon	0.8
-followfriday	1.0
-tweetup	0.8
-sleep tight	0.9
-night night	0.6
-nighty night	0.7
-#   news
+locked myself out	-1.0
+forgot my umbrella	-0.6
+wrong side of the bed	-0.9
+one of those days	-0.8
+case of the mondays	-0.8
+back to the grind	-0.5
+flat battery	-0.8
+out of milk	-0.5
+ran out of coffee	-0.6
+pothole	-0.7
+potholes	-0.7
+roadwork	-0.6
+detours	-0.4
+pollen	-0.4
+pollen count	-0.4
+power outage	-0.9
+power outages	-0.9
+#   news: weather disasters, protests and markets
 floods	-1.2
 wildfire	-1.2
 wildfires	-1.2
@@ -8522,176 +8682,6 @@ soaring	0.8
 record high	0.8
 record low	-0.8
 all time high	0.9
-#   health
-clean bill of health	1.1
-back on my feet	0.9
-chickenpox	-0.8
-food poisoning	-1.2
-stomach bug	-1.0
-tummy bug	-1.0
-bee sting	-0.7
-paper cut	-0.6
-brain freeze	-0.4
-#   school and work
-due tomorrow	-0.5
-exam tomorrow	-0.6
-test tomorrow	-0.5
-schools out	0.8
-still at work	-0.6
-work all day	-0.5
-working all day	-0.5
-working all weekend	-0.7
-got the job	1.2
-new job	0.9
-got promoted	1.2
-student loans	-0.6
-student loan	-0.5
-tax day	-0.5
-#   bad luck
-locked myself out	-1.0
-forgot my umbrella	-0.6
-wrong side of the bed	-0.9
-one of those days	-0.8
-case of the mondays	-0.8
-back to the grind	-0.5
-#   home comforts, nature and pets
-fireplace	0.6
-hot bath	0.8
-hot shower	0.7
-clean sheets	0.8
-fresh sheets	0.8
-cuppa	0.7
-cup of tea	0.6
-wildflowers	0.7
-waterfall	0.7
-waterfalls	0.7
-starry	0.7
-stargazing	0.8
-shooting star	0.8
-northern lights	0.9
-autumn leaves	0.6
-fall foliage	0.7
-nature walk	0.8
-doggo	0.8
-pupper	0.8
-kitties	0.8
-furbaby	0.9
-fur baby	0.9
-new puppy	1.2
-ducklings	0.7
-first steps	0.8
-bedtime story	0.7
-tooth fairy	0.6
-snowball fight	0.8
-sandcastle	0.7
-sandcastles	0.7
-comfort food	0.9
-afternoon tea	0.8
-popsicle	0.7
-popsicles	0.7
-smores	0.8
-marshmallows	0.6
-doughnuts	0.6
-donuts	0.6
-milkshake	0.6
-milkshakes	0.6
-#   friends and social life
-girls trip	0.9
-boys night	0.9
-guys night	0.9
-ladies night	0.9
-family dinner	0.8
-sunday dinner	0.8
-left on read	-0.8
-friendzoned	-0.8
-friend zone	-0.6
-third wheel	-0.6
-#   chores and commuting
-housework	-0.6
-mowing the lawn	-0.3
-doing taxes	-0.7
-pile of laundry	-0.6
-bus replacement	-0.7
-replacement bus	-0.7
-signal failure	-0.9
-road rage	-1.2
-tailback	-0.8
-tailbacks	-0.8
-bumper to bumper	-0.8
-laid off	-1.2
-standstill	-0.7
-forgot	-0.4
-#   anticipation and outings
-countdown	0.5
-day out	0.8
-days out	0.7
-big day	0.6
-mini break	0.8
-city break	0.8
-sun is shining	1.0
-sun is out	0.9
-sun came out	0.9
-shorts weather	0.7
-#   achievements
-personal best	1.1
-finish line	0.7
-honor roll	0.9
-deans list	0.9
-scholarship	0.9
-got accepted	1.1
-acceptance letter	1.0
-job offer	1.1
-#   music, dance and rest
-jam session	0.7
-sing along	0.7
-singalong	0.7
-dance floor	0.6
-lazy day	0.6
-pyjama day	0.8
-duvet day	0.7
-early night	0.5
-#   seasonal celebrations
-hen do	0.8
-stag do	0.7
-bachelorette	0.7
-fancy dress	0.6
-trick or treat	0.7
-trick or treating	0.8
-egg hunt	0.7
-pumpkin spice	0.6
-pumpkin patch	0.7
-gingerbread	0.6
-mince pies	0.6
-mulled wine	0.7
-eggnog	0.5
-christmas tree	0.9
-christmas lights	0.9
-advent calendar	0.6
-secret santa	0.6
-carols	0.7
-carol singing	0.8
-snowflakes	0.5
-winter wonderland	1.0
-#   travel for pleasure
-safari	0.8
-backpacking	0.6
-interrailing	0.7
-national park	0.5
-log cabin	0.6
-lake house	0.6
-beach house	0.7
-#   everyday nuisances
-flat battery	-0.8
-out of milk	-0.5
-ran out of coffee	-0.6
-pothole	-0.7
-potholes	-0.7
-roadwork	-0.6
-detours	-0.4
-pollen	-0.4
-pollen count	-0.4
-power outage	-0.9
-power outages	-0.9
 # misspellings: common misspellings of sentiment words, valued like the correct word
 a-hole	-3.0
 abismal	-3.4
