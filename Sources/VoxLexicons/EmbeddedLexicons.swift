@@ -8137,9 +8137,11 @@ patchy	-1.0
 intermittent	-0.8
 disconnects	-1.2
 # connotation: everyday things whose sentiment is connotation rather than emotion: raters call a
-# text about the weekend, sunshine or dessert mildly positive and one about Monday, homework, traffic
-# or a cold mildly negative. Valued mildly on purpose (|v| <= 1.2); words that are neutral in feedback
-# about products and services (order, delivery, flight, room, gift card) get no entry.
+# text about the weekend, sunshine or dessert mildly positive and one about homework, traffic or a
+# sore throat mildly negative. Valued mildly on purpose (|v| <= 1.2). Words that are neutral in
+# feedback about products and services get no entry: what a product is or does (music, coffee,
+# pizza, laundry, massage), gift occasions (christmas), and day names, which feedback uses for
+# dates ("delivered on Monday"); phrases keep them ("monday blues", "christmas lights").
 #   leisure and celebration
 weekend	0.8
 weekends	0.7
