@@ -4,17 +4,25 @@
 ///
 /// Bounded: at most `candidateLimit` candidates are kept — the ones with the smallest content
 /// hash, so the choice depends neither on record order nor on how records were split into
-/// chunks; the rest are counted in `droppedCandidates` and stay unclustered. Background counts
+/// chunks; the rest are counted in `droppedCandidates` and stay unclustered. The pool trims
+/// itself back to the limit once it holds `trimSlack` more, and after a trim it drops at once
+/// any candidate ordered after the last one kept (`cutoff`), which could never be kept: sorting
+/// the full pool at every chunk's merge made ten million records cost far more than ten times
+/// one million. Background counts
 /// live in a dictionary until it holds `denseThreshold` phrases, then in a fixed table of
 /// `denseSlots` counters indexed by hash (a collision can only overstate a phrase's background,
 /// which makes discovery more cautious, never less).
 public struct DiscoveryPool: Sendable {
     public static let candidateLimit = 100_000
+    static let trimSlack = candidateLimit / 8
     static let denseThreshold = 1 << 18
     static let denseSlots = 1 << 20
 
     public private(set) var candidates: [DiscoveryCandidate] = []
+    /// Candidates dropped so far (those beyond the limit but not trimmed yet are not counted).
     public private(set) var droppedCandidates = 0
+    /// The last candidate kept by the latest trim; nil before the pool was ever full.
+    private var cutoff: (contentKey: UInt64, ordinal: Int)?
     /// Background records counted, each weighted by the inverse of its sampling rate.
     public private(set) var backgroundRecords = 0
     /// Background phrase occurrences counted, weighted like `backgroundRecords`.
@@ -25,8 +33,12 @@ public struct DiscoveryPool: Sendable {
     public init() {}
 
     public mutating func addCandidate(_ candidate: DiscoveryCandidate) {
+        if let cutoff, (cutoff.contentKey, cutoff.ordinal) < (candidate.contentKey, candidate.ordinal) {
+            droppedCandidates += 1
+            return
+        }
         candidates.append(candidate)
-        if candidates.count >= 2 * Self.candidateLimit { trim() }
+        if candidates.count >= Self.candidateLimit + Self.trimSlack { trim() }
     }
 
     /// Counts one background record's phrases; `weight` is the inverse of its sampling rate.
@@ -62,9 +74,8 @@ public struct DiscoveryPool: Sendable {
     }
 
     public mutating func merge(_ other: DiscoveryPool) {
-        candidates += other.candidates
+        for candidate in other.candidates { addCandidate(candidate) }
         droppedCandidates += other.droppedCandidates
-        if candidates.count > Self.candidateLimit { trim() }
         backgroundRecords += other.backgroundRecords
         backgroundPhrases += other.backgroundPhrases
         if let table = other.dense {
@@ -81,11 +92,14 @@ public struct DiscoveryPool: Sendable {
         candidates.sort(by: DiscoveryCandidate.byContent)
         droppedCandidates += candidates.count - Self.candidateLimit
         candidates.removeLast(candidates.count - Self.candidateLimit)
+        cutoff = (candidates[candidates.count - 1].contentKey, candidates[candidates.count - 1].ordinal)
     }
 
-    /// The candidates in input order.
+    /// The kept candidates (at most `candidateLimit`) in input order.
     public func orderedCandidates() -> [DiscoveryCandidate] {
-        candidates.sorted { $0.ordinal < $1.ordinal }
+        var kept = self
+        kept.trim()
+        return kept.candidates.sorted { $0.ordinal < $1.ordinal }
     }
 }
 

@@ -176,3 +176,27 @@ struct SpillTests {
         try outcome.result.conversations.checkRead()
     }
 }
+
+@Suite("Discovery's bounded candidate pool")
+struct DiscoveryPoolBoundTests {
+    @Test("merging chunk pools keeps the candidateLimit smallest by content, whatever the chunking, past the limit")
+    func keepsTheSmallest() {
+        let total = DiscoveryPool.candidateLimit * 2 + 5_000
+        let candidates = (0..<total).map { ordinal in
+            DiscoveryCandidate(ordinal: ordinal, recordID: "r\(ordinal)", source: "s", text: "t", compound: -0.5, segments: [], phrases: [])
+        }
+        let expected = Set(candidates.sorted(by: DiscoveryCandidate.byContent).prefix(DiscoveryPool.candidateLimit).map(\.ordinal))
+        for chunk in [2048, 70_000] {
+            var merged = DiscoveryPool()
+            for start in stride(from: 0, to: total, by: chunk) {
+                var part = DiscoveryPool()
+                for candidate in candidates[start..<min(start + chunk, total)] { part.addCandidate(candidate) }
+                merged.merge(part)
+            }
+            let kept = merged.orderedCandidates()
+            #expect(kept.count == DiscoveryPool.candidateLimit, "chunks of \(chunk)")
+            #expect(Set(kept.map(\.ordinal)) == expected, "chunks of \(chunk)")
+            #expect(kept.map(\.ordinal) == kept.map(\.ordinal).sorted(), "in input order")
+        }
+    }
+}
