@@ -2,31 +2,38 @@
 /// fields, fixed-width integers little-endian, doubles by bit pattern (NaN and -0.0 survive),
 /// strings as a length and their UTF-8. `ScratchRecord` reads them back in the same order.
 public struct ScratchRecordWriter {
+    // The generic accessors are inlinable so that they are specialised where they are called
+    // (another module): unspecialised, every field looked up generic metadata at run time, and
+    // reading a partition back cost more than summarising it.
+
     /// The records written so far, one after another.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { storage }
+    @usableFromInline var storage: [UInt8] = []
     private var recordStart = -1
 
     public init() {}
 
     public mutating func beginRecord() {
         precondition(recordStart < 0, "ScratchRecordWriter: a record is already open")
-        recordStart = bytes.count
+        recordStart = storage.count
         append(UInt32(0))
     }
 
     public mutating func endRecord() {
         precondition(recordStart >= 0, "ScratchRecordWriter: no record is open")
-        let length = UInt32(bytes.count - recordStart - 4).littleEndian
+        let length = UInt32(storage.count - recordStart - 4).littleEndian
         withUnsafeBytes(of: length) { length in
-            for index in 0..<4 { bytes[recordStart + index] = length[index] }
+            for index in 0..<4 { storage[recordStart + index] = length[index] }
         }
         recordStart = -1
     }
 
+    @inlinable
     public mutating func append<Value: FixedWidthInteger>(_ value: Value) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { storage.append(contentsOf: $0) }
     }
 
+    @inlinable
     public mutating func append(_ value: Double) {
         append(value.bitPattern)
     }
@@ -35,26 +42,27 @@ public struct ScratchRecordWriter {
         var text = text
         text.withUTF8 { utf8 in
             append(UInt32(utf8.count))
-            bytes.append(contentsOf: utf8)
+            storage.append(contentsOf: utf8)
         }
     }
 
     /// Forgets the records written (keeping the memory), once they have been handed on.
     public mutating func removeAll() {
         precondition(recordStart < 0, "ScratchRecordWriter: a record is still open")
-        bytes.removeAll(keepingCapacity: true)
+        storage.removeAll(keepingCapacity: true)
     }
 }
 
 /// One record's fields, read in the order `ScratchRecordWriter` wrote them.
 public struct ScratchRecord {
-    private let bytes: UnsafeRawBufferPointer
-    private var position = 0
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline var position = 0
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
+    @inlinable
     public mutating func read<Value: FixedWidthInteger>(_: Value.Type = Value.self) -> Value {
         precondition(position + MemoryLayout<Value>.size <= bytes.count, "ScratchRecord: read past the record's end")
         let value = bytes.loadUnaligned(fromByteOffset: position, as: Value.self)
@@ -62,6 +70,7 @@ public struct ScratchRecord {
         return Value(littleEndian: value)
     }
 
+    @inlinable
     public mutating func readDouble() -> Double {
         Double(bitPattern: read(UInt64.self))
     }
