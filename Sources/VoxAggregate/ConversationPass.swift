@@ -10,7 +10,7 @@ import VoxModel
 /// Every figure is the same as one pass over all conversations would give: tallies are integer
 /// counts (a conversation is numbered once across partitions), a conversation's messages all lie
 /// in one partition, and the merge restores the global key order.
-struct ConversationPass {
+public struct ConversationPass: Sendable {
     var summaries: ConversationSummaries
     var tallies: ReplyGroupTallies
     var recovery: RecoveryCounts

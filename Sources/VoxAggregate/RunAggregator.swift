@@ -110,6 +110,18 @@ public struct RunAggregator: Sendable {
         public var service: ServiceRecovery
     }
 
+    /// The conversations summarised and tallied (`ConversationPass`), on their own: they read only
+    /// the conversation messages and the reply pools, which discovery leaves alone, so a caller
+    /// may run this beside discovery and hand the result to `finish`. The spilled messages'
+    /// partitions are removed once read.
+    public func conversationPass(
+        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace()
+    ) throws -> ConversationPass {
+        let messages = try spilledMessages ?? scratch.partitions(Self.conversationMessages, count: ConversationTracker.partitionCount)
+        defer { messages.remove() }
+        return try ConversationPass.run(conversations, messages: messages, scratch: scratch, quoting: examples.ordinals)
+    }
+
     /// - Parameters:
     ///   - clusterInfo: cluster id → label and defining phrases.
     ///   - minClusterSize: smaller clusters are dissolved; their records count as unclustered.
@@ -120,13 +132,14 @@ public struct RunAggregator: Sendable {
     ///   - scratch: where conversation messages and summaries wait (the runner's staging
     ///     directory; memory by default).
     /// Quotes are taken as the records carry them: the runner redacts texts before scoring.
+    ///   - conversationPass: `conversationPass(spilledMessages:scratch:)`'s result when the caller
+    ///     ran it already (beside discovery); otherwise it is run here.
     public func finish(
         clusterInfo: [String: ClusterInfo], minClusterSize: Int = 1, excerpts: ((_ offset: Int, _ length: Int) -> String)? = nil,
-        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace()
+        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace(),
+        conversationPass: ConversationPass? = nil
     ) throws -> Summary {
-        let messages = try spilledMessages ?? scratch.partitions(Self.conversationMessages, count: ConversationTracker.partitionCount)
-        defer { messages.remove() }
-        let pass = try ConversationPass.run(conversations, messages: messages, scratch: scratch, quoting: examples.ordinals)
+        let pass = try conversationPass ?? self.conversationPass(spilledMessages: spilledMessages, scratch: scratch)
         let negativeTotal = totals.negative
         var painPoints: [PainPointCluster] = []
         var unclustered = self.unclustered

@@ -137,6 +137,10 @@ public struct PipelineRunner {
         let earlier = history.snapshots(before: asOf)
 
         // 3. Discover what the taxonomy missed, name it as the previous run did, finish figures.
+        // The conversations are summarised on a second thread meanwhile (discovery does not touch them).
+        let conversationsSummarised = BackgroundWork(name: "vox-conversations") { [aggregator] in
+            try aggregator.conversationPass(spilledMessages: conversationMessages, scratch: scratch)
+        }
         let discovered = ClusterDiscoveryStage(engine: engine).run(on: &aggregator, previous: earlier.last)
         for (ordinal, cluster) in discovered.moved {
             spill?.assign(ordinal: ordinal, cluster: cluster)
@@ -144,7 +148,7 @@ public struct PipelineRunner {
         }
         let summary = try aggregator.finish(
             clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize, excerpts: excerpts.read,
-            spilledMessages: conversationMessages, scratch: scratch
+            conversationPass: try conversationsSummarised.wait()
         )
         excerpts.remove()
         // The summary holds what the reports need; the per-message aggregates can go before rendering.

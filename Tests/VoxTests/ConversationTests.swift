@@ -43,6 +43,26 @@ struct ConversationTests {
         return try! aggregator.finish(clusterInfo: [:])
     }
 
+    @Test("the conversation pass run first (as the runner does, beside discovery) gives the same summary as finish alone")
+    func passRunFirst() throws {
+        var aggregator = RunAggregator()
+        let records = [
+            Self.message("a", 0, .customer, compound: -0.6, author: "Helen M"),
+            Self.message("a", 5, .agent, compound: 0.2, empathy: Self.empathy(70, [.apology]), author: "Priya"),
+            Self.message("a", 9, .customer, compound: 0.4),
+            Self.message("b", 0, .customer, compound: -0.3), Self.message("b", 4, .agent, compound: 0, empathy: Self.empathy(10), author: "Sam"),
+            Self.message("c", nil, .customer, compound: 0.5),
+        ]
+        for (ordinal, record) in records.enumerated() { aggregator.add(record, ordinal: ordinal) }
+        let alone = try aggregator.finish(clusterInfo: [:])
+        let first = try aggregator.finish(clusterInfo: [:], conversationPass: aggregator.conversationPass())
+        #expect(Array(first.conversations) == Array(alone.conversations))
+        #expect(Array(alone.conversations).count == 3)
+        #expect(first.agents == alone.agents)
+        #expect(first.service == alone.service)
+        #expect(first.metrics == alone.metrics)
+    }
+
     @Test("outcomes: recovered, worsened, unchanged, and unresolved when the customer spoke last and negative")
     func outcomes() {
         let summary = Self.aggregate([
