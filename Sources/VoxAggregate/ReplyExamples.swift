@@ -94,17 +94,6 @@ public struct ReplyExamples: Sendable, Hashable {
         var conversation: String
         var ordinal: Int
 
-        init(empathy: Double, source: String, conversation: String, ordinal: Int) {
-            self.empathy = empathy
-            self.source = source
-            self.conversation = conversation
-            self.ordinal = ordinal
-        }
-
-        init(_ example: ReplyExample) {
-            self.init(empathy: example.empathy, source: example.source, conversation: example.conversation, ordinal: example.ordinal)
-        }
-
         func lower(than other: Rank) -> Bool {
             (empathy, source, conversation, ordinal) < (other.empathy, other.source, other.conversation, other.ordinal)
         }
@@ -116,7 +105,12 @@ public struct ReplyExamples: Sendable, Hashable {
 
     /// `text` cut to `quoteLength` characters, with an ellipsis when cut.
     static func quote(_ text: String) -> String {
-        // No more bytes than the limit means no more characters: most texts are not counted.
-        text.utf8.count <= quoteLength || text.count <= quoteLength ? text : String(text.prefix(quoteLength - 1)) + "…"
+        TextCut.cut(text, toCharacters: quoteLength)
+    }
+}
+
+extension ReplyExamples.Rank {
+    init(_ example: ReplyExample) {
+        self.init(empathy: example.empathy, source: example.source, conversation: example.conversation, ordinal: example.ordinal)
     }
 }

@@ -20,6 +20,6 @@ public struct Reject: Sendable, Hashable {
     }
 
     public static func truncate(_ text: String) -> String {
-        text.utf8.count <= maxExcerptLength || text.count <= maxExcerptLength ? text : String(text.prefix(maxExcerptLength - 1)) + "…"
+        TextCut.cut(text, toCharacters: maxExcerptLength)
     }
 }

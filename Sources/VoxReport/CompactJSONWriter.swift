@@ -54,10 +54,10 @@ struct CompactJSONWriter {
     /// one per record and the description interpolates.
     mutating func location(_ location: InputLocation) {
         guard let line = location.line else { return string(location.description) }
-        var file = location.file
-        file.append(":")
-        string(file)
+        string(location.file)
+        // Reopen the string to add the numbers: `"file` + `:line[:column]"`.
         bytes.removeLast()
+        bytes.append(UInt8(ascii: ":"))
         ASCIIDecimal.append(line, to: &bytes)
         if let column = location.column {
             bytes.append(UInt8(ascii: ":"))

@@ -17,6 +17,7 @@ public enum RecordsJSON {
     /// `JSONValue` of the same members would give; a test holds the two together.
     public static func appendBody(_ scored: ScoredRecord, to bytes: inout [UInt8]) {
         let record = scored.record
+        // The buffer moves into the writer and back, so that appending never copies it.
         var json = CompactJSONWriter(appendingTo: bytes)
         bytes = []
         defer { bytes = json.bytes }

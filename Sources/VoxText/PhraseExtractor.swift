@@ -51,17 +51,26 @@ public struct PhraseExtractor: Sendable {
 
     /// Remembers what `words` made of each word form it met, so that a form is stemmed and
     /// looked up once rather than at every occurrence (stemming was the larger part of reading a
-    /// complaint's words). Owned by one thread at a time — a scoring chunk makes its own — and
-    /// bounded: it starts over past `capacity` forms. Results never depend on it.
+    /// complaint's words). Used by one thread at a time (a run lends its memos from chunk to
+    /// chunk) and bounded: it starts over past `capacity` forms. Results never depend on it.
     public final class Memo {
         let capacity: Int
-        fileprivate var analyses: [String: Analysis] = [:]
+        private var analyses: [String: Analysis] = [:]
 
         public init(capacity: Int = 1 << 15) {
             self.capacity = capacity
         }
 
         var count: Int { analyses.count }
+
+        /// The analysis of `form`, made by `make` the first time it is asked for.
+        func analysis(of form: String, making make: (String) -> Analysis) -> Analysis {
+            if let known = analyses[form] { return known }
+            let made = make(form)
+            if analyses.count >= capacity { analyses.removeAll(keepingCapacity: true) }
+            analyses[form] = made
+            return made
+        }
     }
 
     func analyze(_ normalized: String) -> Analysis {
@@ -100,18 +109,7 @@ public struct PhraseExtractor: Sendable {
                 continue
             }
             let normalized = token.normalized
-            let analysis: Analysis
-            if let memo {
-                if let known = memo.analyses[normalized] {
-                    analysis = known
-                } else {
-                    analysis = analyze(normalized)
-                    if memo.analyses.count >= memo.capacity { memo.analyses.removeAll(keepingCapacity: true) }
-                    memo.analyses[normalized] = analysis
-                }
-            } else {
-                analysis = analyze(normalized)
-            }
+            let analysis = memo?.analysis(of: normalized, making: analyze) ?? analyze(normalized)
             raw.append(Word(
                 stem: analysis.stem, surface: normalized, isStopWord: analysis.isStopWord, isNegator: analysis.isNegator,
                 startsSegment: breakPending, isTopical: analysis.isTopical, stemHash: analysis.stemHash
