@@ -2,14 +2,14 @@ import VoxModel
 import VoxText
 
 /// Running figures for one pain-point cluster. Mergeable, and bounded: it keeps the best
-/// `QuoteCandidate.limit` quote candidates under a total order, so the kept set does not depend
-/// on how records were split into chunks.
+/// `QuoteCandidate.limit` quote candidates under a total order, sorted, so the kept set does not
+/// depend on how records were split into chunks.
 public struct ClusterAccumulator: Sendable, Hashable {
     public var size = 0
     public var compoundSum = ExactSum()
     /// Segment name → value → records.
     public var segments: [String: [String: Int]] = [:]
-    public var candidates: [QuoteCandidate] = []
+    public private(set) var candidates: [QuoteCandidate] = []
 
     public init() {}
 
@@ -28,8 +28,11 @@ public struct ClusterAccumulator: Sendable, Hashable {
         size += 1
         compoundSum.add(compound)
         for segment in recordSegments { segments[segment.name, default: [:]][segment.value, default: 0] += 1 }
-        candidates.append(QuoteCandidate(recordID: recordID, source: source, text: text, compound: compound, strength: strength))
-        if candidates.count > QuoteCandidate.limit * 2 { trim() }
+        // Once the pool is full most complaints cannot enter it: weaker evidence than its last
+        // is known before counting the text's characters.
+        if candidates.count >= QuoteCandidate.limit, let last = candidates.last, strength < last.strength { return }
+        let candidate = QuoteCandidate(recordID: recordID, source: source, text: text, compound: compound, strength: strength)
+        SortedPool.insert(candidate, into: &candidates, limit: QuoteCandidate.limit, by: QuoteCandidate.preferred)
     }
 
     public mutating func merge(_ other: ClusterAccumulator) {
@@ -38,13 +41,9 @@ public struct ClusterAccumulator: Sendable, Hashable {
         for (name, values) in other.segments {
             for (value, count) in values { segments[name, default: [:]][value, default: 0] += count }
         }
-        candidates += other.candidates
-        trim()
-    }
-
-    mutating func trim() {
-        candidates.sort(by: QuoteCandidate.preferred)
-        if candidates.count > QuoteCandidate.limit { candidates.removeLast(candidates.count - QuoteCandidate.limit) }
+        for candidate in other.candidates {
+            SortedPool.insert(candidate, into: &candidates, limit: QuoteCandidate.limit, by: QuoteCandidate.preferred)
+        }
     }
 
     public var meanCompound: Double { size == 0 ? 0 : compoundSum.value / Double(size) }

@@ -69,17 +69,8 @@ public struct ReplyExamples: Sendable, Hashable {
         Array(examples.sorted(by: order).prefix(poolSize))
     }
 
-    /// Puts `example` in its place in `pool` (sorted by `order`) and drops what falls past
-    /// `poolSize`: a binary search, where sorting the pool again for every reply that entered it
-    /// compared strings thousands of times.
     static func insert(_ example: ReplyExample, into pool: inout [ReplyExample], by order: (ReplyExample, ReplyExample) -> Bool) {
-        var low = 0, high = pool.count
-        while low < high {
-            let middle = (low + high) / 2
-            if order(pool[middle], example) { low = middle + 1 } else { high = middle }
-        }
-        pool.insert(example, at: low)
-        if pool.count > poolSize { pool.removeLast() }
+        SortedPool.insert(example, into: &pool, limit: poolSize, by: order)
     }
 
     static func lowerFirst(_ a: ReplyExample, _ b: ReplyExample) -> Bool { Rank(a).lower(than: Rank(b)) }

@@ -202,10 +202,8 @@ public struct RunAggregator: Sendable {
 
     /// Three quotes nearest the cluster's mean sentiment among its best candidates: typical, not extreme.
     static func typicalQuotes(_ accumulator: ClusterAccumulator, mean: Double) -> [QuoteCandidate] {
-        var pool = accumulator.candidates
-        pool.sort(by: QuoteCandidate.preferred)
-        pool = Array(pool.prefix(QuoteCandidate.limit))
-        let ranked = pool.enumerated().sorted { a, b in
+        // The accumulator keeps its best candidates sorted, at most `QuoteCandidate.limit` of them.
+        let ranked = accumulator.candidates.enumerated().sorted { a, b in
             let da = abs(a.element.compound - mean), db = abs(b.element.compound - mean)
             return da != db ? da < db : a.offset < b.offset
         }

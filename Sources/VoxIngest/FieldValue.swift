@@ -1,6 +1,8 @@
 /// A value inside a raw record, whatever the file format: JSON values as they are, CSV cells as
 /// strings, XML elements as objects (child elements by name, attributes as `@name`, text as `#text`).
-public indirect enum FieldValue: Sendable, Hashable {
+/// Not `indirect`: arrays and objects hold their values in their own storage already, and an
+/// indirect case boxed every value on the heap (every CSV cell a mapping reads, every JSON value).
+public enum FieldValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// The number's literal text, so that ids like `00123` or `1e3` are not altered.

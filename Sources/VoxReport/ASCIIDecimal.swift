@@ -21,3 +21,35 @@ enum ASCIIDecimal {
         }
     }
 }
+
+extension ASCIIDecimal {
+    /// Appends `JSONValue.format(value)`'s text. Scores are rounded to four decimals, and for
+    /// such a value the shortest round-trip text is its four-decimal form without trailing
+    /// zeros, written here from integers; `Double.description` (a `String` each time) is left for
+    /// the other values. Why the fast path is exact: `n / 10000.0` is the double nearest the
+    /// decimal n·10⁻⁴ (both operands are exact and IEEE division rounds correctly), so when it
+    /// equals `value` that decimal reads back as `value`; and below a million a double's spacing
+    /// is under 10⁻⁹, so no decimal with fewer digits reads back as the same value.
+    static func append(_ value: Double, to out: inout [UInt8]) {
+        let scaled = (value * 10_000).rounded()
+        guard value != 0, scaled.magnitude < 10_000_000_000, scaled / 10_000 == value else {
+            var text = JSONValue.format(value)
+            text.withUTF8 { out.append(contentsOf: $0) }
+            return
+        }
+        let units = Int(scaled)
+        if units < 0 { out.append(UInt8(ascii: "-")) }
+        append(units.magnitude / 10_000, to: &out)
+        out.append(UInt8(ascii: "."))
+        var fraction = units.magnitude % 10_000
+        guard fraction != 0 else { return out.append(UInt8(ascii: "0")) }
+        var width = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        append(Int(fraction), width: width, to: &out)
+    }
+
+    private static func append(_ value: UInt, to out: inout [UInt8]) { append(Int(value), to: &out) }
+}

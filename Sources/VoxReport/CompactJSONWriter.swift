@@ -32,15 +32,10 @@ struct CompactJSONWriter {
 
     mutating func string(_ value: String) { JSONString.append(value, to: &bytes) }
     mutating func string(_ value: String?) { value.map { string($0) } ?? null() }
-    mutating func double(_ value: Double) { appendUTF8(JSONValue.format(value)) }
+    mutating func double(_ value: Double) { ASCIIDecimal.append(value, to: &bytes) }
     mutating func int(_ value: Int) { ASCIIDecimal.append(value, to: &bytes) }
     mutating func null() { raw("null") }
     mutating func raw(_ fragment: StaticString) { fragment.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-
-    private mutating func appendUTF8(_ fragment: String) {
-        var fragment = fragment
-        fragment.withUTF8 { bytes.append(contentsOf: $0) }
-    }
 
     /// A timestamp as `ISOTime.format` writes it, quoted; null when there is none.
     mutating func time(_ value: Date?) {

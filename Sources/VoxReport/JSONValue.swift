@@ -2,8 +2,9 @@ import VoxText
 
 /// A JSON document built in code and written deterministically: object members keep the order
 /// they were given (builders sort where order carries no meaning), numbers print in Swift's
-/// shortest round-trip form, and non-finite numbers become `null`.
-public indirect enum JSONValue: Sendable, Hashable {
+/// shortest round-trip form, and non-finite numbers become `null`. Not `indirect`: arrays and
+/// member lists hold the nested values already, and an indirect case boxed every value on the heap.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -73,9 +74,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: Self.append("null", to: &out)
         case .bool(let value): Self.append(value ? "true" : "false", to: &out)
         case .int(let value): ASCIIDecimal.append(value, to: &out)
-        case .double(let value):
-            var text = Self.format(value)
-            text.withUTF8 { out.append(contentsOf: $0) }
+        case .double(let value): ASCIIDecimal.append(value, to: &out)
         case .string(let value): JSONString.append(value, to: &out)
         case .array(let items):
             Self.writeArray(count: items.count, item: { items[$0] }, to: &out, indent: indent, level: level, flush: flush)

@@ -34,13 +34,16 @@ public struct PhraseExtractor: Sendable {
 
     /// What `words` makes of one word form, apart from where it stands.
     struct Analysis {
+        /// The form itself, lowercased (a word's `surface`).
+        var surface: String
         var stem: String
         var isStopWord: Bool
         var isNegator: Bool
         var isTopical: Bool
         var stemHash: UInt64
 
-        init(stem: String, isStopWord: Bool, isNegator: Bool, isTopical: Bool) {
+        init(surface: String, stem: String, isStopWord: Bool, isNegator: Bool, isTopical: Bool) {
+            self.surface = surface
             self.stem = stem
             self.isStopWord = isStopWord
             self.isNegator = isNegator
@@ -49,37 +52,13 @@ public struct PhraseExtractor: Sendable {
         }
     }
 
-    /// Remembers what `words` made of each word form it met, so that a form is stemmed and
-    /// looked up once rather than at every occurrence (stemming was the larger part of reading a
-    /// complaint's words). Used by one thread at a time (a run lends its memos from chunk to
-    /// chunk) and bounded: it starts over past `capacity` forms. Results never depend on it.
-    public final class Memo {
-        let capacity: Int
-        private var analyses: [String: Analysis] = [:]
-
-        public init(capacity: Int = 1 << 15) {
-            self.capacity = capacity
-        }
-
-        var count: Int { analyses.count }
-
-        /// The analysis of `form`, made by `make` the first time it is asked for.
-        func analysis(of form: String, making make: (String) -> Analysis) -> Analysis {
-            if let known = analyses[form] { return known }
-            let made = make(form)
-            if analyses.count >= capacity { analyses.removeAll(keepingCapacity: true) }
-            analyses[form] = made
-            return made
-        }
-    }
-
     func analyze(_ normalized: String) -> Analysis {
         if stopWords.isNegator(normalized) {
-            return Analysis(stem: Self.negation, isStopWord: false, isNegator: true, isTopical: Self.isTopical(normalized))
+            return Analysis(surface: normalized, stem: Self.negation, isStopWord: false, isNegator: true, isTopical: Self.isTopical(normalized))
         }
         let isStop = stopWords.isStopWord(normalized)
         return Analysis(
-            stem: isStop ? normalized : stemmer.stem(normalized), isStopWord: isStop, isNegator: false,
+            surface: normalized, stem: isStop ? normalized : stemmer.stem(normalized), isStopWord: isStop, isNegator: false,
             isTopical: Self.isTopical(normalized)
         )
     }
@@ -102,26 +81,50 @@ public struct PhraseExtractor: Sendable {
     public func words(_ text: String, memo: Memo? = nil) -> [Word] {
         var raw: [Word] = []
         var breakPending = true
-        for token in tokenizer.tokenize(text) {
-            guard token.kind == .word else {
-                // Apostrophes and hyphens inside words are part of the word token already.
-                breakPending = true
-                continue
-            }
-            let normalized = token.normalized
-            let analysis = memo?.analysis(of: normalized, making: analyze) ?? analyze(normalized)
+        func append(_ analysis: Analysis) {
             raw.append(Word(
-                stem: analysis.stem, surface: normalized, isStopWord: analysis.isStopWord, isNegator: analysis.isNegator,
+                stem: analysis.stem, surface: analysis.surface, isStopWord: analysis.isStopWord, isNegator: analysis.isNegator,
                 startsSegment: breakPending, isTopical: analysis.isTopical, stemHash: analysis.stemHash
             ))
             breakPending = false
         }
-        var words: [Word] = []
-        words.reserveCapacity(raw.count)
+        // With a memo, ASCII text is read on its bytes: a word met before costs a hash and a
+        // compare, without making its token's strings. Apostrophes and hyphens inside words are
+        // part of the word token already; any other token breaks a segment.
+        var text = text
+        let readOnBytes = memo.map { memo in
+            text.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                raw.reserveCapacity(bytes.count / 4)
+                memo.withTable { table in
+                    tokenizer.forEachASCIIToken(bytes) { kind, start, end in
+                        guard kind == .word else { return breakPending = true }
+                        append(table.analysis(ofASCII: UnsafeBufferPointer(rebasing: bytes[start..<end])) { analyze($0) })
+                    }
+                }
+                return true
+            }
+        } ?? false
+        if !readOnBytes {
+            for token in tokenizer.tokenize(text) {
+                guard token.kind == .word else {
+                    breakPending = true
+                    continue
+                }
+                // A closure, not `analyze` itself: a method passed as a function value is
+                // allocated on the heap at every call.
+                append(memo?.withTable { $0.analysis(of: token.normalized) { analyze($0) } } ?? analyze(token.normalized))
+            }
+        }
+        // The stop words after a negator are dropped in place (most texts drop none): words
+        // move down over them, and what is past the last kept word goes.
+        var kept = 0
         var index = 0
         while index < raw.count {
-            words.append(raw[index])
-            if raw[index].isNegator {
+            let isNegator = raw[index].isNegator
+            if kept != index { raw.swapAt(kept, index) }
+            kept += 1
+            if isNegator {
                 var next = index + 1
                 while next < raw.count, next - index <= 2, raw[next].isStopWord, !raw[next].startsSegment { next += 1 }
                 if next > index + 1, next < raw.count, !raw[next].isStopWord, !raw[next].isNegator, !raw[next].startsSegment {
@@ -131,7 +134,8 @@ public struct PhraseExtractor: Sendable {
             }
             index += 1
         }
-        return words
+        raw.removeLast(raw.count - kept)
+        return raw
     }
 
     /// Candidate key phrases of 1–3 words inside one segment that neither start nor end with a

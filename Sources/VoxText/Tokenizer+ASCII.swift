@@ -7,6 +7,17 @@
 extension Tokenizer {
     func tokenizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
+        forEachASCIIToken(bytes) { kind, start, end in
+            let text = Self.string(bytes, start, end)
+            tokens.append(Token(kind: kind, text: text, normalized: kind == .word ? Self.lowercased(bytes, start, end) : text, start: start, end: end))
+        }
+        return tokens
+    }
+
+    /// Each token's kind and byte range, in order, without making its strings: clustering reads
+    /// only the words' lowercased bytes, mostly of word forms it has met before.
+    @inline(__always)
+    func forEachASCIIToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Token.Kind, Int, Int) -> Void) {
         var index = 0
         while index < bytes.count {
             if Self.isASCIISpace(bytes[index]) {
@@ -15,19 +26,15 @@ extension Tokenizer {
             }
             var chunkEnd = index
             while chunkEnd < bytes.count, !Self.isASCIISpace(bytes[chunkEnd]) { chunkEnd += 1 }
-            tokenizeASCIIChunk(bytes, index, chunkEnd, into: &tokens)
+            forEachASCIIToken(bytes, index, chunkEnd, body)
             index = chunkEnd
         }
-        return tokens
     }
 
-    private func tokenizeASCIIChunk(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into tokens: inout [Token]) {
-        if EmoticonBytes.couldBe(bytes, start, end) {
-            let chunk = Self.string(bytes, start, end)
-            if Emoticons.all.contains(chunk) {
-                tokens.append(Token(kind: .emoticon, text: chunk, normalized: chunk, start: start, end: end))
-                return
-            }
+    @inline(__always)
+    private func forEachASCIIToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ body: (Token.Kind, Int, Int) -> Void) {
+        if EmoticonBytes.couldBe(bytes, start, end), Emoticons.all.contains(Self.string(bytes, start, end)) {
+            return body(.emoticon, start, end)
         }
         // An emoticon glued to the end of a word: "thanks:)".
         var limit = end
@@ -55,21 +62,14 @@ extension Tokenizer {
                         break
                     }
                 }
-                tokens.append(Token(
-                    kind: .word, text: Self.string(bytes, index, wordEnd), normalized: Self.lowercased(bytes, index, wordEnd),
-                    start: index, end: wordEnd
-                ))
+                body(.word, index, wordEnd)
                 index = wordEnd
             } else {
-                let symbol = Self.string(bytes, index, index + 1)
-                tokens.append(Token(kind: .punctuation, text: symbol, normalized: symbol, start: index, end: index + 1))
+                body(.punctuation, index, index + 1)
                 index += 1
             }
         }
-        if limit < end {
-            let face = Self.string(bytes, limit, end)
-            tokens.append(Token(kind: .emoticon, text: face, normalized: face, start: limit, end: end))
-        }
+        if limit < end { body(.emoticon, limit, end) }
     }
 
     /// Unicode's White_Space among ASCII: tab, line feed, vertical tab, form feed, carriage return, space.

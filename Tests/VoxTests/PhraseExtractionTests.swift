@@ -77,6 +77,8 @@ struct PhraseExtractionTests {
             "DELIVERY delayed again; the driver's van broke down :( ",
             "Zoë's café order: two croissants, both stale",
             "can't get in, can't log in, can not reset",
+            "thanks:) the e-mail came at 10:30, re: order #A-55 xD <3 NOT happy :-( (on twitter):",
+            "Refund REFUND refund ReFuNd... still-waiting day-3 of 3rd-party 'support'",
         ]
         let memo = PhraseExtractor.Memo(capacity: 12)
         for round in 0..<3 {
@@ -85,6 +87,11 @@ struct PhraseExtractionTests {
             }
             #expect(memo.count <= 12)
         }
+        // Far more forms than slots probed in a row: every one found again as itself.
+        let large = PhraseExtractor.Memo()
+        let many = (0..<5_000).map { "form\($0) Form\($0 * 7) \($0)x" }.joined(separator: " ")
+        #expect(extractor.words(many, memo: large) == extractor.words(many))
+        #expect(extractor.words(many, memo: large) == extractor.words(many))
     }
 }
 

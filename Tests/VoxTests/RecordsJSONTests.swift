@@ -123,4 +123,18 @@ struct RecordsJSONTests {
         ASCIIDecimal.append(value, width: width, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
+
+    @Test("doubles as JSONValue.format writes them: every four-decimal score, and the values the fast path leaves alone")
+    func doubles() {
+        var values = (-20_000...20_000).map { Double($0) / 10_000 }
+        values += [5, 100, 999_999.9999, 1_000_000, 12_345_678.5, 1e-5, 0.1 + 0.2, 2.0 / 3, -0.0, .pi, 1e300, -1e-300]
+        values += [.nan, .infinity, -.infinity, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        var random = SeededRandom(seed: 2026)
+        values += (0..<2_000).map { _ in Double.random(in: -1_000...1_000, using: &random) }
+        for value in values {
+            var bytes: [UInt8] = []
+            ASCIIDecimal.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.format(value), "\(value)")
+        }
+    }
 }
