@@ -38,7 +38,14 @@ public enum JSONString {
                     // U+2028/2029 break JavaScript consumers of JSON.
                     appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
-                default: out.append(byte)
+                default:
+                    // Copy up to the next byte that may need escaping in one run: a text with
+                    // one non-ASCII letter would otherwise go a byte at a time from there on.
+                    var end = index + 1
+                    while end < bytes.count, !mayNeedEscape(bytes[end]) { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
                 }
                 index += 1
             }

@@ -28,42 +28,58 @@ public struct PIIRedactor: Sendable {
     public func redact(_ text: String) -> String {
         // Fast path: nothing that could start an e-mail address, a number or an IPv6 address.
         var contiguous = text
-        let mayHold = contiguous.withUTF8 { bytes in
+        let clues = contiguous.withUTF8 { bytes in
             // A plain loop over the bytes: `utf8.contains(where:)` cost several times as much,
             // and every field of every record comes through here.
-            for byte in bytes where byte == UInt8(ascii: "@") || byte == UInt8(ascii: ":") || byte &- 0x30 < 10 { return true }
-            return false
+            var clues = Clues()
+            for byte in bytes {
+                if byte &- 0x30 < 10 { clues.digit = true } else if byte == UInt8(ascii: "@") { clues.at = true } else if byte == UInt8(ascii: ":") { clues.colon = true }
+            }
+            return clues
         }
-        if !mayHold { return text }
+        if !clues.any { return text }
         let bytes = Array(text.utf8)
+        // Only spans that get a placeholder change the text: the bytes between them are copied
+        // in runs, and a text with none is returned as it came.
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        var copied = 0
         var index = 0
-        var changed = false
         while index < bytes.count {
-            if Bytes.startsToken(bytes, at: index), let match = detect(bytes, at: index) {
+            if Bytes.startsToken(bytes, at: index), let match = detect(bytes, at: index, clues) {
                 if let placeholder = match.placeholder {
+                    if output.isEmpty { output.reserveCapacity(bytes.count) }
+                    output.append(contentsOf: bytes[copied..<index])
                     output.append(contentsOf: placeholder.utf8)
-                    changed = true
-                } else {
-                    output.append(contentsOf: bytes[index..<match.end])
+                    copied = match.end
                 }
                 index = match.end
             } else {
-                output.append(bytes[index])
                 index += 1
             }
         }
-        return changed ? String(decoding: output, as: UTF8.self) : text
+        guard !output.isEmpty else { return text }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What a text holds that some detector needs: an e-mail address has an `@`, an IPv6 address
+    /// a `:`, and every number, IBAN and IPv4 address a digit. A detector whose clue is missing
+    /// is not tried (the IPv6 scan copied every word written in hex letters, such as "bad").
+    struct Clues {
+        var digit = false
+        var at = false
+        var colon = false
+
+        var any: Bool { digit || at || colon }
     }
 
     /// The detectors, most specific first: an e-mail's local part may start with digits, an
     /// IBAN with letters that could start a word, an IPv6 address with digits.
-    private func detect(_ bytes: [UInt8], at start: Int) -> Match? {
-        if let end = EmailDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[email]") }
-        if let end = IBANDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[iban]") }
-        if let end = IPDetector.matchIPv6(bytes, at: start) { return Match(end: end, placeholder: "[ip]") }
-        return NumberDetector.match(bytes, at: start)
+    private func detect(_ bytes: [UInt8], at start: Int, _ clues: Clues) -> Match? {
+        if clues.at, let end = EmailDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[email]") }
+        if clues.digit, let end = IBANDetector.match(bytes, at: start) { return Match(end: end, placeholder: "[iban]") }
+        if clues.colon, let end = IPDetector.matchIPv6(bytes, at: start) { return Match(end: end, placeholder: "[ip]") }
+        return clues.digit ? NumberDetector.match(bytes, at: start) : nil
     }
 }
 

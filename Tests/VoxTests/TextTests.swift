@@ -76,6 +76,8 @@ struct TextTests {
         // other characters that start with the same UTF-8 byte (’ —) are kept as they are.
         #expect(JSONString.quote("\t\r\u{7F}x\u{2028}y\u{2029}’—") == "\"\\t\\r\\u007fx\\u2028y\\u2029’—\"")
         #expect(JSONString.quote("plain text, no escapes") == "\"plain text, no escapes\"")
+        // After a non-ASCII letter the rest is copied in runs, which must stop at every escape.
+        #expect(JSONString.quote("café \"x\"\nnaïve\u{2028}end\\") == "\"café \\\"x\\\"\\nnaïve\\u2028end\\\\\"")
         #expect(JSONString.quote("") == "\"\"")
     }
 
