@@ -75,6 +75,7 @@ public struct PipelineRunner {
     private func run(
         started: Date, asOf: String, output: OutputDirectory, staging: StagingDirectory, engine: ScoringEngine, redactor: PIIRedactor?
     ) throws -> Outcome {
+        var timer = StageTimer(logger: logger)
         let cancellation = options.cancellation
         let progress = options.progress
         let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging) : nil
@@ -131,6 +132,7 @@ public struct PipelineRunner {
             }
         )
         try cancellation?.check()
+        timer.finished("read and scored")
         var aggregator = merged.aggregator
         merged.aggregator = RunAggregator()
         let history = TrendHistory(directory: config.outputs.history, outputDirectory: output.path, pipeline: config.name, logger: logger)
@@ -142,17 +144,21 @@ public struct PipelineRunner {
             try aggregator.conversationPass(spilledMessages: conversationMessages, scratch: scratch)
         }
         let discovered = ClusterDiscoveryStage(engine: engine).run(on: &aggregator, previous: earlier.last)
+        timer.finished("clusters discovered")
         for (ordinal, cluster) in discovered.moved {
             spill?.assign(ordinal: ordinal, cluster: cluster)
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
+        let conversationPass = try conversationsSummarised.wait()
+        timer.finished("conversations summarised (beyond discovery)")
         let summary = try aggregator.finish(
             clusterInfo: discovered.naming.clusterInfo, minClusterSize: config.clustering.minSize, excerpts: excerpts.read,
-            conversationPass: try conversationsSummarised.wait()
+            conversationPass: conversationPass
         )
         excerpts.remove()
         // The summary holds what the reports need; the per-message aggregates can go before rendering.
         aggregator = RunAggregator()
+        timer.finished("figures finished")
         let runInfo = options.asOf == nil
             ? RunInfo(startedAt: ISOTime.format(started), durationSeconds: 0, host: ProcessInfo.processInfo.hostName, voxVersion: VoxVersion.current)
             : nil
@@ -202,7 +208,9 @@ public struct PipelineRunner {
             _ = try? recordsFinished?.wait()
             throw error
         }
+        timer.finished("reports written")
         try recordsFinished?.wait()
+        timer.finished("records.jsonl finished (beyond the reports)")
         // The reports read the conversations back from scratch; a failed read must not publish.
         try summary.conversations.checkRead()
         try scratch.unlinkAll()
@@ -212,6 +220,7 @@ public struct PipelineRunner {
         try cancellation?.check()
         try output.commit(staging)
         output.prune()
+        timer.finished("outputs published")
         if let historyDirectory = config.outputs.history {
             try OutputWriter(directory: historyDirectory).write([("trend-\(asOf).json", TrendFile.encode(trend))])
         }

@@ -117,4 +117,21 @@ struct PipelineRunTests {
         #expect(result.stderr.contains("above outputs.max_reject_ratio"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.md").path))
     }
+
+    @Test("--verbose logs how long each stage took, in order; a default run does not")
+    func stageTimes() throws {
+        let out = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let arguments = ["run", TestSupport.fixture("pipelines/mini.yml"), "--out", out.path, "--as-of", "2026-01-01"]
+        let verbose = try TestSupport.runVox(arguments + ["--verbose"])
+        let stages = verbose.stderr.split(separator: "\n").filter { $0.contains("stage finished") }
+        let names = stages.compactMap { line in line.range(of: "stage=").map { String(line[$0.upperBound...]) } }
+        #expect(names == [
+            "read and scored", "clusters discovered", "conversations summarised (beyond discovery)", "figures finished",
+            "reports written", "records.jsonl finished (beyond the reports)", "outputs published",
+        ])
+        #expect(stages.allSatisfy { $0.contains("seconds=") })
+        let quiet = try TestSupport.runVox(arguments)
+        #expect(!quiet.stderr.contains("stage finished"))
+    }
 }
