@@ -225,6 +225,17 @@ struct SentimentRuleTests {
         #expect(Self.scorer.score("Do you believe in happy endings?").label == .positive)
     }
 
+    @Test("a bare question keeps mild praise written with emphasis: capitals, a stretched letter or a booster")
+    func emphasisInQuestions() {
+        #expect(values("Is anyone else good with the new menu?") == [0])
+        #expect(values("Is anyone else GOOD with the new menu?") == [2.733])
+        #expect(values("Is anyone else goood with the new menu?") == [2.3])
+        #expect(values("Is anyone else really good with the new menu?") == [2.293])
+        // A dampener is no emphasis: the praise stays politeness.
+        #expect(values("Is anyone else slightly good with the new menu?") == [0])
+        #expect(modifiers("Is anyone else GOOD with the new menu?") == ["capitals +0.733"])
+    }
+
     @Test("repeated contact and elapsed time push toward negative")
     func repeatedContactAndTime() {
         #expect(compound("This is the 3rd time I write") < -0.05)

@@ -26,6 +26,9 @@ struct SentimentPass {
         var modifiers: [String]?
         /// A negator or "least" applied to it.
         var negated = false
+        /// Written with emphasis: in capitals, stretched, or after a booster ("GLAD", "sooo
+        /// good", "really glad"). Politeness is not emphasised, so a bare question keeps these.
+        var emphasised = false
 
         mutating func note(_ modifier: String) {
             modifiers = (modifiers ?? []) + [modifier]
@@ -176,10 +179,12 @@ struct SentimentPass {
         if explain, isOverlay(item) { item.note("domain overlay") }
         if mixedCase, (item.first...item.last).contains(where: { tokens[$0].flags.contains(.shouted) }) {
             item.value += direction * SentimentRules.capsIncrement
+            item.emphasised = true
             if explain { item.note("capitals +\(SentimentRules.capsIncrement)") }
         }
         if (item.first...item.last).contains(where: { tokens[$0].flags.contains(.elongated) }) {
             item.value += direction * SentimentRules.elongationIncrement
+            item.emphasised = true
             if explain { item.note("elongated +\(SentimentRules.elongationIncrement)") }
         }
         var distance = 0
@@ -204,6 +209,7 @@ struct SentimentPass {
                 var effect = token.boost * SentimentRules.boosterDecay[distance - 1]
                 if mixedCase, token.flags.contains(.shouted) { effect += (token.boost > 0 ? 1 : -1) * SentimentRules.capsIncrement }
                 item.value += direction * effect
+                if token.boost > 0 { item.emphasised = true }
                 if explain {
                     item.note("\(token.boost > 0 ? "booster" : "dampener") '\(tokenText(index))' \(Self.signed(effect))")
                 }
@@ -388,7 +394,8 @@ struct SentimentPass {
     /// A bare question or request ("Can you tell me when it ships?", "Please send the invoice")
     /// is neutral unless it carries a complaint: a complaint cue ("still", "why", "again"), a
     /// negation, a negative item or `!`. Its mild positive items (politeness: "please help",
-    /// "thanks"; valence ≤ 2) count 0.
+    /// "thanks"; valence ≤ 2) count 0, unless written with emphasis: "Am I the only one who is
+    /// GLAD it's back?" shows a feeling, which politeness does not shout, stretch or boost.
     private mutating func applyQuestions() {
         for (sentenceIndex, sentence) in sentences.enumerated() {
             guard let opener = nextWord(after: sentence.start - 1, within: 1, where: { $0 < sentence.end }) else { continue }
@@ -400,7 +407,7 @@ struct SentimentPass {
             guard !sentenceItems.contains(where: { list[$0].value < 0 || list[$0].negated }),
                   !(sentence.start..<sentence.end).contains(where: { hasFlag($0, .complaint) || tokens[$0].flags.contains(.negatedForm) || hasFlag($0, .negator) })
             else { continue }
-            for index in sentenceItems where items[index].base <= SentimentRules.questionMildLimit {
+            for index in sentenceItems where items[index].base <= SentimentRules.questionMildLimit && !items[index].emphasised {
                 items[index].value = 0
                 if explain { items[index].note("\(isRequest ? "request" : "question") without complaint cues ×0") }
             }
