@@ -127,6 +127,8 @@ whereas	concessive
 #   absence    right after a negative word, says it is absent: "guilt free", "stress free"
 #   irony      praise said deadpan: alone after a complaint ("Brilliant.") or opening one
 #              ("Great, a two hour wait") it is sarcasm
+#   laughter   written laughter: like a face it shows the writer's mood and is never negated
+#              ("I'm not the latter lol")
 thanks	gratitude
 thank	gratitude
 thx	gratitude
@@ -250,6 +252,24 @@ genius	irony
 fab	irony
 funny	irony
 outstanding	irony
+lol	laughter
+lols	laughter
+lolz	laughter
+lolol	laughter
+lool	laughter
+loool	laughter
+lmao	laughter
+lmaoo	laughter
+lmaooo	laughter
+lmfao	laughter
+rofl	laughter
+roflmao	laughter
+haha	laughter
+hahaha	laughter
+hahahaha	laughter
+hehe	laughter
+hehehe	laughter
+jaja	laughter
 """######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1

@@ -75,6 +75,23 @@ struct SentimentRuleTests {
         #expect(values("not :)") == [2])
     }
 
+    @Test("written laughter, like a face, is never negated ('not the latter lol')")
+    func laughter() {
+        var lexicon = Self.lexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences("# format: vox-sentiment/1\nlol\t1.8\nhaha\t1.8\n", path: "laughter.tsv", problems: &problems)
+        #expect(problems.isEmpty)
+        let scorer = SentimentScorer(lexicon: lexicon)
+        func values(_ text: String) -> [Double] {
+            scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
+        }
+        #expect(values("it is not the latter lol") == [1.8])
+        #expect(values("I'm not even mad haha") == [1.8])
+        #expect(values("not lolll") == [2.1])
+        // A word of praise in the same place is negated.
+        #expect(values("it is not the good one") == [-1.48])
+    }
+
     @Test("a negator with a valence of its own counts it when it negates nothing ('No.', 'no no', 'err no') and, milder, as an absence ('no reply')")
     func standaloneNegator() {
         var lexicon = Self.lexicon()

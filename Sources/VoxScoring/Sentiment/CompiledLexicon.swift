@@ -40,6 +40,7 @@ struct TermFlags: OptionSet, Sendable {
     static let boosterPhraseStart = TermFlags(rawValue: 1 << 16)
     static let absence = TermFlags(rawValue: 1 << 17)
     static let irony = TermFlags(rawValue: 1 << 18)
+    static let laughter = TermFlags(rawValue: 1 << 19)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -55,6 +56,7 @@ struct TermFlags: OptionSet, Sendable {
         case .least: return .least
         case .absence: return .absence
         case .irony: return .irony
+        case .laughter: return .laughter
         }
     }
 }

@@ -268,4 +268,7 @@ public enum SentimentCue: String, Sendable, CaseIterable {
     /// Praise people say deadpan ("Brilliant.", "Great, a two hour wait"): after or before a
     /// complaint, sarcasm.
     case irony
+    /// Written laughter ("lol", "haha"): like a face, it shows the writer's mood whatever the
+    /// words before it, so it is never negated ("I'm not the latter lol").
+    case laughter
 }

@@ -218,8 +218,10 @@ struct SentimentPass {
             if least == nil, flags.contains(.least), !isWord(before: index, flag: .atWord) { least = index }
             index -= 1
         }
-        // A face or an emoji shows the writer's feeling whatever words come before it.
+        // A face, an emoji or written laughter shows the writer's feeling whatever words come
+        // before it.
         let isFace = tokens[item.first].kind == .emoticon || tokens[item.first].kind == .emoji
+            || (item.first == item.last && tokens[item.first].termFlags.contains(.laughter))
         if let negator, !isFace {
             item.value *= SentimentRules.negationScalar
             item.negated = true
