@@ -292,6 +292,20 @@ struct SentimentRuleTests {
         #expect(values("still not fixed") == [-2.4])
     }
 
+    @Test("a camel-case hashtag the lexicon does not know is read as its words")
+    func camelCaseHashtags() {
+        #expect(values("Saw the shop today #NotGood") == [-1.48])
+        #expect(values("#VeryHelpfulStaff") == [2.293])
+        #expect(values("#VIPGreatService") == [3])
+        #expect(values("#GreatService!") == [3, 0.292])
+        // Not split: a hashtag the lexicon knows, one in a single case, or a camel-case word
+        // without `#`.
+        #expect(values("#Good") == [2])
+        #expect(values("#greatservice").isEmpty)
+        #expect(values("GreatService").isEmpty)
+        #expect(modifiers("#NotGood") == ["negated by 'Not' ×-0.74"])
+    }
+
     @Test("the byte scanner draws the same word boundaries as Tokenizer")
     func scannerMatchesTokenizer() {
         let compiled = CompiledLexicon(Self.lexicon())

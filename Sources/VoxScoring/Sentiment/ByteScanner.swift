@@ -8,7 +8,8 @@ import VoxText
 /// other symbols one by one) and normalises the same way (lowercase, typographic apostrophes made
 /// straight, emoji without skin tones or U+FE0F), so lexicon entries written for `Tokenizer` match.
 /// Differences, all deliberate: a number keeps its decimal point or thousands separator ("2.5"),
-/// and an emoticon is also recognised before trailing punctuation (":)!!") or after it ("ok!:)").
+/// an emoticon is also recognised before trailing punctuation (":)!!") or after it ("ok!:)"),
+/// and a camel-case hashtag the lexicon does not know is split into its words ("#NeverAgain").
 /// ASCII words are lowercased into a scratch buffer beside the text; only words with non-ASCII
 /// letters take the slow path through `Tokenizer.normalize`.
 struct ByteScanner {
@@ -139,6 +140,9 @@ struct ByteScanner {
             if byte < 0x80 {
                 if Self.isASCIIWordByte(byte) {
                     if let wordEnd = appendASCIIWord(text, index, end, scratch: scratch, tokens: tokens, count: &count) {
+                        if index > start, text[index - 1] == UInt8(ascii: "#"), tokens[count - 1].term < 0 {
+                            splitHashtag(text, index, wordEnd, scratch: scratch, tokens: tokens, count: &count)
+                        }
                         index = wordEnd
                         continue
                     }
@@ -181,6 +185,27 @@ struct ByteScanner {
                 count += 1
                 index += length
             }
+        }
+    }
+
+    /// A hashtag the lexicon does not know, written in camel case ("#NeverAgain", "#VIPTreatment"),
+    /// says its words: they replace the hashtag's token, each looked up on its own. A word starts
+    /// at a capital after a lower-case letter, or at a capital followed by a lower-case letter
+    /// after capitals ("VIP", "Treatment").
+    private func splitHashtag(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) {
+        func startsWord(_ index: Int) -> Bool {
+            guard Self.isUpper(text[index]) else { return false }
+            return Self.isLower(text[index - 1]) || (Self.isUpper(text[index - 1]) && index + 1 < end && Self.isLower(text[index + 1]))
+        }
+        guard ((start + 1)..<end).contains(where: startsWord) else { return }
+        count -= 1
+        var wordStart = start
+        for index in (start + 1)...end where index == end || startsWord(index) {
+            _ = appendASCIIWord(text, wordStart, index, scratch: scratch, tokens: tokens, count: &count)
+            wordStart = index
         }
     }
 
@@ -465,6 +490,8 @@ struct ByteScanner {
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     @inline(__always) static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || isASCIILetter(byte) }
+    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ",")
