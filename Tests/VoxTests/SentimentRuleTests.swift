@@ -154,6 +154,17 @@ struct SentimentRuleTests {
         #expect(values("bad. good!") == [-2, 2, 0.292])
     }
 
+    @Test("the ! of sentences without sentiment counts toward the whole text's direction, at most four")
+    func exclamationWithoutSentiment() {
+        #expect(values("The parcel is terrible. Call me back!") == [-3, -0.292])
+        #expect(values("Good parcel. Call me! Soon!") == [2, 0.584])
+        #expect(values("Terrible. Call me!!!!!!") == [-3, Self.rounded(-4 * 0.292)])
+        #expect(modifiers("The parcel is terrible. Call me back!").last == "exclamation ×1 in sentences without sentiment, toward the text")
+        // Nothing to strengthen: a text without sentiment stays neutral.
+        #expect(values("Call me back!").isEmpty)
+        #expect(compound("Call me back!") == 0)
+    }
+
     @Test("after but/however the clause weighs ×1.5, before it ×0.5; an although-clause weighs ×0.5")
     func contrast() {
         #expect(values("good but terrible") == [1, -4.5])

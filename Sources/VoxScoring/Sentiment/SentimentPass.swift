@@ -5,7 +5,7 @@ import VoxModel
 /// Order: find the sentiment-bearing items (longest lexicon phrase first) and apply the
 /// word-level rules (capitals, elongation, boosters, negation, "least"); then contrast; then the
 /// sarcasm cues; then neutral questions and requests; then sum each sentence, add `!` emphasis,
-/// and add the sentences up.
+/// and add the sentences up (with the `!` of sentences without sentiment toward the total).
 struct SentimentPass {
     let text: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeMutablePointer<ScanToken>
@@ -431,23 +431,42 @@ struct SentimentPass {
                 ))
             }
         }
+        // Exclamations in sentences without sentiment ("The parcel is lost. Call me back!")
+        // still raise the text's voice: they count toward the direction of the whole text.
+        var unplaced = 0
+        var unplacedMark: Int?
         for sentence in sentences {
             let exclamations = min(SentimentRules.exclamationLimit, sentence.exclamations)
+            let mark = exclamations > 0 && explain ? (sentence.start..<sentence.end).last(where: { tokens[$0].flags.contains(.exclamation) }) : nil
             var sum = sentence.sum
             if exclamations > 0, sum != 0 {
                 let boost = Double(exclamations) * SentimentRules.exclamationIncrement * (sum > 0 ? 1 : -1)
                 sum += boost
-                if explain, let mark = (sentence.start..<sentence.end).last(where: { tokens[$0].flags.contains(.exclamation) }) {
-                    result.contributions.append(SentimentContribution(
-                        text: String(repeating: "!", count: exclamations),
-                        start: codePoints(before: Int(tokens[mark].start)), end: codePoints(before: Int(tokens[mark].end)),
-                        baseValence: 0, modifiers: ["exclamation ×\(exclamations)"], finalValence: boost
-                    ))
-                }
+                if let mark { result.contributions.append(exclamation(exclamations, at: mark, boost: boost, note: "exclamation ×\(exclamations)")) }
+            } else if exclamations > 0 {
+                unplaced += exclamations
+                unplacedMark = mark ?? unplacedMark
             }
             result.total += sum
         }
+        if unplaced > 0, result.total != 0 {
+            let exclamations = min(SentimentRules.exclamationLimit, unplaced)
+            let boost = Double(exclamations) * SentimentRules.exclamationIncrement * (result.total > 0 ? 1 : -1)
+            result.total += boost
+            if let mark = unplacedMark {
+                result.contributions.append(exclamation(exclamations, at: mark, boost: boost, note: "exclamation ×\(exclamations) in sentences without sentiment, toward the text"))
+            }
+        }
         return result
+    }
+
+    /// The explanation of `count` exclamation marks, placed on the last one (token `mark`).
+    private func exclamation(_ count: Int, at mark: Int, boost: Double, note: String) -> SentimentContribution {
+        SentimentContribution(
+            text: String(repeating: "!", count: count),
+            start: codePoints(before: Int(tokens[mark].start)), end: codePoints(before: Int(tokens[mark].end)),
+            baseValence: 0, modifiers: [note], finalValence: boost
+        )
     }
 
     // MARK: Helpers
