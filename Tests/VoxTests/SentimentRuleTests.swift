@@ -75,6 +75,14 @@ struct SentimentRuleTests {
         #expect(values("not :)") == [2])
     }
 
+    @Test("a negated negative word turns into fainter praise (×−0.6) than negated praise turns into complaint (×−0.74)")
+    func negatedNegative() {
+        #expect(values("the agent was not terrible") == [1.8])
+        #expect(values("the agent was not good") == [-1.48])
+        #expect(values("it isn't very bad") == [Self.rounded((2 + 0.293) * 0.6)])
+        #expect(modifiers("not terrible") == ["negated by 'not' ×-0.6"])
+    }
+
     @Test("written laughter, like a face, is never negated ('not the latter lol')")
     func laughter() {
         var lexicon = Self.lexicon()

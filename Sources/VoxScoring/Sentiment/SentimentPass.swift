@@ -223,9 +223,10 @@ struct SentimentPass {
         let isFace = tokens[item.first].kind == .emoticon || tokens[item.first].kind == .emoji
             || (item.first == item.last && tokens[item.first].termFlags.contains(.laughter))
         if let negator, !isFace {
-            item.value *= SentimentRules.negationScalar
+            let scalar = item.value < 0 ? SentimentRules.negatedNegativeScalar : SentimentRules.negationScalar
+            item.value *= scalar
             item.negated = true
-            if explain { item.note("negated by '\(tokenText(negator))' ×\(SentimentRules.negationScalar)") }
+            if explain { item.note("negated by '\(tokenText(negator))' ×\(scalar)") }
         }
         // "guilt free", "stress free": the word after says the bad thing is absent.
         if item.value < 0, !isFace, item.last + 1 < count, tokens[item.last + 1].termFlags.contains(.absence) {

@@ -8,6 +8,9 @@ enum SentimentRules {
     static let elongationIncrement = 0.3
     /// A negated valence is flipped and damped by this factor; "least" does the same.
     static let negationScalar = -0.74
+    /// A negated negative word is flipped and damped more: "not terrible" is far from "great",
+    /// "didn't break" is faint praise. Calibrated on the development set (−0.74 to −0.3 tried).
+    static let negatedNegativeScalar = -0.6
     /// A valued negator ("no") before words without sentiment stands for an absence ("no reply"):
     /// its valence times this.
     static let absenceScalar = 0.6
