@@ -23,25 +23,7 @@ struct CompactJSONWriter {
 
     /// `"key":` after a `{` (`first`) or a `,`.
     mutating func key(_ key: StaticString, first: Bool = false) {
-        // Composed on the stack and appended once: each append to the array checks its
-        // uniqueness and capacity, and every record's line has about twenty keys.
-        key.withUTF8Buffer { name in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 4) { member in
-                var count = 0
-                if !first {
-                    member[0] = UInt8(ascii: ",")
-                    count = 1
-                }
-                member[count] = UInt8(ascii: "\"")
-                for byte in name {
-                    count += 1
-                    member[count] = byte
-                }
-                member[count + 1] = UInt8(ascii: "\"")
-                member[count + 2] = UInt8(ascii: ":")
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: member[0..<(count + 3)]))
-            }
-        }
+        JSONValue.appendKey(key, first: first, indent: nil, level: 0, to: &bytes)
     }
 
     mutating func string(_ value: String) { JSONString.append(value, to: &bytes) }

@@ -12,10 +12,16 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// An array whose `count` items are made one at a time, in order, as they are written, so
-    /// that a long list (a run's conversations, read back from scratch) never exists as values or
-    /// text all at once: see `pretty(flushingAt:into:)`. Each writing makes a new iterator.
-    case generated(count: Int, items: @Sendable () -> AnyIterator<JSONValue>)
+    /// An array whose `count` items are written one at a time, in order, so that a long list (a
+    /// run's conversations, read back from scratch) never exists as values or text all at once:
+    /// see `pretty(flushingAt:into:)`. Each item writes its own text, as its value would be
+    /// written (`ObjectWriter` helps), because making a `JSONValue` per item cost more than
+    /// writing it. Each writing makes a new iterator.
+    case generated(count: Int, items: @Sendable () -> AnyIterator<ItemWriter>)
+
+    /// Writes one item of a generated array into `out` at a layout: `indent` spaces a level
+    /// (nil: compact) and the item's `level`.
+    public typealias ItemWriter = (_ out: inout [UInt8], _ indent: Int?, _ level: Int) -> Void
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.compact() == b.compact() }
     public func hash(into hasher: inout Hasher) { hasher.combine(compact()) }
@@ -69,7 +75,7 @@ public enum JSONValue: Sendable, Hashable {
     // appending to a `String` piece by piece cost more than making the values.
 
     /// `indent`: spaces a level, nil for compact output.
-    private func write(to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?) {
+    func write(to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: Self.append("null", to: &out)
         case .bool(let value): Self.append(value ? "true" : "false", to: &out)
@@ -77,12 +83,16 @@ public enum JSONValue: Sendable, Hashable {
         case .double(let value): ASCIIDecimal.append(value, to: &out)
         case .string(let value): JSONString.append(value, to: &out)
         case .array(let items):
-            Self.writeArray(count: items.count, item: { items[$0] }, to: &out, indent: indent, level: level, flush: flush)
+            Self.writeArray(count: items.count, to: &out, indent: indent, level: level, flush: flush) { out, index, level in
+                items[index].write(to: &out, indent: indent, level: level, flush: flush)
+            }
         case .generated(let count, let items):
             // An iterator that ends early (its scratch could not be read) leaves nulls; the run
             // checks the reading before it publishes anything.
             let iterator = items()
-            Self.writeArray(count: count, item: { _ in iterator.next() ?? .null }, to: &out, indent: indent, level: level, flush: flush)
+            Self.writeArray(count: count, to: &out, indent: indent, level: level, flush: flush) { out, _, level in
+                if let write = iterator.next() { write(&out, indent, level) } else { Self.append("null", to: &out) }
+            }
         case .object(let members):
             guard !members.isEmpty else {
                 Self.append("{}", to: &out)
@@ -102,8 +112,10 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// `[`, the items at `level + 1` (written by `writeItem(out, index, level)`), `]`.
     private static func writeArray(
-        count: Int, item: (Int) -> JSONValue, to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?
+        count: Int, to out: inout [UInt8], indent: Int?, level: Int, flush: ((inout [UInt8]) -> Void)?,
+        writeItem: (inout [UInt8], Int, Int) -> Void
     ) {
         guard count > 0 else {
             append("[]", to: &out)
@@ -113,20 +125,28 @@ public enum JSONValue: Sendable, Hashable {
         for index in 0..<count {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             newline(&out, indent, level + 1)
-            item(index).write(to: &out, indent: indent, level: level + 1, flush: flush)
+            writeItem(&out, index, level + 1)
             flush?(&out)
         }
         newline(&out, indent, level)
         out.append(UInt8(ascii: "]"))
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+    static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        // From a ready line of spaces: appending a `repeatElement` went a space at a time.
+        var spaces = indent * level
+        while spaces > 0 {
+            let run = min(spaces, Self.spaces.count)
+            out.append(contentsOf: Self.spaces[..<run])
+            spaces -= run
+        }
     }
 
-    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    static func append(_ literal: StaticString, to out: inout [UInt8]) {
         literal.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
@@ -137,3 +157,68 @@ public enum JSONValue: Sendable, Hashable {
         return value.description
     }
 }
+
+extension JSONValue {
+    /// Writes an object member by member exactly as `.object` would at the same layout, for the
+    /// items of a `.generated` array that write themselves: `init` writes `{`, `key` the
+    /// separator, the line break and `"key":` before each value (which the caller writes at
+    /// `level + 1`), `end` the closing brace.
+    struct ObjectWriter {
+        let indent: Int?
+        let level: Int
+        private var members = 0
+
+        init(indent: Int?, level: Int, to out: inout [UInt8]) {
+            self.indent = indent
+            self.level = level
+            out.append(UInt8(ascii: "{"))
+        }
+
+        /// `key` must need no escaping (the writers' keys are plain ASCII names).
+        mutating func key(_ key: StaticString, to out: inout [UInt8]) {
+            JSONValue.appendKey(key, first: members == 0, indent: indent, level: level + 1, to: &out)
+            members += 1
+        }
+
+        /// `key` and then `value` at the member's level.
+        mutating func member(_ key: StaticString, _ value: JSONValue, to out: inout [UInt8]) {
+            self.key(key, to: &out)
+            value.write(to: &out, indent: indent, level: level + 1, flush: nil)
+        }
+
+        func end(to out: inout [UInt8]) {
+            if members > 0 { JSONValue.newline(&out, indent, level) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+}
+
+extension JSONValue {
+    /// Appends what comes before a member's value, as `.object` writes it: `,` unless it is the
+    /// first, a line break and the indentation of `level` when pretty, `"key":`, and a space when
+    /// pretty. Composed on the stack and appended at once: each append to the array checks its
+    /// uniqueness and capacity, and the writers that run per record or per conversation write a
+    /// dozen keys each. `key` must need no escaping (the writers' keys are plain ASCII names).
+    static func appendKey(_ key: StaticString, first: Bool, indent: Int?, level: Int, to out: inout [UInt8]) {
+        let spaces = (indent ?? 0) * level
+        key.withUTF8Buffer { name in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + spaces + 6) { buffer in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                if !first { put(UInt8(ascii: ",")) }
+                if indent != nil { put(UInt8(ascii: "\n")) }
+                for _ in 0..<spaces { put(UInt8(ascii: " ")) }
+                put(UInt8(ascii: "\""))
+                for byte in name { put(byte) }
+                put(UInt8(ascii: "\""))
+                put(UInt8(ascii: ":"))
+                if indent != nil { put(UInt8(ascii: " ")) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+    }
+}
+

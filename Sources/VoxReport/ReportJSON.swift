@@ -165,26 +165,30 @@ public enum ReportJSON {
             ("count", .int(conversations.count)),
             ("outcomes", .sortedObject(outcomes)),
             ("items", .generated(count: conversations.count) {
-                AnyIterator(conversations.lazy.map(item).makeIterator())
+                AnyIterator(conversations.lazy.map { conversation in
+                    { out, indent, level in write(conversation, to: &out, indent: indent, level: level) }
+                }.makeIterator())
             }),
         ])
     }
 
-    /// One conversation in report.json's `conversations.items`.
-    static func item(_ conversation: ConversationSummary) -> JSONValue {
-        .object([
-            ("id", .string(conversation.id)),
-            ("source", .string(conversation.source)),
-            ("messages", .int(conversation.messages)),
-            ("start_compound", .number(conversation.startCompound)),
-            ("end_compound", .number(conversation.endCompound)),
-            ("change", .number(conversation.change.map { ($0 * 10_000).rounded() / 10_000 })),
-            ("outcome", .string(conversation.outcome.rawValue)),
-            ("mean_empathy", .number(conversation.meanEmpathy)),
-            ("first_reply_seconds", .number(conversation.firstReplySeconds)),
-            ("resolution_seconds", .number(conversation.resolutionSeconds)),
-            ("agents", .array(conversation.agents.map { .string($0) })),
-        ])
+    /// One conversation in report.json's `conversations.items`, written without making a
+    /// `JSONValue` of it (a run lists every conversation; a test holds this to the same members
+    /// as a `JSONValue`).
+    static func write(_ conversation: ConversationSummary, to out: inout [UInt8], indent: Int?, level: Int) {
+        var object = JSONValue.ObjectWriter(indent: indent, level: level, to: &out)
+        object.member("id", .string(conversation.id), to: &out)
+        object.member("source", .string(conversation.source), to: &out)
+        object.member("messages", .int(conversation.messages), to: &out)
+        object.member("start_compound", .number(conversation.startCompound), to: &out)
+        object.member("end_compound", .number(conversation.endCompound), to: &out)
+        object.member("change", .number(conversation.change.map { ($0 * 10_000).rounded() / 10_000 }), to: &out)
+        object.member("outcome", .string(conversation.outcome.rawValue), to: &out)
+        object.member("mean_empathy", .number(conversation.meanEmpathy), to: &out)
+        object.member("first_reply_seconds", .number(conversation.firstReplySeconds), to: &out)
+        object.member("resolution_seconds", .number(conversation.resolutionSeconds), to: &out)
+        object.member("agents", .array(conversation.agents.map { .string($0) }), to: &out)
+        object.end(to: &out)
     }
 
     static func agent(_ agent: AgentSummary) -> JSONValue {
