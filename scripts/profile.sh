@@ -35,6 +35,8 @@ summary() {
             pattern["engine"] = "13ScoringEngineV5score"
             pattern["sentiment"] = "15SentimentScorerV5score_7explain"
             pattern["empathy"] = "13EmpathyScorerV5score_7context"
+            # Replies in conversations: the score and the mentions from one scan.
+            pattern["empathyMentions"] = "13EmpathyScorerV16scoreAndMentions"
             pattern["cues"] = "13ScoringEngineV4cues3for"
             pattern["add"] = "13RunAggregatorV3add_"
             pattern["merge"] = "13RunAggregatorV5merge"
@@ -52,8 +54,8 @@ summary() {
             stage["field mapping"] = best["mapping"]
             stage["redaction"] = best["redaction"]
             stage["sentiment"] = best["sentiment"]
-            stage["empathy (scores and conversation cues)"] = best["empathy"] + best["cues"]
-            stage["clustering: phrase extraction and taxonomy"] = best["engine"] - best["sentiment"] - best["empathy"]
+            stage["empathy (scores and conversation cues)"] = best["empathy"] + best["empathyMentions"] + best["cues"]
+            stage["clustering: phrase extraction and taxonomy"] = best["engine"] - best["sentiment"] - best["empathy"] - best["empathyMentions"]
             stage["aggregation"] = best["add"] + best["merge"] + best["finish"]
             stage["records.jsonl"] = best["body"] + best["members"] + best["append"] + best["spill"]
             stage["reports rendered"] = best["render"]

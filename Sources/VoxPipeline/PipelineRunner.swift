@@ -312,7 +312,7 @@ struct ScoredChunk: Sendable {
             let outcome = engine.score(record, memo: memo)
             let scored = outcome.record
             result.aggregator.add(
-                scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record), phrases: outcome.phrases
+                scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record, agentMentions: outcome.agentMentions), phrases: outcome.phrases
             )
             if lines {
                 RecordsJSON.appendBody(scored, to: &result.lines)

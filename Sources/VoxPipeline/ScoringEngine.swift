@@ -80,6 +80,9 @@ public struct ScoringEngine: Sendable {
         public var record: ScoredRecord
         public var strength: Int
         public var phrases: DiscoveryPhrases
+        /// An agent reply's mentions in a conversation, read in the same scan as its empathy
+        /// (for `cues(for:agentMentions:)`); nil otherwise.
+        public var agentMentions: [String]? = nil
     }
 
     /// Scores one record. A negative customer record gets its taxonomy aspect; with none, its
@@ -89,7 +92,15 @@ public struct ScoringEngine: Sendable {
     public func score(_ record: FeedbackRecord, memo: PhraseExtractor.Memo? = nil) -> Scored {
         let sentimentScore = sentiment.score(record.text)
         var scored = ScoredRecord(record: record, sentiment: sentimentScore)
-        if record.role == .agent { scored.empathy = empathy.score(record.text) }
+        if record.role == .agent {
+            guard Self.inConversation(record) else {
+                scored.empathy = empathy.score(record.text)
+                return Scored(record: scored, strength: 0, phrases: .none)
+            }
+            let (score, mentions) = empathy.scoreAndMentions(record.text)
+            scored.empathy = score
+            return Scored(record: scored, strength: 0, phrases: .none, agentMentions: mentions)
+        }
         guard record.role == .customer else { return Scored(record: scored, strength: 0, phrases: .none) }
         let sampled = PhraseHash.of(record.text) % UInt64(backgroundSampling) == 0
         guard sentimentScore.label == .negative else {
@@ -118,8 +129,10 @@ public struct ScoringEngine: Sendable {
 
     /// What the conversation pass needs from a message's text (nil outside conversations): the
     /// words a reply could personalise with, a customer's case details and first name.
-    public func cues(for record: FeedbackRecord) -> ConversationCues? {
-        guard let conversation = record.conversation, !conversation.isEmpty, record.role == .customer || record.role == .agent else { return nil }
+    /// `agentMentions`: an agent reply's mentions if `score` has read them already.
+    public func cues(for record: FeedbackRecord, agentMentions: [String]? = nil) -> ConversationCues? {
+        guard Self.inConversation(record), record.role == .customer || record.role == .agent else { return nil }
+        if record.role == .agent, let agentMentions { return ConversationCues(mentions: agentMentions) }
         // Of a customer's mentions only case details (words with digits) are used, so an ASCII
         // customer message without a digit needs no scan.
         var text = record.text
@@ -131,6 +144,11 @@ public struct ScoringEngine: Sendable {
             mentions: needsScan ? empathy.mentions(in: record.text) : [],
             customerName: record.role == .customer ? record.author.flatMap(ReplyContext.firstName(ofAuthor:)) : nil
         )
+    }
+
+    static func inConversation(_ record: FeedbackRecord) -> Bool {
+        guard let conversation = record.conversation else { return false }
+        return !conversation.isEmpty
     }
 
     /// Labels for the clusters this engine can assign.

@@ -35,7 +35,17 @@ public struct EmpathyScorer: Sendable {
     }
 
     public func score(_ text: String, context: ReplyContext? = nil) -> EmpathyScore {
+        score(matcher.scan(text), context: context)
+    }
+
+    /// An agent reply's score and its `mentions`, from one scan of the text: a run needs both
+    /// for every reply in a conversation.
+    public func scoreAndMentions(_ text: String) -> (score: EmpathyScore, mentions: [String]) {
         let scanned = matcher.scan(text)
+        return (score(scanned, context: nil), words(in: scanned, capitalized: true, limit: ConversationCues.limit))
+    }
+
+    private func score(_ scanned: PhraseText, context: ReplyContext?) -> EmpathyScore {
         let matches = matcher.matches(in: scanned)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(matches.count)
@@ -220,7 +230,10 @@ public struct EmpathyScorer: Sendable {
     }
 
     private func words(in text: String, capitalized: Bool, limit: Int) -> [String] {
-        let scanned = matcher.scan(text)
+        words(in: matcher.scan(text), capitalized: capitalized, limit: limit)
+    }
+
+    private func words(in scanned: PhraseText, capitalized: Bool, limit: Int) -> [String] {
         var words: [String] = []
         for (index, token) in scanned.tokens.enumerated() where token.isWord && token.flags & PhraseText.Token.continuation == 0 {
             guard token.hasDigit || (capitalized && token.isCapitalized && token.end - token.start >= 2) else { continue }

@@ -40,4 +40,19 @@ struct ConversationCuesTests {
         record.conversation = nil
         #expect(Self.engine.cues(for: record) == nil)
     }
+
+    @Test("an agent reply's mentions read in the scoring scan are the cues read on their own; its empathy is unchanged")
+    func agentMentionsFromScoring() throws {
+        for text in ["Sorry Helen, the London depot has PX-40112 and 62.40 is refunded", "thanks, all sorted", "I understand. Ana from Returns here"] {
+            let reply = Self.record(text, .agent, author: "Priya")
+            let scored = Self.engine.score(reply)
+            let mentions = try #require(scored.agentMentions)
+            #expect(Self.engine.cues(for: reply, agentMentions: mentions) == Self.engine.cues(for: reply))
+            #expect(scored.record.empathy == Self.engine.empathy.score(text))
+        }
+        // Outside a conversation nothing is read for cues.
+        var alone = Self.record("Sorry Helen", .agent)
+        alone.conversation = nil
+        #expect(Self.engine.score(alone).agentMentions == nil)
+    }
 }
