@@ -112,16 +112,23 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
     /// No key is in two partitions (a conversation's messages all go to one).
     public static func merging(_ partitions: any ScratchPartitions, into output: any ScratchPartitions) throws -> ConversationSummaries {
         var readers = (0..<partitions.count).map { ScratchRecordReader(partitions, partition: $0) }
-        var heads: [ConversationSummary?] = []
-        for index in readers.indices { heads.append(try readers[index].next(decode)) }
-        var heap = MergeHeap(heads.indices.filter { heads[$0] != nil }) { a, b in
-            (heads[a]!.source, heads[a]!.id) < (heads[b]!.source, heads[b]!.id)
+        var heads: [ConversationSummary?] = Array(repeating: nil, count: readers.count)
+        var heap = MergeHeap()
+        for index in readers.indices {
+            guard let head = try readers[index].next(decode) else { continue }
+            heap.push(MergeHeap.Entry(source: head.source, id: head.id, partition: index))
+            heads[index] = head
         }
         var writer = PartitionWriter(output, partition: 0)
-        while let least = heap.top {
+        while let least = heap.top?.partition {
             try writer.append(heads[least]!)
-            heads[least] = try readers[least].next(decode)
-            if heads[least] == nil { heap.removeTop() } else { heap.topChanged() }
+            if let next = try readers[least].next(decode) {
+                heap.replaceTop(with: MergeHeap.Entry(source: next.source, id: next.id, partition: least))
+                heads[least] = next
+            } else {
+                heap.removeTop()
+                heads[least] = nil
+            }
         }
         try writer.flush()
         return ConversationSummaries(writer)
@@ -168,39 +175,44 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
     }
 }
 
-/// A binary min-heap of small integers (partition numbers) under an ordering that may change
-/// for the top element only: what a k-way merge needs.
+/// A binary min-heap of the partitions' next keys (source, then id, then partition): what a
+/// k-way merge needs. The keys live in the heap, so comparing two of them copies no summary (a
+/// comparison through the summaries held outside copied both, with their strings, every time).
 struct MergeHeap {
-    private var items: [Int]
-    private let before: (Int, Int) -> Bool
+    struct Entry: Comparable {
+        var source: String
+        var id: String
+        var partition: Int
 
-    init(_ items: [Int], by before: @escaping (Int, Int) -> Bool) {
-        self.items = []
-        self.before = before
-        for item in items { push(item) }
+        static func < (a: Entry, b: Entry) -> Bool {
+            (a.source, a.id, a.partition) < (b.source, b.id, b.partition)
+        }
     }
 
-    var top: Int? { items.first }
+    private var entries: [Entry] = []
 
-    mutating func push(_ item: Int) {
-        items.append(item)
-        var child = items.count - 1
+    var top: Entry? { entries.first }
+
+    mutating func push(_ entry: Entry) {
+        entries.append(entry)
+        var child = entries.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard before(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
+            guard entries[child] < entries[parent] else { break }
+            entries.swapAt(child, parent)
             child = parent
         }
     }
 
     mutating func removeTop() {
-        items.swapAt(0, items.count - 1)
-        items.removeLast()
+        entries.swapAt(0, entries.count - 1)
+        entries.removeLast()
         siftDown()
     }
 
-    /// The top element's key changed (its partition moved on to its next record).
-    mutating func topChanged() {
+    /// The top partition moved on to its next key.
+    mutating func replaceTop(with entry: Entry) {
+        entries[0] = entry
         siftDown()
     }
 
@@ -209,10 +221,10 @@ struct MergeHeap {
         while true {
             let left = 2 * parent + 1, right = left + 1
             var least = parent
-            if left < items.count, before(items[left], items[least]) { least = left }
-            if right < items.count, before(items[right], items[least]) { least = right }
+            if left < entries.count, entries[left] < entries[least] { least = left }
+            if right < entries.count, entries[right] < entries[least] { least = right }
             guard least != parent else { return }
-            items.swapAt(parent, least)
+            entries.swapAt(parent, least)
             parent = least
         }
     }
