@@ -129,6 +129,8 @@ whereas	concessive
 #              ("Great, a two hour wait") it is sarcasm
 #   laughter   written laughter: like a face it shows the writer's mood and is never negated
 #              ("I'm not the latter lol")
+#   apology    an apology is no complaint: praise beside it is not sarcasm ("Thanks for the
+#              update, sorry for all the emails")
 thanks	gratitude
 thank	gratitude
 thx	gratitude
@@ -270,6 +272,13 @@ hahahaha	laughter
 hehe	laughter
 hehehe	laughter
 jaja	laughter
+sorry	apology
+apologies	apology
+apology	apology
+apologise	apology
+apologize	apology
+apologised	apology
+apologized	apology
 """######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1

@@ -249,6 +249,25 @@ struct SentimentRuleTests {
         #expect(!modifiers("Great, thanks. The other parcel was lost.").contains { $0.hasPrefix("sarcasm") })
     }
 
+    @Test("an apology is no complaint: praise beside it is not sarcasm")
+    func apologyIsNoComplaint() {
+        var lexicon = Self.lexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences("# format: vox-sentiment/1\nsorry\t-0.6\n", path: "apology.tsv", problems: &problems)
+        #expect(problems.isEmpty)
+        let scorer = SentimentScorer(lexicon: lexicon)
+        func values(_ text: String) -> [Double] {
+            scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
+        }
+        #expect(values("Thanks for the update, sorry for all the emails.") == [1.5, -0.6])
+        #expect(values("Great, sorry again for the mix-up.") == [3, -0.6])
+        #expect(values("Sorry. Great.") == [-0.6, 3])
+        // Controls: a complaint in the same places still turns the praise around.
+        #expect(values("Thanks for the terrible emails.") == [-1.5, -3])
+        #expect(values("Great, again a terrible mix-up.") == [-3, -3])
+        #expect(values("Terrible. Great.") == [-3, -3])
+    }
+
     @Test("a bare question or request is neutral; with a complaint cue, negation or a negative word it is not")
     func questions() {
         #expect(Self.scorer.score("Can you help me with my order?").label == .neutral)

@@ -41,6 +41,7 @@ struct TermFlags: OptionSet, Sendable {
     static let absence = TermFlags(rawValue: 1 << 17)
     static let irony = TermFlags(rawValue: 1 << 18)
     static let laughter = TermFlags(rawValue: 1 << 19)
+    static let apology = TermFlags(rawValue: 1 << 20)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -57,6 +58,7 @@ struct TermFlags: OptionSet, Sendable {
         case .absence: return .absence
         case .irony: return .irony
         case .laughter: return .laughter
+        case .apology: return .apology
         }
     }
 }

@@ -271,4 +271,7 @@ public enum SentimentCue: String, Sendable, CaseIterable {
     /// Written laughter ("lol", "haha"): like a face, it shows the writer's mood whatever the
     /// words before it, so it is never negated ("I'm not the latter lol").
     case laughter
+    /// An apology ("sorry"): negative, but no complaint, so it does not turn praise beside it
+    /// into sarcasm ("Thanks for the update, sorry for all the emails").
+    case apology
 }

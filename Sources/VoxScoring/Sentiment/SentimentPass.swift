@@ -289,24 +289,25 @@ struct SentimentPass {
     // MARK: Sarcasm
 
     /// Praise that a complaint turns around: "thanks for the 3 hour wait", "love waiting on hold",
-    /// "great, another delay". The praise item is flipped to negative.
+    /// "great, another delay". The praise item is flipped to negative. An apology is no complaint:
+    /// "Thanks for the update, sorry for all the emails" is meant.
     private mutating func applySarcasm() {
         for index in items.indices where items[index].value > 0 && !items[index].negated {
             let item = items[index]
             let flags = termFlags(item.first)
             var cue: String?
             if flags.contains(.gratitude), let forIndex = nextWord(after: item.last, within: 2, where: { hasFlag($0, .forWord) }),
-               firstItem(after: forIndex, within: SentimentRules.sarcasmReach)?.value ?? 0 < 0 {
+               isComplaint(firstItem(after: forIndex, within: SentimentRules.sarcasmReach)) {
                 cue = "'\(tokenText(item.first)) for' a complaint"
             } else if flags.contains(.liking), let next = nextWord(after: item.last, within: 1, where: { tokens[$0].flags.contains(.ingForm) }),
-                      firstItem(after: next - 1, within: 4, sameClause: true)?.value ?? 0 < 0 {
+                      isComplaint(firstItem(after: next - 1, within: 4, sameClause: true)) {
                 cue = "'\(tokenText(item.first))' + a complaint"
             } else if isSentenceOpener(item), let reach = nextWord(after: item.last, within: SentimentRules.sarcasmReach, where: { hasFlag($0, .repeat) }),
-                      nextItem(after: index, inSentence: item.sentence)?.value ?? 0 < 0 {
+                      isComplaint(nextItem(after: index, inSentence: item.sentence)) {
                 cue = "praise then '\(tokenText(reach))' + a complaint"
             } else if flags.contains(.irony), isSentenceOpener(item), item.last + 1 < count, isComma(item.last + 1),
                       let next = nextItem(after: index, inSentence: item.sentence),
-                      next.value < 0, wordCount(item.last + 1, next.first) <= SentimentRules.sarcasmReach + 3 {
+                      isComplaint(next), wordCount(item.last + 1, next.first) <= SentimentRules.sarcasmReach + 3 {
                 cue = "'\(tokenText(item.first)),' + a complaint"
             } else if flags.contains(.irony), isCurtPraise(item), followsPlainComplaint(item.sentence) {
                 cue = "curt praise after a complaint"
@@ -332,17 +333,23 @@ struct SentimentPass {
             && !(sentence.start..<sentence.end).contains { !termFlags($0).isDisjoint(with: .contrast) }
     }
 
-    /// Whether the nearest earlier sentence with items has only negative ones: a plain complaint.
-    /// One that also praises ("sorted my wrong item in five minutes") makes the praise after it
-    /// more likely meant.
+    /// Whether the nearest earlier sentence with items has only negative ones, not all apologies:
+    /// a plain complaint. One that also praises ("sorted my wrong item in five minutes") makes the
+    /// praise after it more likely meant, and so does one that only apologises ("Sorry.").
     private func followsPlainComplaint(_ sentence: Int) -> Bool {
         var earlier = sentence - 1
         while earlier >= 0 {
             let own = items.lazy.filter { $0.sentence == earlier }
-            if !own.isEmpty { return own.allSatisfy { $0.value < 0 } }
+            if !own.isEmpty { return own.allSatisfy { $0.value < 0 } && own.contains { isComplaint($0) } }
             earlier -= 1
         }
         return false
+    }
+
+    /// A negative item that is not an apology ("sorry"): what turns praise into sarcasm.
+    private func isComplaint(_ item: Item?) -> Bool {
+        guard let item, item.value < 0 else { return false }
+        return !(item.first...item.last).contains { termFlags($0).contains(.apology) }
     }
 
     /// The item after `items[index]` in the same sentence, if any.
