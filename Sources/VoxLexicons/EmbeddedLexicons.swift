@@ -131,6 +131,9 @@ whereas	concessive
 #              ("I'm not the latter lol")
 #   apology    an apology is no complaint: praise beside it is not sarcasm ("Thanks for the
 #              update, sorry for all the emails")
+#   remedy     putting something right: thanks for it are meant, whatever complaint follows
+#              ("thanks for fixing the broken router"), unless a negator follows ("for the
+#              refund that never came")
 thanks	gratitude
 thank	gratitude
 thx	gratitude
@@ -279,6 +282,37 @@ apologise	apology
 apologize	apology
 apologised	apology
 apologized	apology
+fix	remedy
+fixed	remedy
+fixing	remedy
+sort	remedy
+sorted	remedy
+sorting	remedy
+resolve	remedy
+resolved	remedy
+resolving	remedy
+solve	remedy
+solved	remedy
+solving	remedy
+replace	remedy
+replaced	remedy
+replacing	remedy
+replacement	remedy
+repair	remedy
+repaired	remedy
+repairing	remedy
+refund	remedy
+refunded	remedy
+refunding	remedy
+help	remedy
+helped	remedy
+helping	remedy
+deal	remedy
+dealt	remedy
+dealing	remedy
+handle	remedy
+handled	remedy
+handling	remedy
 """######,
         "domains/customer-service.tsv": ######"""
 # format: vox-sentiment/1

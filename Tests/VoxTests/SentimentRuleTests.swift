@@ -268,6 +268,18 @@ struct SentimentRuleTests {
         #expect(values("Terrible. Great.") == [-3, -3])
     }
 
+    @Test("thanks for putting something right are meant, whatever complaint was put right")
+    func thanksForARemedy() {
+        #expect(values("Thanks for fixing the terrible router.") == [1.5, -3])
+        #expect(values("Thanks for the replacement of my terrible charger.") == [1.5, -3])
+        #expect(!modifiers("Thanks for sorting the terrible mess.").contains { $0.hasPrefix("sarcasm") })
+        // Controls: thanks for the complaint itself, for a remedy that failed, for an action
+        // that puts nothing right.
+        #expect(values("Thanks for the terrible router.") == [-1.5, -3])
+        #expect(modifiers("Thanks for the refund that never came.").contains { $0.hasPrefix("sarcasm") })
+        #expect(values("Thanks for keeping the terrible router.") == [-1.5, -3])
+    }
+
     @Test("a bare question or request is neutral; with a complaint cue, negation or a negative word it is not")
     func questions() {
         #expect(Self.scorer.score("Can you help me with my order?").label == .neutral)

@@ -42,6 +42,7 @@ struct TermFlags: OptionSet, Sendable {
     static let irony = TermFlags(rawValue: 1 << 18)
     static let laughter = TermFlags(rawValue: 1 << 19)
     static let apology = TermFlags(rawValue: 1 << 20)
+    static let remedy = TermFlags(rawValue: 1 << 21)
     static let contrast: TermFlags = [.contrastAfter, .contrastConcessive]
 
     static func of(_ cue: SentimentCue) -> TermFlags {
@@ -59,6 +60,7 @@ struct TermFlags: OptionSet, Sendable {
         case .irony: return .irony
         case .laughter: return .laughter
         case .apology: return .apology
+        case .remedy: return .remedy
         }
     }
 }

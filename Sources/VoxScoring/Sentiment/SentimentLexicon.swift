@@ -274,4 +274,7 @@ public enum SentimentCue: String, Sendable, CaseIterable {
     /// An apology ("sorry"): negative, but no complaint, so it does not turn praise beside it
     /// into sarcasm ("Thanks for the update, sorry for all the emails").
     case apology
+    /// Putting something right ("fix", "replace", "refund", "help"): thanks for it are meant even
+    /// when the complaint it put right follows ("thanks for fixing the broken router").
+    case remedy
 }

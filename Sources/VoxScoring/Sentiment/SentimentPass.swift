@@ -297,7 +297,7 @@ struct SentimentPass {
             let flags = termFlags(item.first)
             var cue: String?
             if flags.contains(.gratitude), let forIndex = nextWord(after: item.last, within: 2, where: { hasFlag($0, .forWord) }),
-               isComplaint(firstItem(after: forIndex, within: SentimentRules.sarcasmReach)) {
+               isComplaint(firstItem(after: forIndex, within: SentimentRules.sarcasmReach)), !isRemedy(after: forIndex) {
                 cue = "'\(tokenText(item.first)) for' a complaint"
             } else if flags.contains(.liking), let next = nextWord(after: item.last, within: 1, where: { tokens[$0].flags.contains(.ingForm) }),
                       isComplaint(firstItem(after: next - 1, within: 4, sameClause: true)) {
@@ -344,6 +344,15 @@ struct SentimentPass {
             earlier -= 1
         }
         return false
+    }
+
+    /// Whether the thanks are for putting something right: a `remedy` word among the two words
+    /// after "for" ("thanks for fixing the broken router", "for the help with the cancelled
+    /// flight"), with no negator after it within reach ("for the refund that never came" is
+    /// sarcasm again).
+    private func isRemedy(after forIndex: Int) -> Bool {
+        guard let remedy = nextWord(after: forIndex, within: 2, where: { hasFlag($0, .remedy) }) else { return false }
+        return nextWord(after: remedy, within: SentimentRules.sarcasmReach, where: { hasFlag($0, .negator) || tokens[$0].flags.contains(.negatedForm) }) == nil
     }
 
     /// A negative item that is not an apology ("sorry"): what turns praise into sarcasm.
