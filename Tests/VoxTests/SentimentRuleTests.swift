@@ -47,9 +47,19 @@ struct SentimentRuleTests {
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
+    /// The test lexicon with `lines` of valences added, for a rule that needs a word the shared
+    /// list leaves out.
+    static func scorer(adding lines: String) -> SentimentScorer {
+        var lexicon = lexicon()
+        var problems: [LexiconProblem] = []
+        lexicon.addValences("# format: vox-sentiment/1\n" + lines, path: "extra.tsv", problems: &problems)
+        precondition(problems.isEmpty, "\(problems)")
+        return SentimentScorer(lexicon: lexicon)
+    }
+
     /// The final values of the text's contributions, in order, to four decimals.
-    func values(_ text: String) -> [Double] {
-        Self.scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
+    func values(_ text: String, scorer: SentimentScorer = Self.scorer) -> [Double] {
+        scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
     }
 
     func compound(_ text: String) -> Double { Self.scorer.score(text).compound }
@@ -85,17 +95,10 @@ struct SentimentRuleTests {
 
     @Test("written laughter, like a face, is never negated ('not the latter lol')")
     func laughter() {
-        var lexicon = Self.lexicon()
-        var problems: [LexiconProblem] = []
-        lexicon.addValences("# format: vox-sentiment/1\nlol\t1.8\nhaha\t1.8\n", path: "laughter.tsv", problems: &problems)
-        #expect(problems.isEmpty)
-        let scorer = SentimentScorer(lexicon: lexicon)
-        func values(_ text: String) -> [Double] {
-            scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
-        }
-        #expect(values("it is not the latter lol") == [1.8])
-        #expect(values("I'm not even mad haha") == [1.8])
-        #expect(values("not lolll") == [2.1])
+        let scorer = Self.scorer(adding: "lol\t1.8\nhaha\t1.8\n")
+        #expect(values("it is not the latter lol", scorer: scorer) == [1.8])
+        #expect(values("I'm not even mad haha", scorer: scorer) == [1.8])
+        #expect(values("not lolll", scorer: scorer) == [2.1])
         // A word of praise in the same place is negated.
         #expect(values("it is not the good one") == [-1.48])
     }
@@ -251,21 +254,14 @@ struct SentimentRuleTests {
 
     @Test("an apology is no complaint: praise beside it is not sarcasm")
     func apologyIsNoComplaint() {
-        var lexicon = Self.lexicon()
-        var problems: [LexiconProblem] = []
-        lexicon.addValences("# format: vox-sentiment/1\nsorry\t-0.6\n", path: "apology.tsv", problems: &problems)
-        #expect(problems.isEmpty)
-        let scorer = SentimentScorer(lexicon: lexicon)
-        func values(_ text: String) -> [Double] {
-            scorer.score(text, explain: true).contributions.map { Self.rounded($0.finalValence) }
-        }
-        #expect(values("Thanks for the update, sorry for all the emails.") == [1.5, -0.6])
-        #expect(values("Great, sorry again for the mix-up.") == [3, -0.6])
-        #expect(values("Sorry. Great.") == [-0.6, 3])
+        let scorer = Self.scorer(adding: "sorry\t-0.6\n")
+        #expect(values("Thanks for the update, sorry for all the emails.", scorer: scorer) == [1.5, -0.6])
+        #expect(values("Great, sorry again for the mix-up.", scorer: scorer) == [3, -0.6])
+        #expect(values("Sorry. Great.", scorer: scorer) == [-0.6, 3])
         // Controls: a complaint in the same places still turns the praise around.
-        #expect(values("Thanks for the terrible emails.") == [-1.5, -3])
-        #expect(values("Great, again a terrible mix-up.") == [-3, -3])
-        #expect(values("Terrible. Great.") == [-3, -3])
+        #expect(values("Thanks for the terrible emails.", scorer: scorer) == [-1.5, -3])
+        #expect(values("Great, again a terrible mix-up.", scorer: scorer) == [-3, -3])
+        #expect(values("Terrible. Great.", scorer: scorer) == [-3, -3])
     }
 
     @Test("thanks for putting something right are meant, whatever complaint was put right")
