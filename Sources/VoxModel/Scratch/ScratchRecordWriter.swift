@@ -58,6 +58,7 @@ public struct ScratchRecord {
     @usableFromInline let bytes: UnsafeRawBufferPointer
     @usableFromInline var position = 0
 
+    @usableFromInline
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
@@ -91,7 +92,7 @@ public struct ScratchRecordReader {
 
     private let scratch: any ScratchPartitions
     private let partition: Int
-    private var buffer: [UInt8]
+    @usableFromInline var buffer: [UInt8]
     /// `buffer[start..<end]` are read and not yet consumed; `offset` bytes of the partition are read.
     private var start = 0
     private var end = 0
@@ -103,8 +104,21 @@ public struct ScratchRecordReader {
         buffer = [UInt8](repeating: 0, count: max(16, blockSize))
     }
 
-    /// Decodes the next record with `decode`; nil at the partition's end.
+    /// Decodes the next record with `decode`; nil at the partition's end. Inlinable, so that it
+    /// is specialised for each record type where it is called (other modules read partitions
+    /// back too, and unspecialised it cost more than decoding).
+    @inlinable
     public mutating func next<Value>(_ decode: (inout ScratchRecord) throws -> Value) throws -> Value? {
+        guard let range = try nextRecord() else { return nil }
+        return try buffer.withUnsafeBytes { bytes in
+            var record = ScratchRecord(UnsafeRawBufferPointer(rebasing: bytes[range]))
+            return try decode(&record)
+        }
+    }
+
+    /// Where the next record's bytes are in `buffer`, taken as read; nil at the partition's end.
+    @usableFromInline
+    mutating func nextRecord() throws -> Range<Int>? {
         guard try fill(4) else {
             if end > start { throw ScratchError(message: "scratch partition \(partition) ends inside a record's length at byte \(offset - (end - start))") }
             return nil
@@ -115,10 +129,7 @@ public struct ScratchRecordReader {
         }
         let recordStart = start + 4
         start += 4 + length
-        return try buffer.withUnsafeBytes { bytes in
-            var record = ScratchRecord(UnsafeRawBufferPointer(rebasing: bytes[recordStart..<recordStart + length]))
-            return try decode(&record)
-        }
+        return recordStart..<recordStart + length
     }
 
     /// Makes `count` unconsumed bytes available; false when the partition ends first.

@@ -15,18 +15,21 @@ extension ReportSections {
         if let recovery = result.metrics.recoveryRate {
             blocks.append(.paragraph("Of the conversations that began with a negative customer message, \(strong: NumberFormat.percent(recovery)) ended recovered."))
         }
+        // One pass over the conversations (each is read back from scratch): a run may list
+        // hundreds of thousands, and the section is made for each report format.
+        let digest = Self.digest(conversations, limit: Self.listedConversations)
         var times: [ReportText] = []
-        let replies = conversations.compactMap(\.firstReplySeconds)
+        let replies = digest.firstReplySeconds
         if let median = Self.median(replies) {
             times.append("median first reply \(strong: Self.duration(median)) (\(NumberFormat.count(replies.count)) conversations)")
         }
-        let resolutions = conversations.compactMap(\.resolutionSeconds)
+        let resolutions = digest.resolutionSeconds
         if let median = Self.median(resolutions) {
             times.append("median time from first to last message \(strong: Self.duration(median)) (\(NumberFormat.count(resolutions.count)) conversations)")
         }
         if !times.isEmpty { blocks.append(.paragraph(ReportText.join(times, " · ") + ".")) }
         let worstCount = conversations.count(of: .worsened) + conversations.count(of: .unresolved)
-        let worst = Self.worst(conversations, limit: Self.listedConversations)
+        let worst = digest.worst
         if !worst.isEmpty {
             blocks.append(.paragraph("Conversations that worsened or were left unresolved, largest fall first:"))
             var list = ReportTable(columns: [
@@ -54,21 +57,28 @@ extension ReportSections {
 
     static let listedConversations = 10
 
-    /// The `limit` conversations that worsened or were left unresolved with the largest fall
-    /// (then by source and id), in that order: one pass keeping the few best, as there may be
-    /// hundreds of thousands to choose from.
-    static func worst(_ conversations: ConversationSummaries, limit: Int) -> [ConversationSummary] {
+    /// What the conversations section reads from every conversation, in input order: the first
+    /// reply and resolution times there are, and the `limit` conversations that worsened or were
+    /// left unresolved with the largest fall (then by source and id), in that order, kept while
+    /// passing, as there may be hundreds of thousands to choose from.
+    static func digest(_ conversations: ConversationSummaries, limit: Int) -> (
+        firstReplySeconds: [Double], resolutionSeconds: [Double], worst: [ConversationSummary]
+    ) {
         func before(_ a: ConversationSummary, _ b: ConversationSummary) -> Bool {
             (a.change ?? 0, a.source, a.id) < (b.change ?? 0, b.source, b.id)
         }
+        var replies: [Double] = [], resolutions: [Double] = []
         var kept: [ConversationSummary] = []
-        for conversation in conversations where conversation.outcome == .worsened || conversation.outcome == .unresolved {
-            guard kept.count < limit || before(conversation, kept[kept.count - 1]) else { continue }
+        for conversation in conversations {
+            if let seconds = conversation.firstReplySeconds { replies.append(seconds) }
+            if let seconds = conversation.resolutionSeconds { resolutions.append(seconds) }
+            guard conversation.outcome == .worsened || conversation.outcome == .unresolved,
+                  kept.count < limit || before(conversation, kept[kept.count - 1]) else { continue }
             let position = kept.firstIndex { before(conversation, $0) } ?? kept.count
             kept.insert(conversation, at: position)
             if kept.count > limit { kept.removeLast() }
         }
-        return kept
+        return (replies, resolutions, kept)
     }
 
     /// Per agent, then per team or channel: how they write and how their conversations end.
