@@ -219,6 +219,20 @@ struct SentimentRuleTests {
         #expect(String(String.UnicodeScalarView(scalars[contribution.start..<contribution.end])) == contribution.text)
     }
 
+    @Test("a face typed with a space between eyes and mouth is one emoticon")
+    func spacedEmoticon() throws {
+        #expect(values("it works : )") == [2])
+        #expect(values("it works : ) !") == [2, 0.292])
+        let face = try #require(Self.scorer.score("ok : )", explain: true).contributions.first)
+        #expect(face.text == ": )" && face.start == 3 && face.end == 6)
+        // Not a face: the mouth is part of a longer chunk, the eyes are a letter or a digit, or
+        // the two are not a known emoticon.
+        #expect(values("note : (see below) good") == [2])
+        #expect(values("plan x )").isEmpty)
+        #expect(values("step 8 )").isEmpty)
+        #expect(values("a : b").isEmpty)
+    }
+
     @Test("sarcasm: thanks for a complaint, loving a complaint, and praise followed by 'another' complaint turn negative")
     func sarcasm() {
         #expect(compound("Thanks for the 3 hour wait") < -0.05)

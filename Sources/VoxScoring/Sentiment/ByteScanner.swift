@@ -9,7 +9,8 @@ import VoxText
 /// straight, emoji without skin tones or U+FE0F), so lexicon entries written for `Tokenizer` match.
 /// Differences, all deliberate: a number keeps its decimal point or thousands separator ("2.5"),
 /// an emoticon is also recognised before trailing punctuation (":)!!") or after it ("ok!:)"),
-/// and a camel-case hashtag the lexicon does not know is split into its words ("#NeverAgain").
+/// a camel-case hashtag the lexicon does not know is split into its words ("#NeverAgain"), and a
+/// face typed with a space inside (": )") is one emoticon.
 /// ASCII words are lowercased into a scratch buffer beside the text; only words with non-ASCII
 /// letters take the slow path through `Tokenizer.normalize`.
 struct ByteScanner {
@@ -35,6 +36,10 @@ struct ByteScanner {
             }
             var chunkEnd = index + 1
             while chunkEnd < n, !Self.isASCIISpace(text[chunkEnd]) { chunkEnd += 1 }
+            if chunkEnd == index + 1, let end = appendSpacedEmoticon(text, index, scratch: scratch, tokens: tokens, count: &count) {
+                index = end
+                continue
+            }
             scanChunk(text, index, chunkEnd, scratch: scratch, tokens: tokens, count: &count)
             index = chunkEnd
         }
@@ -108,6 +113,28 @@ struct ByteScanner {
         }
         scanPlain(text, start, limit, scratch: scratch, tokens: tokens, count: &count)
         if limit < end { append(emoticon: text, limit, end, tokens: tokens, count: &count) }
+    }
+
+    /// A face typed with a space between its eyes and its mouth (": )", "; )", "= ("): a lone
+    /// punctuation mark, one space, a lone mouth, which together are a known emoticon. Appends the
+    /// face (its token covers the space) and returns where it ends; nil, with nothing appended,
+    /// for anything else.
+    private func appendSpacedEmoticon(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int,
+        scratch: UnsafeMutablePointer<UInt8>, tokens: UnsafeMutablePointer<ScanToken>, count: inout Int
+    ) -> Int? {
+        let end = start + 3
+        guard end <= text.count, text[start] < 0x80, !Self.isASCIIWordByte(text[start]), text[start + 1] == UInt8(ascii: " "),
+              text[start + 2] < 0x80, end == text.count || Self.isASCIISpace(text[end]) else { return nil }
+        scratch[start] = text[start]
+        scratch[start + 1] = text[start + 2]
+        let face = UnsafeBufferPointer(start: scratch + start, count: 2)
+        let hash = TermTable.hash(face)
+        guard lexicon.emoticons.lookup(face, hash: hash) >= 0 else { return nil }
+        let term = lexicon.table.lookup(face, hash: hash)
+        tokens[count] = ScanToken(start: start, end: end, kind: .emoticon, term: term, info: term >= 0 ? lexicon.info[Int(term)] : nil)
+        count += 1
+        return end
     }
 
     private func isEmoticon(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
