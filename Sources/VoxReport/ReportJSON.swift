@@ -70,7 +70,7 @@ public enum ReportJSON {
             ("agents", .array(result.agents.map(agent))),
             ("service", service(result.service)),
             ("data_quality", dataQuality(result)),
-            ("charts", .array(ReportSections(result: result).document().charts.map { chart in
+            ("charts", .array(ReportSections(result: result).charts().map { chart in
                 .object([("file", .string(chart.fileName)), ("title", .string(chart.title)), ("description", .string(chart.description))])
             })),
         ]

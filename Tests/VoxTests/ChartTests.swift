@@ -61,4 +61,15 @@ struct ChartTests {
         #expect(ChartPalette.textColor(on: "#ffffff") == ChartPalette.ink)
         #expect(ChartPalette.textColor(on: ChartPalette.blue) == "#ffffff")
     }
+
+    @Test("the charts report.json lists are the report document's, in its order: sentiment, trends, pain points")
+    func chartsWithoutTheDocument() throws {
+        let out = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try DemoRun.run(into: out).result
+        let sections = ReportSections(result: result)
+        let charts = sections.charts()
+        #expect(charts == sections.document().charts)
+        #expect(charts.count >= 3, "the demo has a sentiment chart, trend charts (with its history) and a pain-point chart")
+    }
 }

@@ -39,6 +39,12 @@ public struct ReportSections {
         return ReportDocument(title: "Vox report: \(result.pipeline)", blocks: blocks)
     }
 
+    /// The charts of `document()`, in its order, without making the rest of it: report.json
+    /// lists them, and the rest reads every conversation again. A test holds the two together.
+    public func charts() -> [ReportChart] {
+        ReportDocument(title: "", blocks: keyFigures() + trends() + painPoints()).charts
+    }
+
     func header() -> [ReportBlock] {
         var blocks: [ReportBlock] = []
         var line: ReportText = "As of \(strong: result.asOf) · pipeline \(code: result.pipelineFile) · vox \(VoxVersion.current)"
