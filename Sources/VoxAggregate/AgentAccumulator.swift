@@ -14,14 +14,26 @@ public struct AgentAccumulator: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ empathy: EmpathyScore) {
+        add(empathy, phrases: Self.phrases(of: empathy))
+    }
+
+    /// `add` with the reply's `phrases(of:)` made already: a reply is added for its agent and
+    /// for each of its segments, and lowercasing its evidence once is enough.
+    mutating func add(_ empathy: EmpathyScore, phrases replyPhrases: [String]) {
         messages += 1
         empathySum.add(empathy.score)
         for pattern in empathy.antiPatterns { antiPatterns[pattern.rawValue, default: 0] += 1 }
-        var seen: Set<String> = []
+        for phrase in replyPhrases { phrases[phrase, default: 0] += 1 }
+    }
+
+    /// A reply's empathy phrases as matched, lowercased, each once, personalisation left out.
+    static func phrases(of empathy: EmpathyScore) -> [String] {
+        var phrases: [String] = []
         for item in empathy.evidence where item.category != EmpathyCategory.personalization.rawValue {
             let phrase = item.text.lowercased()
-            if seen.insert(phrase).inserted { phrases[phrase, default: 0] += 1 }
+            if !phrases.contains(phrase) { phrases.append(phrase) }
         }
+        return phrases
     }
 
     public mutating func merge(_ other: AgentAccumulator) {

@@ -48,8 +48,9 @@ public struct RunAggregator: Sendable {
         }
         conversations.add(scored, ordinal: ordinal, cues: cues)
         if scored.record.role == .agent, let empathy = scored.empathy {
-            agentMessages[scored.record.author ?? AgentAccumulator.unknownAgent, default: AgentAccumulator()].add(empathy)
-            for segment in scored.record.segments { segmentMessages[segment, default: AgentAccumulator()].add(empathy) }
+            let phrases = AgentAccumulator.phrases(of: empathy)
+            agentMessages[scored.record.author ?? AgentAccumulator.unknownAgent, default: AgentAccumulator()].add(empathy, phrases: phrases)
+            for segment in scored.record.segments { segmentMessages[segment, default: AgentAccumulator()].add(empathy, phrases: phrases) }
         }
         examples.add(scored, ordinal: ordinal)
     }
