@@ -145,7 +145,7 @@ public struct RunAggregator: Sendable {
         var painPoints: [PainPointCluster] = []
         var unclustered = self.unclustered
         for (id, accumulator) in clusters {
-            guard accumulator.size >= minClusterSize else {
+            guard Self.isKept(accumulator, minClusterSize: minClusterSize) else {
                 unclustered += accumulator.size
                 continue
             }
@@ -193,6 +193,16 @@ public struct RunAggregator: Sendable {
             metrics: totals.metrics(recoveryRate: pass.recovery.rate), segments: segmentMetrics, clusters: painPoints,
             unclustered: unclustered, conversations: pass.summaries, agents: agents, service: service
         )
+    }
+
+    /// The clusters `finish` keeps as pain points (the others are dissolved into unclustered):
+    /// known once discovery has run, before the conversation pass ends.
+    public func keptClusters(minClusterSize: Int) -> Set<String> {
+        Set(clusters.filter { Self.isKept($0.value, minClusterSize: minClusterSize) }.keys)
+    }
+
+    static func isKept(_ cluster: ClusterAccumulator, minClusterSize: Int) -> Bool {
+        cluster.size >= minClusterSize
     }
 
     /// Severity = records × mean negativity (|mean compound|): a big mild cluster and a small

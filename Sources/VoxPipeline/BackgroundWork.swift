@@ -20,9 +20,11 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the work to end; returns its value or rethrows its error. Once only.
+    /// Waits for the work to end; returns its value or rethrows its error. May be called again
+    /// (a run waits where it needs the value, and once more on every way out).
     func wait() throws -> Value {
         done.wait()
+        done.signal()
         return try outcome!.get()
     }
 }

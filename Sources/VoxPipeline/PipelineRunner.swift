@@ -149,6 +149,13 @@ public struct PipelineRunner {
             spill?.assign(ordinal: ordinal, cluster: cluster)
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
+        // Every record's cluster and which clusters survive min_size are known now, so
+        // records.jsonl's final pass (a sequential copy of its scratch file) starts at once and
+        // runs beside the conversation pass and then the reports. It writes into staging: every
+        // way out of this function waits for it.
+        let keptClusters = aggregator.keptClusters(minClusterSize: config.clustering.minSize)
+        let recordsFinished = spill.map { spill in BackgroundWork(name: "vox-records") { try spill.finish(kept: keptClusters) } }
+        defer { _ = try? recordsFinished?.wait() }
         let conversationPass = try conversationsSummarised.wait()
         timer.finished("conversations summarised (beyond discovery)")
         let summary = try aggregator.finish(
@@ -169,7 +176,6 @@ public struct PipelineRunner {
         )
         result.service = summary.service
         result.lineage = ClusterIdentity.lineage(current: summary.clusters, discovered: discovered.naming.lineage, previous: earlier.last)
-        let keptClusters = Set(result.clusters.map(\.id))
         let trend = TrendBuilder.snapshot(
             pipeline: config.name, asOf: asOf, metrics: summary.metrics, segments: summary.segments, clusters: summary.clusters
         )
@@ -194,19 +200,12 @@ public struct PipelineRunner {
         files.append(("rejects.jsonl", .streamed { write in rejects.replay(write) }))
         files.append(("trend.json", .text(TrendFile.encode(trend))))
         progress?.begin("writing")
-        // records.jsonl's final pass (a sequential copy of its scratch file) runs beside the reports.
-        let recordsFinished = spill.map { spill in BackgroundWork(name: "vox-records") { try spill.finish(kept: keptClusters) } }
-        do {
-            for (index, (name, contents)) in files.enumerated() {
-                switch contents {
-                case .text(let text): try staging.write(name, text)
-                case .streamed(let render): try staging.write(name, streaming: render)
-                }
-                if index == 0 { Failpoint.reach("writing") }
+        for (index, (name, contents)) in files.enumerated() {
+            switch contents {
+            case .text(let text): try staging.write(name, text)
+            case .streamed(let render): try staging.write(name, streaming: render)
             }
-        } catch {
-            _ = try? recordsFinished?.wait()
-            throw error
+            if index == 0 { Failpoint.reach("writing") }
         }
         timer.finished("reports written")
         try recordsFinished?.wait()
