@@ -157,8 +157,10 @@ public struct PainPointDiscovery: Sendable {
             .sorted(by: DiscoveryCandidate.byContent)
             .prefix(options.surfaceSample)
         var counts: [UInt64: (key: String, forms: [String: Int])] = [:]
+        // Thousands of complaints share their words: each form is stemmed once.
+        let memo = PhraseExtractor.Memo()
         for candidate in sample {
-            for phrase in extractor.phrases(in: candidate.text) {
+            for phrase in extractor.phrases(in: candidate.text, memo: memo) {
                 let hash = PhraseHash.of(phrase.key)
                 guard wanted.contains(hash) else { continue }
                 counts[hash, default: (phrase.key, [:])].forms[phrase.surface, default: 0] += 1
@@ -296,8 +298,9 @@ public struct PainPointDiscovery: Sendable {
             .prefix(options.surfaceSample)
         guard !sample.isEmpty else { return nil }
         var covered = [Int](repeating: 0, count: matcher.taxonomy.aspects.count)
+        let memo = PhraseExtractor.Memo()
         for candidate in sample {
-            let evidence = matcher.evidence(extractor.words(candidate.text).filter { !own.contains($0.stem) })
+            let evidence = matcher.evidence(extractor.words(candidate.text, memo: memo).filter { !own.contains($0.stem) })
             for aspect in evidence.indices where evidence[aspect] > 0 { covered[aspect] += 1 }
         }
         guard let best = covered.indices.max(by: { covered[$0] != covered[$1] ? covered[$0] < covered[$1] : $0 > $1 }),

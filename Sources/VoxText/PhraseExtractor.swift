@@ -189,7 +189,7 @@ public struct PhraseExtractor: Sendable {
     }
 
     /// Convenience: the candidate key phrases of a text.
-    public func phrases(in text: String) -> [KeyPhrase] { phrases(words(text)) }
+    public func phrases(in text: String, memo: Memo? = nil) -> [KeyPhrase] { phrases(words(text, memo: memo)) }
 
     /// A word worth a phrase end: at least two characters and at least one letter (so neither
     /// "5" nor "x" is a topic).
