@@ -30,7 +30,12 @@ struct XMLRecordBuilder {
             element.members["@" + attribute.local] = .string(value)
             if let prefix = attribute.prefix { element.members["@\(prefix):\(attribute.local)"] = .string(value) }
         }
-        if !open.isEmpty { open[open.count - 1].hasChildren = true }
+        if let parent = open.indices.last, !open[parent].hasChildren {
+            open[parent].hasChildren = true
+            // A record element has about a dozen children: room for them at once, where the
+            // dictionary grew (and rehashed) four times for every record.
+            open[parent].members.reserveCapacity(Self.expectedChildren)
+        }
         open.append(element)
     }
 
@@ -51,13 +56,17 @@ struct XMLRecordBuilder {
         return nil
     }
 
+    static let expectedChildren = 12
+
+    /// One hash of the name for a child met for the first time (the common case); a repeated
+    /// child turns the member into an array of all of them, in order.
     private static func add(_ value: FieldValue, named name: String, to members: inout [String: FieldValue]) {
-        switch members[name] {
-        case nil: members[name] = value
-        case .array(var items)?:
+        guard let existing = members.updateValue(value, forKey: name) else { return }
+        if case .array(var items) = existing {
             items.append(value)
             members[name] = .array(items)
-        case let existing?: members[name] = .array([existing, value])
+        } else {
+            members[name] = .array([existing, value])
         }
     }
 
