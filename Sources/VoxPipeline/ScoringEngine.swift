@@ -93,12 +93,13 @@ public struct ScoringEngine: Sendable {
         let sentimentScore = sentiment.score(record.text)
         var scored = ScoredRecord(record: record, sentiment: sentimentScore)
         if record.role == .agent {
-            guard Self.inConversation(record) else {
+            // In a conversation the same scan gives the reply's mentions for the conversation cues.
+            var mentions: [String]?
+            if Self.inConversation(record) {
+                (scored.empathy, mentions) = empathy.scoreAndMentions(record.text)
+            } else {
                 scored.empathy = empathy.score(record.text)
-                return Scored(record: scored, strength: 0, phrases: .none)
             }
-            let (score, mentions) = empathy.scoreAndMentions(record.text)
-            scored.empathy = score
             return Scored(record: scored, strength: 0, phrases: .none, agentMentions: mentions)
         }
         guard record.role == .customer else { return Scored(record: scored, strength: 0, phrases: .none) }

@@ -39,17 +39,15 @@ extension ASCIIDecimal {
         }
         let units = Int(scaled)
         if units < 0 { out.append(UInt8(ascii: "-")) }
-        append(units.magnitude / 10_000, to: &out)
+        append(abs(units) / 10_000, to: &out)
         out.append(UInt8(ascii: "."))
-        var fraction = units.magnitude % 10_000
+        var fraction = abs(units) % 10_000
         guard fraction != 0 else { return out.append(UInt8(ascii: "0")) }
         var width = 4
         while fraction % 10 == 0 {
             fraction /= 10
             width -= 1
         }
-        append(Int(fraction), width: width, to: &out)
+        append(fraction, width: width, to: &out)
     }
-
-    private static func append(_ value: UInt, to out: inout [UInt8]) { append(Int(value), to: &out) }
 }

@@ -160,9 +160,8 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue {
     /// Writes an object member by member exactly as `.object` would at the same layout, for the
-    /// items of a `.generated` array that write themselves: `init` writes `{`, `key` the
-    /// separator, the line break and `"key":` before each value (which the caller writes at
-    /// `level + 1`), `end` the closing brace.
+    /// items of a `.generated` array that write themselves: `init` writes `{`, `member` the
+    /// separator, the line break, `"key":` and the value, `end` the closing brace.
     struct ObjectWriter {
         let indent: Int?
         let level: Int
@@ -174,15 +173,11 @@ extension JSONValue {
             out.append(UInt8(ascii: "{"))
         }
 
-        /// `key` must need no escaping (the writers' keys are plain ASCII names).
-        mutating func key(_ key: StaticString, to out: inout [UInt8]) {
+        /// `key` (which must need no escaping: the writers' keys are plain ASCII names) and then
+        /// `value` at the member's level.
+        mutating func member(_ key: StaticString, _ value: JSONValue, to out: inout [UInt8]) {
             JSONValue.appendKey(key, first: members == 0, indent: indent, level: level + 1, to: &out)
             members += 1
-        }
-
-        /// `key` and then `value` at the member's level.
-        mutating func member(_ key: StaticString, _ value: JSONValue, to out: inout [UInt8]) {
-            self.key(key, to: &out)
             value.write(to: &out, indent: indent, level: level + 1, flush: nil)
         }
 
