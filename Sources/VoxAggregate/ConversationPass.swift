@@ -7,9 +7,12 @@ import VoxModel
 /// quoted answers added up. The partitions' summaries are then merged into one key-ordered list
 /// (`ConversationSummaries.merging`). Memory is one partition's messages, whatever the run.
 ///
-/// Every figure is the same as one pass over all conversations would give: tallies are integer
-/// counts (a conversation is numbered once across partitions), a conversation's messages all lie
-/// in one partition, and the merge restores the global key order.
+/// Partitions are independent, so two threads can each take half of them (`workers`).
+///
+/// Every figure is the same as one pass over all conversations would give, whatever the number
+/// of workers: tallies are integer counts (a conversation is numbered once among those its worker
+/// tallies, and counted once), a conversation's messages all lie in one partition, and the merge
+/// restores the global key order.
 public struct ConversationPass: Sendable {
     var summaries: ConversationSummaries
     var tallies: ReplyGroupTallies
@@ -20,17 +23,43 @@ public struct ConversationPass: Sendable {
     ///   - messages: where the run spilled its messages (`ConversationTracker.spillMessages`).
     ///   - scratch: where the summaries are kept.
     ///   - quoting: input positions of the pooled replies whose answered message is wanted.
+    ///   - workers: threads that summarise partitions at once (each takes every `workers`-th);
+    ///     the result is the same for any number, since what they add up are integer counts.
     static func run(
-        _ tracker: ConversationTracker, messages: any ScratchPartitions, scratch: any ScratchSpace, quoting: Set<Int>
+        _ tracker: ConversationTracker, messages: any ScratchPartitions, scratch: any ScratchSpace, quoting: Set<Int>, workers: Int = 1
     ) throws -> ConversationPass {
-        var tracker = tracker
-        try tracker.spillMessages(to: messages)
+        var spilling = tracker
+        try spilling.spillMessages(to: messages)
+        let tracker = spilling
         let sorted = try scratch.partitions(ConversationPass.partitionSummaries, count: messages.count)
         defer { sorted.remove() }
+        let workers = max(1, min(workers, messages.count))
+        let shares = try ParallelWork.map(workers) { worker in
+            var share = Share()
+            for partition in stride(from: worker, to: messages.count, by: workers) {
+                try share.summarise(partition, of: messages, sharing: tracker, into: sorted, quoting: quoting)
+            }
+            return share
+        }
+        var total = Share()
+        for share in shares { total.add(share) }
+        let merged = try ConversationSummaries.merging(sorted, into: scratch.partitions(ConversationPass.summaries, count: 1))
+        return ConversationPass(summaries: merged, tallies: total.tallies, recovery: total.recovery)
+    }
+
+    /// What one worker adds up over the partitions it summarises.
+    private struct Share: Sendable {
         var tallies = ReplyGroupTallies()
         var recovery = RecoveryCounts()
-        var firstConversation = 0
-        for partition in 0..<messages.count {
+        /// Conversations tallied so far, which numbers the next partition's (see `ReplyGroupTally.tally`).
+        var conversations = 0
+
+        /// Reads `partition`'s messages back, writes their summaries in key order to the same
+        /// partition of `sorted` and adds their tallies and recovery counts.
+        mutating func summarise(
+            _ partition: Int, of messages: any ScratchPartitions, sharing tracker: ConversationTracker, into sorted: any ScratchPartitions,
+            quoting: Set<Int>
+        ) throws {
             let part = try ConversationTracker(partition: partition, of: messages, sharing: tracker)
             let order = part.ordered()
             var writer = ConversationSummaries.PartitionWriter(sorted, partition: partition)
@@ -44,12 +73,17 @@ public struct ConversationPass: Sendable {
             }
             try writer.flush()
             ReplyGroupTally.tally(
-                part, order: order, summaries: summaries, firstConversation: firstConversation, quoting: quoting, into: &tallies
+                part, order: order, summaries: summaries, firstConversation: conversations, quoting: quoting, into: &tallies
             )
-            firstConversation += order.count
+            conversations += order.count
         }
-        let merged = try ConversationSummaries.merging(sorted, into: scratch.partitions(ConversationPass.summaries, count: 1))
-        return ConversationPass(summaries: merged, tallies: tallies, recovery: recovery)
+
+        /// Adds another worker's share: counts add up, and the quoted answers of different
+        /// conversations never share a reply.
+        mutating func add(_ other: Share) {
+            tallies.add(other.tallies)
+            recovery.add(other.recovery)
+        }
     }
 
     /// Scratch names: each partition's summaries, and all of them in key order.
@@ -59,7 +93,7 @@ public struct ConversationPass: Sendable {
 
 /// Counts over conversation summaries for the recovery figures: the run's recovery rate and
 /// recovery with high versus low agent empathy. Integer counts, so the order of adding is free.
-struct RecoveryCounts {
+struct RecoveryCounts: Sendable {
     var startedNegative = 0
     var recovered = 0
     var high = 0, highRecovered = 0, low = 0, lowRecovered = 0
@@ -77,6 +111,15 @@ struct RecoveryCounts {
             low += 1
             lowRecovered += recovered
         }
+    }
+
+    mutating func add(_ other: RecoveryCounts) {
+        startedNegative += other.startedNegative
+        recovered += other.recovered
+        high += other.high
+        highRecovered += other.highRecovered
+        low += other.low
+        lowRecovered += other.lowRecovered
     }
 
     /// Of the conversations that began with a negative customer message, the share that recovered.

@@ -3,7 +3,7 @@ import VoxModel
 /// The conversation pass's counts for one group of agent replies (an agent, a segment value):
 /// the figures that need the conversation around a reply. Filled once the run's conversations
 /// are complete and ordered by time (`RunAggregator.finish`).
-struct ReplyGroupTally {
+struct ReplyGroupTally: Sendable {
     /// Replies to a negative customer message, and those that acknowledge or apologise.
     var repliesToNegative = 0
     var acknowledging = 0
@@ -17,6 +17,17 @@ struct ReplyGroupTally {
     var startedNegative = 0
     var recovered = 0
     var lastConversation = -1
+
+    /// Adds the counts of another share of the run's conversations (none of them in this one's).
+    mutating func add(_ other: ReplyGroupTally) {
+        repliesToNegative += other.repliesToNegative
+        acknowledging += other.acknowledging
+        repliesInConversations += other.repliesInConversations
+        personalized += other.personalized
+        conversations += other.conversations
+        startedNegative += other.startedNegative
+        recovered += other.recovered
+    }
 
     func figures(_ accumulator: AgentAccumulator) -> ReplyFigures {
         ReplyFigures(
@@ -94,8 +105,15 @@ struct ReplyGroupTally {
 
 /// The conversation pass's tallies for the whole run: per agent, per segment value, and what
 /// each quoted reply answers (by the reply's input position).
-struct ReplyGroupTallies {
+struct ReplyGroupTallies: Sendable {
     var agents: [String: ReplyGroupTally] = [:]
     var segments: [Segment: ReplyGroupTally] = [:]
     var answers: [Int: (excerptSpan: Int, compound: Double)] = [:]
+
+    /// Adds the tallies of another share of the run's conversations (see `ConversationPass`).
+    mutating func add(_ other: ReplyGroupTallies) {
+        for (agent, tally) in other.agents { agents[agent, default: ReplyGroupTally()].add(tally) }
+        for (segment, tally) in other.segments { segments[segment, default: ReplyGroupTally()].add(tally) }
+        answers.merge(other.answers) { mine, _ in mine }
+    }
 }

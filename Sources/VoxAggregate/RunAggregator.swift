@@ -34,12 +34,10 @@ public struct RunAggregator: Sendable {
         for segment in scored.record.segments {
             segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].add(scored)
         }
-        if scored.record.role == .customer, scored.sentiment.label == .negative {
-            if let cluster = scored.cluster {
-                clusters[cluster, default: ClusterAccumulator()].add(scored, strength: clusterStrength)
-            } else {
-                unclustered += 1
-            }
+        if Self.isClusterMember(scored), let cluster = scored.cluster {
+            clusters[cluster, default: ClusterAccumulator()].add(scored, strength: clusterStrength)
+        } else if scored.record.role == .customer, scored.sentiment.label == .negative {
+            unclustered += 1
         }
         switch phrases {
         case .none: break
@@ -53,6 +51,12 @@ public struct RunAggregator: Sendable {
             for segment in scored.record.segments { segmentMessages[segment, default: AgentAccumulator()].add(empathy, phrases: phrases) }
         }
         examples.add(scored, ordinal: ordinal)
+    }
+
+    /// The record counts toward its primary cluster's size: a negative customer message with a
+    /// cluster. (A cluster's size decides whether min_size keeps it.)
+    public static func isClusterMember(_ scored: ScoredRecord) -> Bool {
+        scored.cluster != nil && scored.record.role == .customer && scored.sentiment.label == .negative
     }
 
     /// The conversation excerpts gathered since the last call (see `ConversationTracker.takeExcerpts`).
@@ -114,13 +118,13 @@ public struct RunAggregator: Sendable {
     /// The conversations summarised and tallied (`ConversationPass`), on their own: they read only
     /// the conversation messages and the reply pools, which discovery leaves alone, so a caller
     /// may run this beside discovery and hand the result to `finish`. The spilled messages'
-    /// partitions are removed once read.
+    /// partitions are removed once read; `workers` threads summarise them (same result for any).
     public func conversationPass(
-        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace()
+        spilledMessages: (any ScratchPartitions)? = nil, scratch: any ScratchSpace = MemoryScratchSpace(), workers: Int = 1
     ) throws -> ConversationPass {
         let messages = try spilledMessages ?? scratch.partitions(Self.conversationMessages, count: ConversationTracker.partitionCount)
         defer { messages.remove() }
-        return try ConversationPass.run(conversations, messages: messages, scratch: scratch, quoting: examples.ordinals)
+        return try ConversationPass.run(conversations, messages: messages, scratch: scratch, quoting: examples.ordinals, workers: workers)
     }
 
     /// - Parameters:

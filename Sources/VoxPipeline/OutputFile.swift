@@ -39,6 +39,19 @@ public final class OutputFile {
         }
     }
 
+    /// Overwrites bytes already written, at `offset` from the start.
+    public func write(_ bytes: [UInt8], at offset: Int) throws {
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system(path, errno: errno, doing: "cannot write")
+            }
+            done += count
+        }
+    }
+
     /// Flushes the bytes to disk and closes the file. A full disk can show up only here (some
     /// file systems delay allocation), so the result must be checked like any write.
     public func finish() throws {

@@ -13,7 +13,7 @@ import VoxText
 /// (file order defines record order) while scoring threads redact and score whole chunks, each
 /// into its own `RunAggregator`; the chunks are merged in order. Sums are exact and merging runs
 /// in chunk order, so the output does not depend on the thread count. Nothing grows with the
-/// input but the aggregates: records.jsonl goes to a scratch file as chunks are scored
+/// input but the aggregates: records.jsonl is written to staging as chunks are scored
 /// (`RecordsSpill`), and at most a few chunks are in memory at once. (records.csv, when asked
 /// for, still keeps every scored record until the end.)
 public struct PipelineRunner {
@@ -78,7 +78,7 @@ public struct PipelineRunner {
         var timer = StageTimer(logger: logger)
         let cancellation = options.cancellation
         let progress = options.progress
-        let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging) : nil
+        let spill = config.outputs.formats.contains(.records) ? try RecordsSpill(staging: staging, minSize: config.clustering.minSize) : nil
         let memos = WordMemoPool()
         let keepScored = config.outputs.formats.contains(.csv)
         let excerpts = ExcerptSpill(staging: staging)
@@ -93,7 +93,8 @@ public struct PipelineRunner {
         let rejects = RejectLines(staging: staging)
         defer { rejects.remove() }
         var stats: [SourceStats] = []
-        let pipeline = OrderedChunkPipeline<RecordChunk, ScoredChunk>(workers: max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount))
+        let threads = max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let pipeline = OrderedChunkPipeline<RecordChunk, ScoredChunk>(workers: threads)
         try pipeline.run(
             produce: { emit in
                 let chunkSize = max(1, options.chunkSize)
@@ -139,9 +140,10 @@ public struct PipelineRunner {
         let earlier = history.snapshots(before: asOf)
 
         // 3. Discover what the taxonomy missed, name it as the previous run did, finish figures.
-        // The conversations are summarised on a second thread meanwhile (discovery does not touch them).
+        // The conversations are summarised on other threads meanwhile (discovery does not touch
+        // them): as many as score chunks, each taking a share of the partitions.
         let conversationsSummarised = BackgroundWork(name: "vox-conversations") { [aggregator] in
-            try aggregator.conversationPass(spilledMessages: conversationMessages, scratch: scratch)
+            try aggregator.conversationPass(spilledMessages: conversationMessages, scratch: scratch, workers: threads)
         }
         let discovered = ClusterDiscoveryStage(engine: engine).run(on: &aggregator, previous: earlier.last)
         timer.finished("clusters discovered")
@@ -150,9 +152,9 @@ public struct PipelineRunner {
             if keepScored { merged.scored[ordinal].cluster = cluster }
         }
         // Every record's cluster and which clusters survive min_size are known now, so
-        // records.jsonl's final pass (a sequential copy of its scratch file) starts at once and
-        // runs beside the conversation pass and then the reports. It writes into staging: every
-        // way out of this function waits for it.
+        // records.jsonl is finished at once (the endings that changed, and its flush to disk),
+        // beside the conversation pass and then the reports. It writes into staging: every way
+        // out of this function waits for it.
         let keptClusters = aggregator.keptClusters(minClusterSize: config.clustering.minSize)
         let recordsFinished = spill.map { spill in BackgroundWork(name: "vox-records") { try spill.finish(kept: keptClusters) } }
         defer { _ = try? recordsFinished?.wait() }
@@ -283,8 +285,9 @@ struct RecordChunk: Sendable {
     var records: [FeedbackRecord]
 }
 
-/// What scoring one chunk gives: its aggregates, its records.jsonl lines (without cluster
-/// members), each record's clusters and, when records.csv is asked for, the scored records.
+/// What scoring one chunk gives: its aggregates, its records.jsonl lines as first written
+/// (`RecordsSpill.appendLine`), what the spill needs of each and, when records.csv is asked
+/// for, the scored records.
 struct ScoredChunk: Sendable {
     var aggregator = RunAggregator()
     var lines: [UInt8] = []
@@ -314,9 +317,9 @@ struct ScoredChunk: Sendable {
                 scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record, agentMentions: outcome.agentMentions), phrases: outcome.phrases
             )
             if lines {
-                RecordsJSON.appendBody(scored, to: &result.lines)
-                result.lines.append(UInt8(ascii: "\n"))
-                result.clusters.append(ChunkRecordClusters(primary: scored.cluster, secondary: scored.secondaryClusters))
+                var candidate = false
+                if case .candidate = outcome.phrases { candidate = true }
+                result.clusters.append(RecordsSpill.appendLine(scored, candidate: candidate, to: &result.lines))
             }
             if keepScored { result.scored.append(scored) }
         }

@@ -1,26 +1,47 @@
 import Foundation
+import VoxAggregate
 import VoxModel
 import VoxReport
 
-/// records.jsonl for a run that streams: each chunk's lines are written, in chunk order, to a
-/// scratch file in the staging directory as they are scored, without their cluster members;
-/// only a compact cluster code per record stays in memory. `finish` appends each line's cluster
-/// members once the clusters are final (small ones dissolved) and writes records.jsonl.
+/// records.jsonl for a run that streams, written once: each chunk's lines go to records.jsonl in
+/// the staging directory as soon as they are scored, each ending with the clusters its record
+/// has then. Two things can still change an ending: discovery gives a pain point to a record
+/// that had none, and min_size dissolves the clusters that stay small. So a line whose ending
+/// may change is noted (where its ending lies and how much room it has), and a discovery
+/// candidate's line gets `discoveryRoom` spaces after its ending, room for the id it may get.
+/// `finish` overwrites the few endings that did change, in place, each padded with spaces to its
+/// room (JSON allows whitespace after a value); only when a new ending does not fit its room is
+/// the file copied once more.
 ///
-/// Memory: two bytes a record, and two bytes per secondary cluster plus one for the records that
-/// have any (a fifth of the generated records do, so a dictionary of arrays by record cost about
-/// 70 bytes each of those: 150 MB at ten million records); the text stays on disk. Time: one
-/// sequential read and write of the file at the end.
+/// Which endings may change is known as lines arrive: a cluster that has `minSize` members so
+/// far will be kept (discovery only adds members), so a line that names only such clusters and
+/// is not a discovery candidate is final. Early in a run few clusters are, and a candidate never
+/// is: on generated feedback about one line in seven is noted.
+///
+/// Memory: two bytes a record, two per secondary cluster and one for the records that have any
+/// (a dictionary of arrays by record cost about 70 bytes each of those: 150 MB at ten million
+/// records), and 24 bytes a noted line; the text stays on disk. Time: nothing at the end but the
+/// changed endings, where the file used to be written twice (six gigabytes more at ten million
+/// records, the largest write of a run).
 final class RecordsSpill: @unchecked Sendable {
-    static let scratchName = ".records.jsonl.body"
-    /// Bytes read from the scratch file at a time: the block, the unfinished line carried over
-    /// and the block's output are in memory at once (at 4 MB, that was about 20 MB).
+    static let fileName = "records.jsonl"
+    /// The copy `finish` makes when an ending does not fit (renamed over records.jsonl).
+    static let rewriteName = ".records.jsonl.rewrite"
+    /// Spaces after a discovery candidate's ending: `"cluster":null` becomes `"cluster":"ID"`,
+    /// which is the id's length minus two bytes longer. Discovered ids are slugs of at most 48
+    /// characters with a number added when taken (`ClusterIdentity`), so 56 leaves room.
+    static let discoveryRoom = 56
+    /// Bytes copied at a time when the file is copied.
     static let blockSize = 1 << 20
 
     private let staging: StagingDirectory
-    private let scratch: OutputFile
+    private let file: OutputFile
+    private let minSize: Int
+    private var written = 0
     private var clusterIDs: [String] = []
     private var codes: [String: UInt16] = [:]
+    /// Per cluster code (index 0 unused): records so far that count toward its size.
+    private var sizes: [Int] = [0]
     /// Per record: 0 for none, else 1 + the index of its primary cluster id; `hasSecondary`
     /// set when the record has secondary clusters.
     private var primary: [UInt16] = []
@@ -28,26 +49,84 @@ final class RecordsSpill: @unchecked Sendable {
     /// each record's list ended by a 0.
     private var secondary: [UInt16] = []
     private static let hasSecondary: UInt16 = 0x8000
+    /// The lines whose ending may still change, in record order.
+    private var unsettled: [UnsettledEnding] = []
 
-    init(staging: StagingDirectory) throws {
-        self.staging = staging
-        scratch = try staging.writing("records.jsonl") { try staging.create(Self.scratchName) }
+    /// A line whose ending `finish` looks at again.
+    private struct UnsettledEnding {
+        /// Where the ending (from the comma before `"cluster"`) starts in the file.
+        var offset: Int
+        var record: Int32
+        /// Bytes from `offset` to the newline: the ending and the spaces after it.
+        var room: Int32
+        /// Where the record's list starts in `secondary`, or -1.
+        var secondaryStart: Int32
+        /// The primary cluster code the line was written with.
+        var writtenPrimary: UInt16
     }
 
-    /// Adds one chunk: its `lines` (each a `RecordsJSON.appendBody` and a newline) and the
-    /// clusters of its records, in the same order.
+    /// - Parameter minSize: the run's min_size: smaller clusters are dissolved at the end.
+    init(staging: StagingDirectory, minSize: Int) throws {
+        self.staging = staging
+        self.minSize = minSize
+        file = try staging.writing(Self.fileName) { try staging.create(Self.fileName) }
+    }
+
+    /// Appends `scored`'s line as the run first writes it: the body, the ending its clusters
+    /// give now, `discoveryRoom` spaces when it is a discovery `candidate`, a newline. Returns
+    /// what `append` needs to know of the line.
+    static func appendLine(
+        _ scored: ScoredRecord, candidate: Bool, to lines: inout [UInt8], discoveryRoom: Int = RecordsSpill.discoveryRoom
+    ) -> ChunkRecordClusters {
+        RecordsJSON.appendBody(scored, to: &lines)
+        let ending = lines.count
+        lines.append(UInt8(ascii: ","))
+        RecordsJSON.appendClusterMembers(primary: scored.cluster, secondary: scored.secondaryClusters, to: &lines)
+        lines.append(UInt8(ascii: "}"))
+        if candidate { lines.append(contentsOf: repeatElement(UInt8(ascii: " "), count: discoveryRoom)) }
+        let room = lines.count - ending
+        lines.append(UInt8(ascii: "\n"))
+        return ChunkRecordClusters(
+            primary: scored.cluster, secondary: scored.secondaryClusters, ending: ending, room: room, candidate: candidate,
+            countsTowardSize: RunAggregator.isClusterMember(scored)
+        )
+    }
+
+    /// Adds one chunk: its `lines` (each made by `appendLine`) and what `appendLine` returned
+    /// for each, in the same order.
     func append(lines: [UInt8], clusters: [ChunkRecordClusters]) throws {
-        try staging.writing("records.jsonl") { try lines.withUnsafeBytes { try scratch.write($0) } }
+        try staging.writing(Self.fileName) { try lines.withUnsafeBytes { try file.write($0) } }
         for record in clusters {
             let primaryCode = record.primary.map(code) ?? 0
+            if record.countsTowardSize, primaryCode > 0 { sizes[Int(primaryCode)] += 1 }
+            var settled = !record.candidate && (primaryCode == 0 || isSettled(primaryCode))
+            var secondaryStart = -1
             if record.secondary.isEmpty {
                 primary.append(primaryCode)
             } else {
                 primary.append(primaryCode | Self.hasSecondary)
-                secondary += record.secondary.map(code)
+                secondaryStart = secondary.count
+                for id in record.secondary {
+                    let secondaryCode = code(id)
+                    if !isSettled(secondaryCode) { settled = false }
+                    secondary.append(secondaryCode)
+                }
                 secondary.append(0)
             }
+            if !settled {
+                unsettled.append(UnsettledEnding(
+                    offset: written + record.ending, record: Int32(primary.count - 1), room: Int32(record.room),
+                    secondaryStart: Int32(secondaryStart), writtenPrimary: primaryCode
+                ))
+            }
         }
+        written += lines.count
+    }
+
+    /// The cluster will be kept: it has min_size members already (and one at least: a cluster
+    /// only ever named as secondary has no size and is not kept, whatever min_size says).
+    private func isSettled(_ code: UInt16) -> Bool {
+        sizes[Int(code)] >= max(minSize, 1)
     }
 
     /// Gives record number `ordinal` (no cluster so far) the primary cluster discovery found.
@@ -59,87 +138,113 @@ final class RecordsSpill: @unchecked Sendable {
         if let known = codes[id] { return known }
         clusterIDs.append(id)
         precondition(clusterIDs.count < Self.hasSecondary, "RecordsSpill: more than 32,767 cluster ids")
+        sizes.append(0)
         let new = UInt16(clusterIDs.count)
         codes[id] = new
         return new
     }
 
-    /// Writes records.jsonl into the staging directory, keeping only the clusters in `kept`.
+    /// Finishes records.jsonl in the staging directory, keeping only the clusters in `kept`.
     func finish(kept: Set<String>) throws {
-        try staging.writing("records.jsonl") { try write(kept: kept) }
+        try staging.writing(Self.fileName) {
+            let keptCodes = [false] + clusterIDs.map(kept.contains)
+            // A cluster that reached min_size while lines arrived must be kept: lines naming only
+            // such clusters were not noted. Sizes are counted by the rule the run's own are.
+            for code in 1..<sizes.count where isSettled(UInt16(code)) {
+                precondition(keptCodes[code], "RecordsSpill: cluster \(clusterIDs[code - 1]) had min_size members but was dissolved")
+            }
+            let edits = changedEndings(keptCodes)
+            if edits.allSatisfy({ $0.ending.count <= $0.room }) {
+                for edit in edits { try file.write(padded(edit), at: edit.offset) }
+                try file.finish()
+            } else {
+                try rewrite(with: edits)
+            }
+        }
     }
 
-    private func write(kept: Set<String>) throws {
-        scratch.closeUnflushed()
-        let scratchPath = staging.path + "/" + Self.scratchName
-        defer { unlink(scratchPath) }
+    /// A changed ending: where it starts, its room, its new bytes (comma to closing brace).
+    struct Edit {
+        var offset: Int
+        var room: Int
+        var ending: [UInt8]
+    }
+
+    /// The endings that differ from what was written, in file order.
+    private func changedEndings(_ keptCodes: [Bool]) -> [Edit] {
         let keptID: (UInt16) -> String? = { code in
-            guard code > 0 else { return nil }
-            let id = self.clusterIDs[Int(code) - 1]
-            return kept.contains(id) ? id : nil
+            code > 0 && keptCodes[Int(code)] ? self.clusterIDs[Int(code) - 1] : nil
         }
-        // The ending of a line without secondary clusters depends on its primary code only.
-        let endings = (0...clusterIDs.count).map { code in
-            Array(("," + RecordsJSON.clusterMembers(primary: keptID(UInt16(code)), secondary: []) + "}\n").utf8)
+        var edits: [Edit] = []
+        for line in unsettled {
+            let primaryCode = primary[Int(line.record)] & ~Self.hasSecondary
+            var codes: ArraySlice<UInt16> = []
+            if line.secondaryStart >= 0 {
+                let start = Int(line.secondaryStart)
+                codes = secondary[start..<secondary[start...].firstIndex(of: 0)!]
+            }
+            let dissolves = !(primaryCode == 0 || keptCodes[Int(primaryCode)]) || codes.contains { !keptCodes[Int($0)] }
+            guard primaryCode != line.writtenPrimary || dissolves else { continue }
+            var ending: [UInt8] = [UInt8(ascii: ",")]
+            RecordsJSON.appendClusterMembers(primary: keptID(primaryCode), secondary: codes.compactMap(keptID), to: &ending)
+            ending.append(UInt8(ascii: "}"))
+            edits.append(Edit(offset: line.offset, room: Int(line.room), ending: ending))
         }
-        let input = open(scratchPath, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw OutputError.system(scratchPath, errno: errno, doing: "cannot reopen") }
+        return edits
+    }
+
+    /// An edit's ending and the spaces that fill the rest of its room.
+    private func padded(_ edit: Edit) -> [UInt8] {
+        edit.ending + repeatElement(UInt8(ascii: " "), count: max(0, edit.room - edit.ending.count))
+    }
+
+    /// Copies records.jsonl with `edits` applied (an ending longer than its room makes its line
+    /// longer) and puts the copy in its place.
+    private func rewrite(with edits: [Edit]) throws {
+        file.closeUnflushed()
+        let path = staging.path + "/" + Self.fileName
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError.system(path, errno: errno, doing: "cannot reopen") }
         defer { close(input) }
-        let output = try staging.create("records.jsonl")
-        // The scratch is read into one reused buffer: the unfinished last line moves to its
-        // front, and the next read fills the rest (the buffer doubles for a longer line).
-        var buffer = [UInt8](repeating: 0, count: 2 * Self.blockSize)
-        var filled = 0
-        var out: [UInt8] = []
-        out.reserveCapacity(2 * Self.blockSize + Self.blockSize / 4)
-        var record = 0
-        var nextSecondary = 0
-        while true {
-            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.system(scratchPath, errno: errno, doing: "cannot read")
-            }
-            if count == 0 { break }
-            filled += count
-            var lineStart = 0
-            buffer.withUnsafeBufferPointer { bytes in
-                let base = bytes.baseAddress!
-                // memchr finds the newline many bytes at a time; a line is about 600 bytes.
-                while lineStart < filled, let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), filled - lineStart) {
-                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: newline - lineStart))
-                    if primary[record] & Self.hasSecondary != 0 {
-                        let end = secondary[nextSecondary...].firstIndex(of: 0)!
-                        let codes = secondary[nextSecondary..<end]
-                        nextSecondary = end + 1
-                        let members = RecordsJSON.clusterMembers(
-                            primary: keptID(primary[record] & ~Self.hasSecondary), secondary: codes.compactMap(keptID)
-                        )
-                        out += Array(("," + members + "}\n").utf8)
-                    } else {
-                        out += endings[Int(primary[record])]
-                    }
-                    record += 1
-                    lineStart = newline + 1
+        let output = try staging.create(Self.rewriteName)
+        var block = [UInt8](repeating: 0, count: Self.blockSize)
+        var position = 0
+        // Copies the bytes from `position` up to `end` (the file's end when nil).
+        func copy(upTo end: Int?) throws {
+            while end.map({ position < $0 }) ?? true {
+                let wanted = min(block.count, (end ?? Int.max) - position)
+                let count = block.withUnsafeMutableBytes { pread(input, $0.baseAddress!, wanted, off_t(position)) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.system(path, errno: errno, doing: "cannot read back")
                 }
+                if count == 0 { break }
+                try block.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                position += count
             }
-            if lineStart > 0 {
-                buffer.withUnsafeMutableBytes { bytes in
-                    _ = memmove(bytes.baseAddress!, bytes.baseAddress! + lineStart, filled - lineStart)
-                }
-                filled -= lineStart
-            }
-            try out.withUnsafeBytes { try output.write($0) }
-            out.removeAll(keepingCapacity: true)
         }
+        for edit in edits {
+            try copy(upTo: edit.offset)
+            try padded(edit).withUnsafeBytes { try output.write($0) }
+            position = edit.offset + edit.room
+        }
+        try copy(upTo: nil)
         try output.finish()
+        guard rename(staging.path + "/" + Self.rewriteName, path) == 0 else {
+            throw OutputError.system(path, errno: errno, doing: "cannot replace")
+        }
     }
 }
 
-/// The clusters of one scored record, as a chunk hands them to `RecordsSpill`.
+/// What `RecordsSpill` needs to know of one record's line, as a chunk hands it over.
 struct ChunkRecordClusters: Sendable {
     var primary: String?
     var secondary: [String]
+    /// Where the line's ending starts in the chunk's lines, and its bytes up to the newline.
+    var ending: Int
+    var room: Int
+    /// Discovery may give the record a cluster (it went to the discovery pool).
+    var candidate: Bool
+    /// The record counts toward its primary cluster's size (`RunAggregator.isClusterMember`).
+    var countsTowardSize: Bool
 }

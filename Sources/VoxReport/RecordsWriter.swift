@@ -66,14 +66,20 @@ public enum RecordsJSON {
 
     /// `"cluster":…,"secondary_clusters":[…]`, the members that end a line.
     public static func clusterMembers(primary: String?, secondary: [String]) -> String {
-        let members = JSONValue.object([
-            ("cluster", .text(primary)),
-            ("secondary_clusters", .array(secondary.map { .string($0) })),
-        ]).compact()
-        var text = members
-        text.removeFirst()
-        text.removeLast()
-        return text
+        var bytes: [UInt8] = []
+        appendClusterMembers(primary: primary, secondary: secondary, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `clusterMembers` to `bytes`, without a `String` between.
+    public static func appendClusterMembers(primary: String?, secondary: [String], to bytes: inout [UInt8]) {
+        var json = CompactJSONWriter(appendingTo: bytes)
+        bytes = []
+        defer { bytes = json.bytes }
+        json.key("cluster", first: true)
+        json.string(primary)
+        json.key("secondary_clusters")
+        json.array(secondary) { json, id in json.string(id) }
     }
 }
 

@@ -101,8 +101,8 @@ struct SpillTests {
         #expect(counts.count == 64, "keys spread over every partition")
     }
 
-    @Test("spilling after every merge gives the summaries, agent figures and examples of keeping the messages")
-    func spilledRun() throws {
+    /// 600 messages of 121 conversations in random order, with agents, segments and cues.
+    static func conversationRecords() -> (records: [ScoredRecord], cues: [String: ConversationCues]) {
         var records: [ScoredRecord] = []
         var cues: [String: ConversationCues] = [:]
         var random = SeededRandom(seed: 3)
@@ -118,6 +118,27 @@ struct SpillTests {
             records.append(record)
             if index % 5 == 0 { cues[record.record.id] = ConversationCues(mentions: ["Dee", "order 42"], customerName: "Dee") }
         }
+        return (records, cues)
+    }
+
+    @Test("the conversation pass gives the same summaries, agent figures and recovery on 1, 2 or 5 threads")
+    func conversationPassWorkers() throws {
+        let (records, cues) = Self.conversationRecords()
+        var aggregator = RunAggregator()
+        for (ordinal, record) in records.enumerated() { aggregator.add(record, ordinal: ordinal, cues: cues[record.record.id]) }
+        let one = try aggregator.finish(clusterInfo: [:], conversationPass: aggregator.conversationPass(workers: 1))
+        #expect(one.agents.contains { $0.recoveryRate != nil && $0.conversations > 10 && $0.personalizationRate != nil }, "recovery, conversations and personalization are counted")
+        for workers in [2, 5] {
+            let many = try aggregator.finish(clusterInfo: [:], conversationPass: aggregator.conversationPass(workers: workers))
+            #expect(Array(many.conversations) == Array(one.conversations), "\(workers) workers")
+            #expect(many.agents == one.agents, "\(workers) workers")
+            #expect(many.service == one.service, "\(workers) workers")
+        }
+    }
+
+    @Test("spilling after every merge gives the summaries, agent figures and examples of keeping the messages")
+    func spilledRun() throws {
+        let (records, cues) = Self.conversationRecords()
         let kept = ConversationTests.aggregate(records, cues: cues)
         for size in [1, 37, 600] {
             let scratch = try MemoryScratchSpace().partitions(RunAggregator.conversationMessages, count: ConversationTracker.partitionCount)

@@ -98,7 +98,7 @@ struct StreamingRunTests {
         let (all, allOut) = try PipelineRunTests.runMini()
         defer { try? FileManager.default.removeItem(at: allOut) }
         #expect(outcome.result.clusters.count < all.result.clusters.count, "min_size 2 dissolved a cluster")
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(RecordsSpill.scratchName).path), "no scratch file is published")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(RecordsSpill.rewriteName).path), "no scratch file is published")
     }
 }
 
