@@ -42,7 +42,7 @@ summary() {
             pattern["merge"] = "13RunAggregatorV5merge"
             pattern["finish"] = "13RunAggregatorV6finish"
             pattern["body"] = "11RecordsJSONO10appendBody"
-            pattern["members"] = "11RecordsJSONO14clusterMembers"
+            pattern["members"] = "11RecordsJSONO20appendClusterMembers"
             pattern["append"] = "12RecordsSpillC6append"
             pattern["spill"] = "12RecordsSpillC6finish"
             pattern["render"] = "11ReportFilesO6render"
