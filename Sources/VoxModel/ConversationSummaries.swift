@@ -94,8 +94,19 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
 
         public mutating func append(_ summary: ConversationSummary) throws {
             ConversationSummaries.encode(summary, into: &records)
+            try appended(outcome: ConversationSummaries.outcomes.firstIndex(of: summary.outcome)!)
+        }
+
+        /// Appends a summary as another partition holds it (`encode`d), whose outcome is the
+        /// `outcome`-th of `ConversationOutcome.allCases`.
+        mutating func append(encoded record: UnsafeRawBufferPointer, outcome: Int) throws {
+            records.appendRecord(record)
+            try appended(outcome: outcome)
+        }
+
+        private mutating func appended(outcome: Int) throws {
             count += 1
-            outcomeCounts[ConversationSummaries.outcomes.firstIndex(of: summary.outcome)!] += 1
+            outcomeCounts[outcome] += 1
             if records.bytes.count >= Self.bufferSize { try flush() }
         }
 
@@ -111,23 +122,32 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
     /// key order: a k-way merge over one reader a partition, so memory is one block a partition.
     /// No key is in two partitions (a conversation's messages all go to one).
     public static func merging(_ partitions: any ScratchPartitions, into output: any ScratchPartitions) throws -> ConversationSummaries {
+        // Summaries move as their encoded bytes: only the key and the outcome are read, so a
+        // summary's strings and agents are not made and encoded again (that was most of the merge).
         var readers = (0..<partitions.count).map { ScratchRecordReader(partitions, partition: $0) }
-        var heads: [ConversationSummary?] = Array(repeating: nil, count: readers.count)
+        var heads = Array(repeating: [UInt8](), count: readers.count)
+        var headOutcomes = Array(repeating: 0, count: readers.count)
         var heap = MergeHeap()
+        // Reads partition `index`'s next summary into `heads[index]`; nil at the partition's end.
+        func advance(_ index: Int) throws -> MergeHeap.Entry? {
+            try readers[index].next { record in
+                let (source, id, outcome) = keyAndOutcome(&record)
+                heads[index].removeAll(keepingCapacity: true)
+                heads[index].append(contentsOf: record.bytes)
+                headOutcomes[index] = outcome
+                return MergeHeap.Entry(source: source, id: id, partition: index)
+            }
+        }
         for index in readers.indices {
-            guard let head = try readers[index].next(decode) else { continue }
-            heap.push(MergeHeap.Entry(source: head.source, id: head.id, partition: index))
-            heads[index] = head
+            if let entry = try advance(index) { heap.push(entry) }
         }
         var writer = PartitionWriter(output, partition: 0)
         while let least = heap.top?.partition {
-            try writer.append(heads[least]!)
-            if let next = try readers[least].next(decode) {
-                heap.replaceTop(with: MergeHeap.Entry(source: next.source, id: next.id, partition: least))
-                heads[least] = next
+            try heads[least].withUnsafeBytes { try writer.append(encoded: $0, outcome: headOutcomes[least]) }
+            if let next = try advance(least) {
+                heap.replaceTop(with: next)
             } else {
                 heap.removeTop()
-                heads[least] = nil
             }
         }
         try writer.flush()
@@ -160,6 +180,15 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
             id: id, source: source, messages: messages, startCompound: start, endCompound: end, outcome: outcome,
             meanEmpathy: empathy, firstReplySeconds: reply, resolutionSeconds: resolution, agents: agents
         )
+    }
+
+    /// What the merge needs of an encoded summary: its key and the index of its outcome in
+    /// `outcomes`. Reads the fields `encode` writes, in its order, up to the outcome.
+    static func keyAndOutcome(_ record: inout ScratchRecord) -> (source: String, id: String, outcome: Int) {
+        let source = record.readString(), id = record.readString()
+        _ = record.read(Int64.self)
+        for _ in 0..<5 { _ = record.readDouble() }
+        return (source, id, Int(record.read(UInt8.self)))
     }
 
     /// The first error an iteration met, shared by the copies of one `ConversationSummaries`.

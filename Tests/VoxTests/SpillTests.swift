@@ -60,14 +60,22 @@ struct SpillTests {
         )
     }
 
-    @Test("partitions of key-ordered summaries merge into one list in key order, outcome counts kept")
+    @Test("partitions of key-ordered summaries merge into one list in key order, every field and outcome count kept")
     func kWayMerge() throws {
         var random = SeededRandom(seed: 9)
         let outcomes = ConversationOutcome.allCases
         var all: [ConversationSummary] = []
         for index in 0..<500 {
             let source = ["desk", "app", "chat"][Int.random(in: 0...2, using: &random)]
-            all.append(Self.summary(source, "c-\(index * 7919 % 1000)-é", outcome: outcomes[Int.random(in: 0...3, using: &random)]))
+            var summary = Self.summary(source, "c-\(index * 7919 % 1000)-é", outcome: outcomes[Int.random(in: 0...3, using: &random)])
+            // Every field differs from one summary to the next: the merge moves them as bytes.
+            summary.startCompound = index % 5 == 0 ? nil : Double(index) / 1000
+            summary.endCompound = index % 3 == 0 ? nil : -Double(index) / 999
+            summary.meanEmpathy = Double(index % 101)
+            summary.firstReplySeconds = index % 4 == 0 ? nil : Double(index * 13)
+            summary.resolutionSeconds = Double(index * 17)
+            summary.agents = Array(["Ann", "Bo", "Cyrille-Émile", "D"].prefix(index % 5))
+            all.append(summary)
         }
         let space = MemoryScratchSpace()
         let partitions = try space.partitions("sorted", count: 7)

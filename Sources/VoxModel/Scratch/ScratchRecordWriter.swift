@@ -46,6 +46,13 @@ public struct ScratchRecordWriter {
         }
     }
 
+    /// Appends a whole record as `ScratchRecord.bytes` holds it (a copy from another partition).
+    public mutating func appendRecord(_ record: UnsafeRawBufferPointer) {
+        beginRecord()
+        storage.append(contentsOf: record)
+        endRecord()
+    }
+
     /// Forgets the records written (keeping the memory), once they have been handed on.
     public mutating func removeAll() {
         precondition(recordStart < 0, "ScratchRecordWriter: a record is still open")
@@ -55,6 +62,7 @@ public struct ScratchRecordWriter {
 
 /// One record's fields, read in the order `ScratchRecordWriter` wrote them.
 public struct ScratchRecord {
+    /// The record's fields, without its length.
     @usableFromInline let bytes: UnsafeRawBufferPointer
     @usableFromInline var position = 0
 
