@@ -99,6 +99,7 @@ public struct XMLReader: FeedbackReader {
             let state = XMLParseState.from(context)
             var pairs: [(XMLName, String)] = []
             if let attributes, attributeCount > 0 {
+                pairs.reserveCapacity(Int(attributeCount))
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
                 for index in 0..<Int(attributeCount) {
                     let base = index * 5

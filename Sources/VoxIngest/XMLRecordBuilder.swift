@@ -25,6 +25,12 @@ struct XMLRecordBuilder {
     mutating func start(_ name: XMLName, attributes: [(XMLName, String)]) {
         if open.isEmpty { size = 0 }
         var element = Element(name: name)
+        if !attributes.isEmpty {
+            // Room for the attributes and the children an element with attributes usually has
+            // (a record element), at once: grown an attribute at a time, and then again for the
+            // children, the members were rehashed four times for every record.
+            element.members.reserveCapacity(2 * attributes.count + Self.expectedChildren)
+        }
         for (attribute, value) in attributes {
             size += value.utf8.count
             element.members["@" + attribute.local] = .string(value)
@@ -32,9 +38,9 @@ struct XMLRecordBuilder {
         }
         if let parent = open.indices.last, !open[parent].hasChildren {
             open[parent].hasChildren = true
-            // A record element has about a dozen children: room for them at once, where the
-            // dictionary grew (and rehashed) four times for every record.
-            open[parent].members.reserveCapacity(Self.expectedChildren)
+            // A record element has about a dozen children: room for them at once (an element
+            // with attributes has it already).
+            if open[parent].members.isEmpty { open[parent].members.reserveCapacity(Self.expectedChildren) }
         }
         open.append(element)
     }
