@@ -3,6 +3,7 @@ import Testing
 import VoxModel
 import VoxReport
 @testable import VoxAggregate
+@testable import VoxIngest
 @testable import VoxPipeline
 
 /// records.jsonl written once: lines go out as they are scored, and only the endings that change
@@ -82,5 +83,19 @@ struct RecordsSpillTests {
         #expect(lines[2] == Self.expected(r[2], cluster: "refunds", secondary: []))
         #expect(lines[3] == Self.expected(r[3], cluster: nil, secondary: []) + String(repeating: " ", count: 8))
         #expect(lines[4] == Self.expected(r[4], cluster: nil, secondary: []) + String(repeating: " ", count: 2))
+    }
+
+    @Test("lines that end in spaces read back through Vox's own JSON Lines reader, clusters and all")
+    func readsBackAsJSONLines() throws {
+        let lines = try Self.spill(Self.records, discovered: Self.discovered, kept: Self.kept, discoveryRoom: RecordsSpill.discoveryRoom)
+        #expect(lines.filter { $0.hasSuffix(" ") }.count == 4)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("records.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let run = ReaderRun(path: file.path, display: "records.jsonl", JSONReader(options: JSONOptions()))
+        #expect(run.error == nil && run.rejects.isEmpty)
+        #expect(run.texts("id") == ["a", "b", "c", "d", "e"])
+        #expect(run.texts("cluster") == ["refunds", "delivery-delays-after-the-holidays", "refunds", nil, nil])
     }
 }
