@@ -7,7 +7,7 @@ import VoxModel
 /// quoted answers added up. The partitions' summaries are then merged into one key-ordered list
 /// (`ConversationSummaries.merging`). Memory is one partition's messages, whatever the run.
 ///
-/// Partitions are independent, so two threads can each take half of them (`workers`).
+/// Partitions are independent, so several threads share them out (`workers`: on two cores, half each).
 ///
 /// Every figure is the same as one pass over all conversations would give, whatever the number
 /// of workers: tallies are integer counts (a conversation is numbered once among those its worker
