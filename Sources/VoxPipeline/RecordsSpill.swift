@@ -16,7 +16,7 @@ import VoxReport
 /// Which endings may change is known as lines arrive: a cluster that has `minSize` members so
 /// far will be kept (discovery only adds members), so a line that names only such clusters and
 /// is not a discovery candidate is final. Early in a run few clusters are, and a candidate never
-/// is: on generated feedback about one line in seven is noted.
+/// is: on generated feedback about one line in twenty is noted (8,655 of 200,000 end in spaces).
 ///
 /// Memory: two bytes a record, two per secondary cluster and one for the records that have any
 /// (a dictionary of arrays by record cost about 70 bytes each of those: 150 MB at ten million
