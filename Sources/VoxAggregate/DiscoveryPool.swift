@@ -110,4 +110,10 @@ public enum DiscoveryPhrases: Sendable, Hashable {
     case candidate([UInt64])
     /// A background record's phrase hashes, weighted by the inverse of its sampling rate.
     case background([UInt64], weight: Int)
+
+    /// Discovery may give this record a cluster (records.jsonl leaves room for one).
+    public var isCandidate: Bool {
+        if case .candidate = self { return true }
+        return false
+    }
 }

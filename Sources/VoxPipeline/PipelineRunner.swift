@@ -317,9 +317,7 @@ struct ScoredChunk: Sendable {
                 scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record, agentMentions: outcome.agentMentions), phrases: outcome.phrases
             )
             if lines {
-                var candidate = false
-                if case .candidate = outcome.phrases { candidate = true }
-                result.clusters.append(RecordsSpill.appendLine(scored, candidate: candidate, to: &result.lines))
+                result.clusters.append(RecordsSpill.appendLine(scored, candidate: outcome.phrases.isCandidate, to: &result.lines))
             }
             if keepScored { result.scored.append(scored) }
         }

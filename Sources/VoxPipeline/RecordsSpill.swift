@@ -18,11 +18,11 @@ import VoxReport
 /// is not a discovery candidate is final. Early in a run few clusters are, and a candidate never
 /// is: on generated feedback about one line in twenty is noted (8,655 of 200,000 end in spaces).
 ///
-/// Memory: two bytes a record, two per secondary cluster and one for the records that have any
-/// (a dictionary of arrays by record cost about 70 bytes each of those: 150 MB at ten million
-/// records), and 24 bytes a noted line; the text stays on disk. Time: nothing at the end but the
-/// changed endings, where the file used to be written twice (six gigabytes more at ten million
-/// records, the largest write of a run).
+/// Memory: only the noted lines are remembered, 24 bytes each and two per secondary cluster they
+/// name; a final line leaves nothing behind (until records.jsonl was written once, every record
+/// kept its cluster codes until the end: 20–32 MB at ten million records). The text stays on
+/// disk. Time: nothing at the end but the changed endings, where the file used to be written
+/// twice (six gigabytes more at ten million records, the largest write of a run).
 final class RecordsSpill: @unchecked Sendable {
     static let fileName = "records.jsonl"
     /// The copy `finish` makes when an ending does not fit (renamed over records.jsonl).
@@ -38,19 +38,16 @@ final class RecordsSpill: @unchecked Sendable {
     private let file: OutputFile
     private let minSize: Int
     private var written = 0
+    /// Lines written so far.
+    private var records = 0
     private var clusterIDs: [String] = []
     private var codes: [String: UInt16] = [:]
     /// Per cluster code (index 0 unused): records so far that count toward its size.
     private var sizes: [Int] = [0]
-    /// Per record: 0 for none, else 1 + the index of its primary cluster id; `hasSecondary`
-    /// set when the record has secondary clusters.
-    private var primary: [UInt16] = []
-    /// The secondary clusters' codes of the records flagged `hasSecondary`, in record order,
-    /// each record's list ended by a 0.
-    private var secondary: [UInt16] = []
-    private static let hasSecondary: UInt16 = 0x8000
     /// The lines whose ending may still change, in record order.
     private var unsettled: [UnsettledEnding] = []
+    /// The secondary clusters' codes of the unsettled lines that have any, each list ended by a 0.
+    private var secondary: [UInt16] = []
 
     /// A line whose ending `finish` looks at again.
     private struct UnsettledEnding {
@@ -59,10 +56,11 @@ final class RecordsSpill: @unchecked Sendable {
         var record: Int32
         /// Bytes from `offset` to the newline: the ending and the spaces after it.
         var room: Int32
-        /// Where the record's list starts in `secondary`, or -1.
+        /// Where the line's list starts in `secondary`, or -1.
         var secondaryStart: Int32
-        /// The primary cluster code the line was written with.
+        /// The primary cluster code the line was written with, and its code now (0 for none).
         var writtenPrimary: UInt16
+        var primary: UInt16
     }
 
     /// - Parameter minSize: the run's min_size: smaller clusters are dissolved at the end.
@@ -99,26 +97,21 @@ final class RecordsSpill: @unchecked Sendable {
         for record in clusters {
             let primaryCode = record.primary.map(code) ?? 0
             if record.countsTowardSize, primaryCode > 0 { sizes[Int(primaryCode)] += 1 }
-            var settled = !record.candidate && (primaryCode == 0 || isSettled(primaryCode))
-            var secondaryStart = -1
-            if record.secondary.isEmpty {
-                primary.append(primaryCode)
-            } else {
-                primary.append(primaryCode | Self.hasSecondary)
-                secondaryStart = secondary.count
-                for id in record.secondary {
-                    let secondaryCode = code(id)
-                    if !isSettled(secondaryCode) { settled = false }
-                    secondary.append(secondaryCode)
-                }
-                secondary.append(0)
-            }
+            let secondaryCodes = record.secondary.map(code)
+            let settled = !record.candidate && (primaryCode == 0 || isSettled(primaryCode)) && secondaryCodes.allSatisfy { isSettled($0) }
             if !settled {
+                var secondaryStart = -1
+                if !secondaryCodes.isEmpty {
+                    secondaryStart = secondary.count
+                    secondary += secondaryCodes
+                    secondary.append(0)
+                }
                 unsettled.append(UnsettledEnding(
-                    offset: written + record.ending, record: Int32(primary.count - 1), room: Int32(record.room),
-                    secondaryStart: Int32(secondaryStart), writtenPrimary: primaryCode
+                    offset: written + record.ending, record: Int32(records), room: Int32(record.room),
+                    secondaryStart: Int32(secondaryStart), writtenPrimary: primaryCode, primary: primaryCode
                 ))
             }
+            records += 1
         }
         written += lines.count
     }
@@ -130,14 +123,21 @@ final class RecordsSpill: @unchecked Sendable {
     }
 
     /// Gives record number `ordinal` (no cluster so far) the primary cluster discovery found.
+    /// Discovery moves only its candidates, whose lines are all unsettled.
     func assign(ordinal: Int, cluster: String) {
-        primary[ordinal] = primary[ordinal] & Self.hasSecondary | code(cluster)
+        var low = 0, high = unsettled.count
+        while low < high {
+            let middle = (low + high) / 2
+            if unsettled[middle].record < ordinal { low = middle + 1 } else { high = middle }
+        }
+        precondition(low < unsettled.count && unsettled[low].record == ordinal, "RecordsSpill: record \(ordinal) was not a discovery candidate")
+        unsettled[low].primary = code(cluster)
     }
 
     private func code(_ id: String) -> UInt16 {
         if let known = codes[id] { return known }
         clusterIDs.append(id)
-        precondition(clusterIDs.count < Self.hasSecondary, "RecordsSpill: more than 32,767 cluster ids")
+        precondition(clusterIDs.count < UInt16.max, "RecordsSpill: more than 65,534 cluster ids")
         sizes.append(0)
         let new = UInt16(clusterIDs.count)
         codes[id] = new
@@ -177,7 +177,7 @@ final class RecordsSpill: @unchecked Sendable {
         }
         var edits: [Edit] = []
         for line in unsettled {
-            let primaryCode = primary[Int(line.record)] & ~Self.hasSecondary
+            let primaryCode = line.primary
             var codes: ArraySlice<UInt16> = []
             if line.secondaryStart >= 0 {
                 let start = Int(line.secondaryStart)
