@@ -154,15 +154,16 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
         return ConversationSummaries(writer)
     }
 
+    /// The key and the outcome come first: the merge reads only those (`keyAndOutcome`).
     static func encode(_ summary: ConversationSummary, into records: inout ScratchRecordWriter) {
         records.beginRecord()
         records.append(summary.source)
         records.append(summary.id)
+        records.append(UInt8(outcomes.firstIndex(of: summary.outcome)!))
         records.append(Int64(summary.messages))
         for figure in [summary.startCompound, summary.endCompound, summary.meanEmpathy, summary.firstReplySeconds, summary.resolutionSeconds] {
             records.append(figure ?? .nan)
         }
-        records.append(UInt8(outcomes.firstIndex(of: summary.outcome)!))
         records.append(UInt32(summary.agents.count))
         for agent in summary.agents { records.append(agent) }
         records.endRecord()
@@ -170,11 +171,11 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
 
     static func decode(_ record: inout ScratchRecord) -> ConversationSummary {
         func optional(_ value: Double) -> Double? { value.isNaN ? nil : value }
-        let source = record.readString(), id = record.readString()
+        let (source, id, outcomeIndex) = keyAndOutcome(&record)
         let messages = Int(record.read(Int64.self))
         let start = optional(record.readDouble()), end = optional(record.readDouble()), empathy = optional(record.readDouble())
         let reply = optional(record.readDouble()), resolution = optional(record.readDouble())
-        let outcome = outcomes[Int(record.read(UInt8.self))]
+        let outcome = outcomes[outcomeIndex]
         let agents = (0..<Int(record.read(UInt32.self))).map { _ in record.readString() }
         return ConversationSummary(
             id: id, source: source, messages: messages, startCompound: start, endCompound: end, outcome: outcome,
@@ -182,12 +183,10 @@ public struct ConversationSummaries: Sequence, Sendable, ExpressibleByArrayLiter
         )
     }
 
-    /// What the merge needs of an encoded summary: its key and the index of its outcome in
-    /// `outcomes`. Reads the fields `encode` writes, in its order, up to the outcome.
+    /// The fields an encoded summary begins with: its key and the index of its outcome in
+    /// `outcomes`. All the merge needs; `decode` reads on from there.
     static func keyAndOutcome(_ record: inout ScratchRecord) -> (source: String, id: String, outcome: Int) {
         let source = record.readString(), id = record.readString()
-        _ = record.read(Int64.self)
-        for _ in 0..<5 { _ = record.readDouble() }
         return (source, id, Int(record.read(UInt8.self)))
     }
 
