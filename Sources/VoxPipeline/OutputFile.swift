@@ -10,10 +10,19 @@ import Glibc
 public final class OutputFile {
     public let path: String
     private var descriptor: Int32
+    /// Bytes appended so far.
+    private var size = 0
+    /// Set for a file written once and not read again by the run: its pages leave the page
+    /// cache as it grows.
+    private var writeBehind: WriteBehind?
 
     /// Creates `path`; fails if anything, a link included, already has that name.
-    public init(creating path: String) throws {
+    /// - Parameter writeBehind: hand the bytes to disk as they come and drop their pages from
+    ///   the cache behind the writing (`WriteBehind`); only for a file that is neither read nor
+    ///   overwritten in place before the run ends.
+    public init(creating path: String, writeBehind: Bool = false) throws {
         self.path = path
+        self.writeBehind = writeBehind ? WriteBehind() : nil
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw OutputError.system(path, errno: errno, doing: "cannot create") }
     }
@@ -37,6 +46,9 @@ public final class OutputFile {
             }
             offset += count
         }
+        size += bytes.count
+        let descriptor = descriptor
+        writeBehind?.advance(to: size) { SystemCalls.take($0, on: descriptor) }
     }
 
     /// Overwrites bytes already written, at `offset` from the start.
@@ -81,9 +93,10 @@ public final class OutputFile {
     }
 
     /// Writes a whole file from pieces `render` hands over; the first failed write ends the
-    /// writing (later pieces are dropped) and is thrown once `render` returns.
+    /// writing (later pieces are dropped) and is thrown once `render` returns. The file's pages
+    /// leave the page cache behind the writing (streamed outputs are the long ones).
     public static func write(to path: String, streaming render: (_ write: (String) -> Void) -> Void) throws {
-        let file = try OutputFile(creating: path)
+        let file = try OutputFile(creating: path, writeBehind: true)
         do {
             var failure: (any Error)?
             render { piece in
