@@ -31,7 +31,8 @@ summary() {
             pattern["startupEmpathy"] = "SitKcfc0aC013EmpathyScorer"
             pattern["ingest"] = "14SourceIngestorV3run8onRecord"
             pattern["mapping"] = "12RecordMapperV3map_8location"
-            pattern["redaction"] = "11PIIRedactorV9redacting"
+            # A record redacted in place (`redact(_: inout FeedbackRecord)`).
+            pattern["redaction"] = "11PIIRedactorV6redactyy0A5Model14FeedbackRecordVzF"
             pattern["engine"] = "13ScoringEngineV5score"
             pattern["sentiment"] = "15SentimentScorerV5score_7explain"
             pattern["empathy"] = "13EmpathyScorerV5score_7context"

@@ -309,17 +309,20 @@ struct ScoredChunk: Sendable {
         }
         let memo = memos.take()
         defer { memos.giveBack(memo) }
-        for (offset, record) in chunk.records.enumerated() {
-            let record = redactor?.redacting(record) ?? record
-            let outcome = engine.score(record, memo: memo)
-            let scored = outcome.record
+        for offset in chunk.records.indices {
+            // One copy of the record: redacted in place and moved into its scored record (three
+            // copies of its strings' references, and a new segment list, were 4 % of the CPU).
+            var record = chunk.records[offset]
+            redactor?.redact(&record)
+            let outcome = engine.score(consume record, memo: memo)
             result.aggregator.add(
-                scored, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength, cues: engine.cues(for: record, agentMentions: outcome.agentMentions), phrases: outcome.phrases
+                outcome.record, ordinal: chunk.firstOrdinal + offset, clusterStrength: outcome.strength,
+                cues: engine.cues(for: outcome.record.record, agentMentions: outcome.agentMentions), phrases: outcome.phrases
             )
             if lines {
-                result.clusters.append(RecordsSpill.appendLine(scored, candidate: outcome.phrases.isCandidate, to: &result.lines))
+                result.clusters.append(RecordsSpill.appendLine(outcome.record, candidate: outcome.phrases.isCandidate, to: &result.lines))
             }
-            if keepScored { result.scored.append(scored) }
+            if keepScored { result.scored.append(outcome.record) }
         }
         return result
     }

@@ -89,28 +89,35 @@ public struct ScoringEngine: Sendable {
     /// key phrases make it a discovery candidate. Other customer records are read for the
     /// background when their text hash falls in the sample. `memo` (one per thread, optional)
     /// spares stemming the same word forms again.
-    public func score(_ record: FeedbackRecord, memo: PhraseExtractor.Memo? = nil) -> Scored {
+    public func score(_ record: consuming FeedbackRecord, memo: PhraseExtractor.Memo? = nil) -> Scored {
         let sentimentScore = sentiment.score(record.text)
-        var scored = ScoredRecord(record: record, sentiment: sentimentScore)
-        if record.role == .agent {
-            // In a conversation the same scan gives the reply's mentions for the conversation cues.
-            var mentions: [String]?
-            if Self.inConversation(record) {
-                (scored.empathy, mentions) = empathy.scoreAndMentions(record.text)
+        // The result is built once and filled in: the record moves into it, and no scored
+        // record is copied on the way out (a copy per record was 1 % of a run's CPU).
+        var result = Scored(record: ScoredRecord(record: consume record, sentiment: sentimentScore), strength: 0, phrases: .none)
+        let text = result.record.record.text
+        switch result.record.record.role {
+        case .agent:
+            if Self.inConversation(result.record.record) {
+                // In a conversation the same scan gives the reply's mentions for the conversation cues.
+                (result.record.empathy, result.agentMentions) = empathy.scoreAndMentions(text)
             } else {
-                scored.empathy = empathy.score(record.text)
+                result.record.empathy = empathy.score(text)
             }
-            return Scored(record: scored, strength: 0, phrases: .none, agentMentions: mentions)
+        case .customer:
+            let sampled = PhraseHash.of(text) % UInt64(backgroundSampling) == 0
+            if sentimentScore.label == .negative {
+                let (assignment, phrases) = cluster(text, sampled: sampled, memo: memo)
+                result.record.cluster = assignment.primary
+                result.record.secondaryClusters = assignment.secondary
+                result.strength = assignment.strength
+                result.phrases = phrases
+            } else if sampled {
+                result.phrases = background(extractor.words(text, memo: memo))
+            }
+        case .system:
+            break
         }
-        guard record.role == .customer else { return Scored(record: scored, strength: 0, phrases: .none) }
-        let sampled = PhraseHash.of(record.text) % UInt64(backgroundSampling) == 0
-        guard sentimentScore.label == .negative else {
-            return Scored(record: scored, strength: 0, phrases: sampled ? background(extractor.words(record.text, memo: memo)) : .none)
-        }
-        let (assignment, phrases) = cluster(record.text, sampled: sampled, memo: memo)
-        scored.cluster = assignment.primary
-        scored.secondaryClusters = assignment.secondary
-        return Scored(record: scored, strength: assignment.strength, phrases: phrases)
+        return result
     }
 
     /// A complaint's taxonomy aspects and what discovery takes from it: its phrases as a

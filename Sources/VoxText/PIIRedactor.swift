@@ -25,7 +25,15 @@ public struct PIIRedactor: Sendable {
         var placeholder: String?
     }
 
+    /// `text` with every e-mail address, phone or card number, IBAN and IP address replaced by
+    /// its placeholder.
     public func redact(_ text: String) -> String {
+        redacted(text) ?? text
+    }
+
+    /// `text` with personal data replaced, or nil when it has none (most texts): a caller
+    /// changes nothing then, not even a reference.
+    public func redacted(_ text: String) -> String? {
         // Fast path: nothing that could start an e-mail address, a number or an IPv6 address.
         var contiguous = text
         let clues = contiguous.withUTF8 { bytes in
@@ -37,7 +45,7 @@ public struct PIIRedactor: Sendable {
             }
             return clues
         }
-        if !clues.any { return text }
+        if !clues.any { return nil }
         let bytes = Array(text.utf8)
         // Only spans that get a placeholder change the text: the bytes between them are copied
         // in runs, and a text with none is returned as it came.
@@ -57,7 +65,7 @@ public struct PIIRedactor: Sendable {
                 index += 1
             }
         }
-        guard !output.isEmpty else { return text }
+        guard !output.isEmpty else { return nil }
         output.append(contentsOf: bytes[copied...])
         return String(decoding: output, as: UTF8.self)
     }

@@ -279,6 +279,21 @@ struct RedactionTests {
         #expect(redacted.id == "a@b.example")
     }
 
+    @Test("a record redacted in place changes only the fields that hold personal data")
+    func recordInPlace() {
+        var record = FeedbackRecord(
+            id: "1", source: "s", text: "the parcel came 3 days late", author: "jo",
+            segments: [Segment(name: "a", value: "EU"), Segment(name: "b", value: "call 07911 123456")],
+            location: InputLocation(file: "f.csv", line: 2)
+        )
+        Self.redactor.redact(&record)
+        #expect(record.text == "the parcel came 3 days late")
+        #expect(record.author == "jo")
+        #expect(record.segments.map(\.value) == ["EU", "call [phone]"])
+        #expect(Self.redactor.redacted("the parcel came 3 days late") == nil)
+        #expect(Self.redactor.redacted("mail jo@example.com") == "mail [email]")
+    }
+
     @Test("rejects: excerpt and message are redacted")
     func rejects() {
         let reject = Reject(
