@@ -48,7 +48,7 @@ public struct PIIRedactor: Sendable {
         if !clues.any { return nil }
         let bytes = Array(text.utf8)
         // Only spans that get a placeholder change the text: the bytes between them are copied
-        // in runs, and a text with none is returned as it came.
+        // in runs, and a text with none gives nil.
         var output: [UInt8] = []
         var copied = 0
         var index = 0
