@@ -917,6 +917,30 @@ cannot rely on	-1.8
 can not rely on	-1.8
 creeps up	-1.0
 not one	-0.8
+# Broken promises: what the customer was promised, told or sold, said as the start of a
+# complaint ("I was promised a call back", "it was supposed to arrive on Monday", "day 4 and
+# counting"); "as promised" is praise.
+was promised	-1.2
+were promised	-1.2
+promised me	-1.1
+promised us	-1.1
+you promised	-1.3
+they promised	-1.1
+as promised	1.2
+i was told	-0.9
+we were told	-0.9
+was told it would	-1.3
+were told it would	-1.3
+was supposed to	-1.1
+were supposed to	-1.1
+is supposed to	-0.8
+are supposed to	-0.8
+how am i supposed to	-1.8
+and counting	-1.3
+sold to me as	-1.4
+not as advertised	-2.0
+not what was advertised	-2.0
+not what i asked for	-1.6
 # Resolution and praise
 refunded	1.2
 full refund	1.6

@@ -64,6 +64,18 @@ struct ScoringTests {
         #expect(Self.scorer.score(text).label == .negative, "\(text): \(Self.scorer.score(text).compound)")
     }
 
+    @Test("a broken promise is a complaint; a promise kept is praise", arguments: [
+        ("We were promised a technician by noon.", SentimentLabel.negative),
+        ("It was supposed to be here on Tuesday.", .negative),
+        ("I was told someone would ring me back.", .negative),
+        ("Week three and counting for my replacement card.", .negative),
+        ("The tablet was sold to me as brand new.", .negative),
+        ("Parcel came on Friday as promised.", .positive),
+    ])
+    func brokenPromises(_ text: String, _ label: SentimentLabel) {
+        #expect(Self.scorer.score(text).label == label, "\(text): \(Self.scorer.score(text).compound)")
+    }
+
     @Test("requests and questions without a complaint stay neutral", arguments: [
         "Can you resend the invoice to my work email?",
         "Please update my address, I'm moving next month.",
