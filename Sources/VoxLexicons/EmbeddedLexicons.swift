@@ -941,6 +941,600 @@ sold to me as	-1.4
 not as advertised	-2.0
 not what was advertised	-2.0
 not what i asked for	-1.6
+# By industry: facts of failure, money taken, access lost and effort, as customers write them in
+# retail, delivery, food, travel, telecom, banking and insurance, software and utilities, with
+# the phrases that praise or close a case there (written blind: not from any evaluation file).
+#   Orders, stock and order status
+order stuck	-1.6
+still processing	-1.4
+stuck on processing	-1.6
+not yet dispatched	-1.2
+hasn't been dispatched	-1.5
+has not been dispatched	-1.5
+hasn't shipped	-1.5
+only half my order	-1.9
+half my order	-1.6
+parts missing	-1.9
+pieces missing	-1.9
+missing pieces	-1.9
+arrived without	-1.3
+sent the wrong	-2.0
+sent me the wrong	-2.0
+received the wrong	-2.0
+got the wrong	-1.8
+different colour	-1.3
+different color	-1.3
+wrong price	-1.5
+charged more than	-1.8
+charged full price	-1.4
+discount not applied	-1.6
+code didn't work	-1.6
+voucher didn't work	-1.6
+voucher not accepted	-1.5
+scanned twice	-1.8
+price matched	1.2
+dispatched quickly	1.6
+shipped quickly	1.7
+shipped same day	1.5
+dispatched same day	1.5
+#   Product as received: looks, quality, sizes
+looks nothing like	-2.0
+nothing like the picture	-2.1
+nothing like the photo	-2.1
+nothing like the photos	-2.1
+not as pictured	-1.9
+smaller than expected	-1.3
+smaller than pictured	-1.5
+looks cheap	-1.8
+cheaply made	-2.0
+came apart	-1.9
+broke after	-1.8
+broke within	-1.9
+after one wash	-1.6
+after one use	-1.5
+shrunk in the wash	-1.8
+shrank in the wash	-1.8
+colour ran	-1.6
+faded after	-1.6
+pilled	-1.3
+unwearable	-2.2
+too small	-1.3
+too big	-1.3
+too tight	-1.3
+runs small	-1.0
+sizing is off	-1.4
+didn't fit	-1.4
+did not fit	-1.4
+does not fit	-1.5
+wouldn't fit	-1.4
+true to size	1.0
+fits perfectly	1.8
+fit perfectly	1.8
+fits well	1.4
+out of date	-1.6
+past the best before	-1.6
+gone off	-1.9
+arrived melted	-1.8
+arrived defrosted	-1.8
+#   Delivery and couriers
+left on the doorstep	-1.6
+left outside	-1.3
+left in the rain	-2.0
+thrown over the fence	-2.0
+left by the bins	-1.6
+didn't knock	-1.6
+did not knock	-1.6
+didn't even knock	-2.0
+never knocked	-1.8
+no attempt to deliver	-2.2
+no delivery attempt	-2.0
+failed delivery	-1.8
+delivery failed	-1.8
+marked as delivered	-1.6
+shows as delivered	-1.4
+says it was delivered	-1.5
+delivered to the wrong	-2.1
+wrong house	-1.6
+someone else signed	-1.8
+undelivered	-1.8
+misdelivered	-2.0
+stuck in transit	-1.8
+stuck at the depot	-1.8
+stuck in customs	-1.6
+returned to sender	-1.6
+lost in transit	-2.2
+lost in the post	-2.1
+tracking hasn't updated	-1.8
+tracking not updating	-1.8
+missed the delivery window	-1.7
+waited in all day	-2.0
+stayed in all day	-1.8
+box was crushed	-2.0
+soaking wet	-1.6
+parcel was opened	-1.8
+opened and resealed	-1.9
+seal was broken	-1.8
+tampered with	-2.0
+arrived next day	1.4
+arrived a day early	1.6
+arrived quickly	1.8
+delivered early	1.4
+perfect condition	1.8
+arrived in perfect condition	2.2
+carefully packaged	1.6
+nicely packaged	1.5
+earlier than expected	1.4
+faster than expected	1.7
+quicker than expected	1.7
+later than expected	-1.2
+longer than expected	-1.2
+took longer than	-1.3
+#   Returns and refunds
+waiting for a refund	-1.6
+waiting for my refund	-1.8
+where is my refund	-2.0
+refund never came	-2.4
+never got my money back	-2.4
+never got a refund	-2.4
+haven't received my refund	-2.2
+refund hasn't	-1.8
+want my money back	-2.0
+return not received	-1.8
+no return label	-1.3
+pay for return	-1.4
+restocking fee	-1.8
+store credit only	-1.6
+only offered a voucher	-1.6
+refused to refund	-2.5
+refused a return	-2.2
+refused to take it back	-2.2
+wouldn't take it back	-2.0
+won't take it back	-2.0
+got my money back	1.3
+refund came through	1.4
+refunded in full	1.6
+refunded straight away	2.0
+easy returns	1.6
+no questions asked	1.8
+sent a replacement	1.3
+replacement arrived	1.3
+#   Food delivery and restaurants
+food was cold	-1.8
+arrived cold	-1.9
+raw in the middle	-2.2
+still frozen	-2.0
+missing from my order	-2.0
+they forgot	-1.6
+forgot my drink	-1.6
+spilled in the bag	-1.8
+leaked everywhere	-2.0
+wrong food	-2.0
+someone else's order	-2.0
+sick after eating	-2.6
+found a hair	-2.4
+hair in my food	-2.6
+driver cancelled	-1.6
+restaurant cancelled	-1.6
+tiny portions	-1.6
+small portions	-1.3
+forgot our order	-1.8
+brought the wrong	-1.8
+table wasn't ready	-1.4
+lost our booking	-2.0
+lost our reservation	-2.0
+no record of	-1.5
+uneatable	-2.2
+piping hot	1.6
+arrived hot	1.6
+freshly made	1.4
+generous portions	1.8
+well seasoned	1.4
+#   Airlines and airports
+missed my flight	-2.2
+missed our flight	-2.2
+lost my luggage	-2.4
+lost our luggage	-2.4
+lost my bag	-2.2
+lost luggage	-2.2
+luggage didn't arrive	-2.2
+bag didn't arrive	-2.0
+delayed baggage	-1.8
+damaged luggage	-2.0
+suitcase was damaged	-2.0
+stuck on the tarmac	-2.0
+diverted	-1.2
+bumped from	-1.9
+denied boarding	-2.3
+refused boarding	-2.3
+not allowed to board	-2.0
+seat wouldn't recline	-1.3
+seat would not recline	-1.3
+no legroom	-1.6
+no leg room	-1.6
+seated separately	-1.5
+not seated together	-1.6
+split us up	-1.7
+pay to sit together	-1.6
+charged for my bag	-1.6
+screen didn't work	-1.4
+entertainment didn't work	-1.5
+no compensation	-1.9
+refused compensation	-2.3
+denied compensation	-2.3
+no hotel provided	-1.8
+cancelled last minute	-2.0
+canceled last minute	-2.0
+last minute cancellation	-2.0
+landed early	1.2
+smooth flight	1.6
+got upgraded	1.8
+upgraded us	1.8
+upgraded me	1.8
+#   Hotels
+room wasn't ready	-1.6
+room was not ready	-1.6
+room not ready	-1.6
+wasn't cleaned	-1.7
+not cleaned	-1.6
+no hot water	-2.0
+no air conditioning	-1.6
+aircon didn't work	-1.7
+heating didn't work	-1.7
+no heating	-1.6
+towels weren't changed	-1.4
+sheets weren't changed	-1.6
+no towels	-1.4
+stains on the sheets	-2.0
+hair in the bed	-2.2
+mould in the	-1.8
+mold in the	-1.8
+thin walls	-1.3
+paper thin walls	-1.6
+could hear everything	-1.4
+kept awake	-1.5
+gave away our room	-2.3
+moved to another hotel	-1.6
+resort fee	-1.4
+resort fees	-1.4
+nobody at reception	-1.8
+no one at reception	-1.8
+lift was broken	-1.6
+broken lift	-1.6
+upgraded our room	1.8
+room upgrade	1.4
+let us check in early	1.6
+comfy bed	1.6
+#   Trains and coaches
+standing room only	-1.4
+had to stand	-1.6
+stand the whole way	-1.8
+couldn't get a seat	-1.5
+rail replacement	-1.1
+missed the last train	-1.8
+terminated early	-1.5
+skipped my stop	-1.6
+packed like sardines	-1.6
+#   Car hire
+car wasn't ready	-1.6
+car was not ready	-1.6
+no cars available	-2.0
+no car available	-2.0
+charged for damage	-2.0
+charged for scratches	-2.0
+pre-existing damage	-1.4
+forced to buy insurance	-2.0
+hard sell	-1.8
+upsold	-1.5
+hidden extras	-1.8
+refuelling charge	-1.3
+charged for fuel	-1.6
+given a smaller car	-1.6
+kept my deposit	-2.2
+took my deposit	-2.0
+never returned my deposit	-2.4
+deposit not returned	-2.2
+#   Shops and staff
+one till open	-1.6
+only one till	-1.6
+only one checkout open	-1.6
+nobody at the till	-1.4
+short staffed	-1.4
+#   Telecom: signal and coverage
+dropped calls	-1.8
+calls keep dropping	-2.1
+one bar of signal	-1.7
+no bars	-1.8
+zero bars	-1.9
+signal keeps dropping	-2.1
+signal drops	-1.7
+weak signal	-1.6
+dead zone	-1.5
+no coverage	-1.8
+emergency calls only	-1.9
+no mobile data	-1.9
+can't make calls	-2.0
+cannot make calls	-2.0
+can't receive calls	-1.9
+straight to voicemail	-1.4
+can't send texts	-1.8
+still no signal	-2.3
+#   Telecom: internet speed and outages
+internet down	-1.9
+broadband down	-1.9
+wifi down	-1.8
+network down	-1.9
+internet keeps going down	-2.2
+keeps going down	-2.0
+keeps disconnecting	-2.0
+keeps restarting	-1.8
+no dial tone	-1.9
+line fault	-1.6
+down for days	-2.3
+another outage	-2.1
+still no internet	-2.3
+still no broadband	-2.3
+no internet for <number> days	-2.4
+half the speed	-2.0
+nowhere near the speed	-2.0
+slower than dial up	-2.4
+throttled	-1.9
+throttling	-1.8
+high ping	-1.5
+packet loss	-1.8
+didn't turn up	-1.9
+did not turn up	-1.9
+#   Telecom: contracts, SIMs and roaming
+locked into a contract	-1.8
+mid contract price rise	-2.0
+roaming charges	-1.6
+charged for roaming	-2.0
+roaming didn't work	-2.0
+sim not activated	-1.8
+sim still not active	-2.1
+sim not recognised	-1.8
+sim not recognized	-1.8
+number not ported	-1.9
+lost my number	-2.2
+bill shock	-2.0
+bill went up	-1.6
+bill doubled	-2.1
+mis-sold	-2.2
+mis sold	-2.2
+#   Banking and payments: cards, transfers, access
+card declined	-1.8
+card was declined	-1.8
+payment declined	-1.8
+payment failed	-1.8
+transaction failed	-1.7
+payment didn't go through	-1.7
+payment did not go through	-1.7
+didn't go through	-1.4
+did not go through	-1.4
+card blocked	-1.8
+blocked my card	-1.9
+account frozen	-2.2
+froze my account	-2.3
+account blocked	-2.0
+account locked	-1.9
+closed my account without	-2.4
+can't access my account	-2.1
+cannot access my account	-2.1
+can't access my money	-2.4
+cannot access my money	-2.4
+can't withdraw	-1.9
+unable to withdraw	-1.9
+swallowed my card	-2.2
+money disappeared	-2.3
+missing from my account	-2.2
+taken from my account	-1.9
+money on hold	-1.9
+held my money	-2.0
+holding my money	-2.1
+#   Banking and payments: double charges and fees
+debited twice	-2.5
+deducted twice	-2.5
+taken twice	-2.3
+paid twice	-2.2
+charged me twice	-2.5
+billed twice	-2.4
+duplicate charge	-2.3
+duplicate payment	-2.1
+overdraft fee	-1.5
+overdraft charges	-1.6
+late payment fee	-1.5
+late fee	-1.4
+charged a fee	-1.5
+charged interest	-1.5
+bounced payment	-1.8
+loyalty penalty	-1.8
+fee refunded	1.5
+fees refunded	1.5
+refunded the fee	1.6
+fee waived	1.5
+waived the fee	1.6
+no fees	1.0
+fee free	1.0
+#   Fraud and security
+account was hacked	-2.4
+account hacked	-2.4
+someone used my card	-2.2
+card was cloned	-2.3
+card cloned	-2.3
+sim swapped	-2.0
+transaction i didn't make	-2.3
+didn't authorise	-2.0
+didn't authorize	-2.0
+did not authorise	-2.0
+did not authorize	-2.0
+unauthorised transaction	-2.3
+unauthorized transaction	-2.3
+refused to reimburse	-2.4
+won't reimburse	-2.2
+not reimbursed	-2.1
+filed a chargeback	-1.6
+dispute rejected	-2.0
+reimbursed	1.3
+fully reimbursed	1.8
+reimbursed in full	1.8
+caught the fraud	1.7
+#   Insurance claims
+claim denied	-2.2
+claim rejected	-2.2
+claim declined	-2.2
+rejected my claim	-2.3
+denied my claim	-2.3
+declined my claim	-2.3
+refused my claim	-2.3
+claim still pending	-1.9
+not covered	-1.4
+wasn't covered	-1.4
+isn't covered	-1.3
+premium went up	-1.6
+premium has gone up	-1.6
+premium doubled	-2.1
+lost my no claims	-1.8
+lowball offer	-2.0
+lowballed	-2.0
+claim paid out	1.6
+claim approved	1.6
+paid out quickly	2.0
+settled quickly	1.8
+#   Branches and effort
+branch closed	-1.5
+branch is closing	-1.4
+closed the branch	-1.6
+only one cashier	-1.5
+had to go into branch	-1.6
+had to go to branch	-1.6
+verify my identity again	-1.6
+had to factory reset	-1.8
+had to pay again	-2.0
+#   Software and apps: crashes, loading, bugs
+keeps freezing	-2.1
+crashes on startup	-2.2
+crashes on launch	-2.2
+won't open	-1.9
+wouldn't open	-1.8
+would not open	-1.8
+won't update	-1.7
+blank screen	-1.7
+spinning wheel	-1.5
+stuck loading	-1.8
+stuck in a loop	-1.9
+boot loop	-2.0
+since the update	-1.5
+since the last update	-1.6
+since the latest update	-1.6
+after the update	-1.2
+update broke	-2.2
+forced to update	-1.5
+removed the feature	-1.8
+removed features	-1.8
+drains my battery	-1.9
+full of ads	-1.9
+behind a paywall	-1.6
+doesn't save	-1.8
+won't save	-1.8
+not saving	-1.8
+uninstalled the app	-1.6
+#   Software and apps: logins and sync
+won't sync	-1.9
+not syncing	-1.8
+doesn't sync	-1.8
+stopped syncing	-2.0
+no longer syncs	-2.0
+keeps signing me out	-2.1
+signs me out	-1.5
+logged out again	-1.8
+can't sign in	-2.0
+cannot sign in	-2.0
+couldn't sign in	-1.9
+can not log in	-2.0
+code never arrives	-2.0
+didn't get the code	-1.7
+password not accepted	-1.8
+#   Data loss
+lost all my	-2.2
+lost all my data	-2.5
+lost my data	-2.4
+lost my files	-2.4
+lost my photos	-2.4
+lost my work	-2.3
+lost my progress	-2.1
+lost my messages	-2.2
+data wiped	-2.4
+files disappeared	-2.3
+everything was gone	-2.0
+backup failed	-2.0
+couldn't restore	-2.0
+can't restore	-2.0
+#   Subscriptions: renewals, price rises, cancelling
+charged after cancelling	-2.4
+charged after i cancelled	-2.4
+still charged after	-2.3
+still being charged	-2.1
+auto-renewed	-1.5
+auto renewed	-1.5
+can't cancel	-2.1
+cannot cancel	-2.1
+won't let me cancel	-2.3
+no way to cancel	-2.2
+hard to cancel	-1.8
+never subscribed	-1.8
+signed me up	-1.6
+price went up again	-2.0
+another price rise	-2.0
+price doubled	-2.1
+raised the price	-1.5
+pay more for less	-2.0
+paying for nothing	-2.2
+#   Utilities: bills, meters, supply
+estimated bill	-1.3
+estimated bills	-1.3
+wrong meter reading	-1.8
+bill is wrong	-1.8
+wrong bill	-1.8
+direct debit went up	-1.6
+direct debit doubled	-2.1
+back billed	-1.6
+catch up bill	-1.5
+no power	-1.9
+no electricity	-1.9
+no water	-1.9
+brown water	-1.8
+disconnection notice	-1.8
+threatened to disconnect	-2.2
+debt collectors	-1.9
+sent to collections	-2.2
+hit my credit score	-2.0
+bailiffs	-2.0
+#   Resolution and praise
+full bars	1.2
+never drops	1.6
+no outages	1.6
+getting full speed	1.5
+faster than advertised	1.9
+faster than promised	1.9
+back online	1.2
+back up and running	1.6
+service restored	1.4
+restored quickly	1.9
+charge reversed	1.5
+card unblocked	1.2
+never crashes	1.6
+never lags	1.5
+bug fixed	1.4
+fixed the bug	1.5
+restored my data	1.8
+recovered my data	1.8
+got my data back	1.9
+got my account back	1.7
+fixed the same day	1.8
+reduced my bill	1.4
+saved me money	1.6
+credited my account	1.3
+goodwill credit	1.4
+goodwill gesture	1.4
 # Resolution and praise
 refunded	1.2
 full refund	1.6

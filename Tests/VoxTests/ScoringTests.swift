@@ -76,6 +76,14 @@ struct ScoringTests {
         #expect(Self.scorer.score(text).label == label, "\(text): \(Self.scorer.score(text).compound)")
     }
 
+    @Test("industry facts a support lead reads at once: failures are complaints, a case closed is praise", arguments: [
+        ("The app keeps signing me out.", SentimentLabel.negative),
+        ("The refund came through this morning.", .positive),
+    ])
+    func industryFacts(_ text: String, _ label: SentimentLabel) {
+        #expect(Self.scorer.score(text).label == label, "\(text): \(Self.scorer.score(text).compound)")
+    }
+
     @Test("requests and questions without a complaint stay neutral", arguments: [
         "Can you resend the invoice to my work email?",
         "Please update my address, I'm moving next month.",
