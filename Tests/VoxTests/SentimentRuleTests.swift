@@ -352,6 +352,27 @@ struct SentimentRuleTests {
         #expect(values("still not fixed") == [-2.4])
     }
 
+    @Test("of the entries a word starts, the longest that follows wins, whether its second word is a word or a placeholder")
+    func longestMatchAmongMany() {
+        // Entries are read by their second term: "qux 3 days" has two candidate runs, the one
+        // whose second term is the word "3" and the one whose second term is <number>.
+        let scorer = Self.scorer(adding: """
+            qux zed at all\t-2.0
+            qux zed\t-1.0
+            qux 3\t-0.5
+            qux <number> days\t-1.5
+            qux <number>\t-0.7
+            qux yon\t0.8
+            """)
+        #expect(values("qux zed at all", scorer: scorer) == [-2.0])
+        #expect(values("qux zed here", scorer: scorer) == [-1.0])
+        #expect(values("qux 3 days", scorer: scorer) == [-1.5])
+        #expect(values("qux 3 weeks", scorer: scorer) == [-0.5])
+        #expect(values("qux 4 weeks", scorer: scorer) == [-0.7])
+        #expect(values("qux yon", scorer: scorer) == [0.8])
+        #expect(values("qux, zed", scorer: scorer).isEmpty)
+    }
+
     @Test("a camel-case hashtag the lexicon does not know is read as its words")
     func camelCaseHashtags() {
         #expect(values("Saw the shop today #NotGood") == [-1.48])

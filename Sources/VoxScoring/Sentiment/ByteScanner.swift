@@ -480,18 +480,47 @@ struct ByteScanner {
     private func markBoosterPhrases(_ tokens: UnsafeMutablePointer<ScanToken>, count: Int) {
         for index in 0..<count where tokens[index].termFlags.contains(.boosterPhraseStart) {
             let info = lexicon.info[Int(tokens[index].term)]
-            for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
-                let phrase = lexicon.phrases[phraseIndex]
-                guard phrase.isBooster, matches(phrase, tokens, at: index, count: count) else { continue }
-                let last = index + Int(phrase.restCount)
-                for inner in index..<last {
-                    tokens[inner].flags.insert(.inBoosterPhrase)
-                    tokens[inner].boost = 0
+            guard let phrase = firstPhrase(of: info, at: index, tokens, count: count, where: { $0.isBooster }) else { continue }
+            let last = index + Int(phrase.restCount)
+            for inner in index..<last {
+                tokens[inner].flags.insert(.inBoosterPhrase)
+                tokens[inner].boost = 0
+            }
+            tokens[last].boost = phrase.value
+        }
+    }
+
+    /// Of the entries starting with `info`'s term that `accept` takes, the lowest-ranked (longest)
+    /// one whose later tokens follow the token at `index`. Only the entries whose second term is
+    /// the next token's term or placeholder are read: a group is ordered by second term.
+    @inline(__always)
+    func firstPhrase(
+        of info: TermInfo, at index: Int, _ tokens: UnsafeMutablePointer<ScanToken>, count: Int, where accept: (PhraseEntry) -> Bool
+    ) -> PhraseEntry? {
+        guard index + 1 < count, tokens[index + 1].kind != .punctuation else { return nil }
+        let next = tokens[index + 1]
+        var found: PhraseEntry?
+        func search(_ second: Int32) {
+            // The first entry of the group with this second term.
+            var low = Int(info.phraseStart), high = Int(info.phraseEnd)
+            while low < high {
+                let middle = (low + high) / 2
+                if lexicon.phrases[middle].second < second { low = middle + 1 } else { high = middle }
+            }
+            // Ranks rise within the run: its first match is its best.
+            while low < Int(info.phraseEnd), lexicon.phrases[low].second == second {
+                let phrase = lexicon.phrases[low]
+                low += 1
+                if let found, found.rank < phrase.rank { return }
+                if accept(phrase), matches(phrase, tokens, at: index, count: count) {
+                    found = phrase
+                    return
                 }
-                tokens[last].boost = phrase.value
-                break
             }
         }
+        if next.term >= 0 { search(next.term) }
+        if next.placeholder >= 0, next.placeholder != next.term { search(next.placeholder) }
+        return found
     }
 
     /// Whether the phrase's later tokens follow the token at `index` (placeholders match numbers

@@ -8,7 +8,8 @@ struct TermInfo: Sendable {
     /// Booster or dampener scalar; 0 when the term is neither.
     var booster = 0.0
     var flags: TermFlags = []
-    /// Multi-word entries starting with this term: `phrases[phraseStart..<phraseEnd]`, longest first.
+    /// Multi-word entries starting with this term: `phrases[phraseStart..<phraseEnd]`, ordered by
+    /// their second term (then by `rank`), so that only those whose second term follows are read.
     var phraseStart: Int32 = 0
     var phraseEnd: Int32 = 0
 
@@ -68,6 +69,8 @@ struct TermFlags: OptionSet, Sendable {
 /// A multi-word entry: the term ids of its second and later tokens, and its value.
 struct CompiledPhrase: Sendable {
     var rest: [Int32]
+    /// Place in its first term's group, longest first (`PhraseEntry.rank`).
+    var rank: Int32 = 0
     var value: Double
     /// A booster phrase ("kind of") rather than a valence phrase.
     var isBooster: Bool
@@ -75,12 +78,14 @@ struct CompiledPhrase: Sendable {
 }
 
 /// A multi-word entry as the scorer reads it: its later tokens' term ids are
-/// `phraseTerms[restStart..<restStart + restCount]`; `second` repeats the first of them so that
-/// most candidates are rejected without reading further.
+/// `phraseTerms[restStart..<restStart + restCount]`; `second` repeats the first of them, the key
+/// its group is ordered by. `rank` is its place in its group, longest first ("not working at
+/// all" before "not working"): of the entries that match, the lowest rank wins.
 struct PhraseEntry: Sendable {
     var restStart: Int32
     var restCount: Int32
     var second: Int32
+    var rank: Int32
     var value: Double
     var isBooster: Bool
     var isOverlay: Bool
@@ -119,7 +124,7 @@ final class CompiledLexicon: @unchecked Sendable {
         var rests: [Int32] = []
         for phrase in compiler.phrases {
             entries.append(PhraseEntry(
-                restStart: Int32(rests.count), restCount: Int32(phrase.rest.count), second: phrase.rest[0],
+                restStart: Int32(rests.count), restCount: Int32(phrase.rest.count), second: phrase.rest[0], rank: phrase.rank,
                 value: phrase.value, isBooster: phrase.isBooster, isOverlay: phrase.isOverlay
             ))
             rests += phrase.rest
@@ -192,10 +197,17 @@ struct LexiconCompiler {
             for role in roles { info[id].flags.insert(TermFlags.of(role)) }
         }
         for first in grouped.keys.sorted() {
-            // Longest first, so that "not working at all" wins over "not working".
+            // Ranked longest first, so that "not working at all" wins over "not working"; stored by
+            // second term, so that a word that starts a hundred entries ("no") reads only the few
+            // whose second term follows it.
             let list = grouped[first]!.sorted { $0.tokens.count > $1.tokens.count || ($0.tokens.count == $1.tokens.count && $0.tokens.lexicographicallyPrecedes($1.tokens)) }
+            let ranked = list.enumerated().map { rank, entry in
+                var phrase = entry.phrase
+                phrase.rank = Int32(rank)
+                return phrase
+            }
             info[Int(first)].phraseStart = Int32(phrases.count)
-            phrases += list.map(\.phrase)
+            phrases += ranked.sorted { ($0.rest[0], $0.rank) < ($1.rest[0], $1.rank) }
             info[Int(first)].phraseEnd = Int32(phrases.count)
             if list.contains(where: { !$0.phrase.isBooster }) { info[Int(first)].flags.insert(.valencePhraseStart) }
             if list.contains(where: { $0.phrase.isBooster }) { info[Int(first)].flags.insert(.boosterPhraseStart) }

@@ -117,13 +117,9 @@ struct SentimentPass {
             guard key >= 0, slot == 1 || token.termFlags.contains(.valencePhraseStart) else { continue }
             let info = lexicon.info[Int(key)]
             guard info.flags.contains(.valencePhraseStart) else { continue }
-            for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
-                let phrase = lexicon.phrases[phraseIndex]
-                guard !phrase.isBooster, Int(phrase.restCount) + 1 > (best?.length ?? 0) else { continue }
-                if scanner.matches(phrase, tokens, at: index, count: count) {
-                    best = (Int(phrase.restCount) + 1, phrase.value)
-                    break
-                }
+            let longer = best?.length ?? 0
+            if let phrase = scanner.firstPhrase(of: info, at: index, tokens, count: count, where: { !$0.isBooster && Int($0.restCount) + 1 > longer }) {
+                best = (Int(phrase.restCount) + 1, phrase.value)
             }
         }
         if let best {
@@ -249,9 +245,8 @@ struct SentimentPass {
     private func phrase(at index: Int, length: Int) -> PhraseEntry? {
         for key in [tokens[index].term, tokens[index].placeholder] where key >= 0 {
             let info = lexicon.info[Int(key)]
-            for phraseIndex in Int(info.phraseStart)..<Int(info.phraseEnd) {
-                let phrase = lexicon.phrases[phraseIndex]
-                if !phrase.isBooster, Int(phrase.restCount) + 1 == length, scanner.matches(phrase, tokens, at: index, count: count) { return phrase }
+            if let phrase = scanner.firstPhrase(of: info, at: index, tokens, count: count, where: { !$0.isBooster && Int($0.restCount) + 1 == length }) {
+                return phrase
             }
         }
         return nil
