@@ -512,7 +512,7 @@ struct ByteScanner {
                 let phrase = lexicon.phrases[low]
                 low += 1
                 if let found, found.rank < phrase.rank { return }
-                if accept(phrase), matches(phrase, tokens, at: index, count: count) {
+                if accept(phrase), restFollows(phrase, tokens, at: index, count: count) {
                     found = phrase
                     return
                 }
@@ -523,14 +523,12 @@ struct ByteScanner {
         return found
     }
 
-    /// Whether the phrase's later tokens follow the token at `index` (placeholders match numbers
-    /// and ordinals).
+    /// Whether the phrase's third and later tokens follow the token at `index` (placeholders
+    /// match numbers and ordinals); `firstPhrase` has matched the second already.
     @inline(__always)
-    func matches(_ phrase: PhraseEntry, _ tokens: UnsafeMutablePointer<ScanToken>, at index: Int, count: Int) -> Bool {
+    private func restFollows(_ phrase: PhraseEntry, _ tokens: UnsafeMutablePointer<ScanToken>, at index: Int, count: Int) -> Bool {
         let restCount = Int(phrase.restCount)
         guard index + restCount < count else { return false }
-        let next = tokens[index + 1]
-        guard next.term == phrase.second || next.placeholder == phrase.second, next.kind != .punctuation else { return false }
         let start = Int(phrase.restStart)
         for offset in 1..<restCount {
             let token = tokens[index + 1 + offset]
