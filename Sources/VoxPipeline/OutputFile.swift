@@ -12,17 +12,16 @@ public final class OutputFile {
     private var descriptor: Int32
     /// Bytes appended so far.
     private var size = 0
-    /// Set for a file written once and not read again by the run: its pages leave the page
-    /// cache as it grows.
+    /// Set for a file the run does not read again: its pages leave the page cache as it grows.
     private var writeBehind: WriteBehind?
 
     /// Creates `path`; fails if anything, a link included, already has that name.
     /// - Parameter writeBehind: hand the bytes to disk as they come and drop their pages from
-    ///   the cache behind the writing (`WriteBehind`); only for a file that is neither read nor
-    ///   overwritten in place before the run ends.
-    public init(creating path: String, writeBehind: Bool = false) throws {
+    ///   the cache behind the writing (`WriteBehind`); only for a file the run does not read,
+    ///   and that it overwrites in place only at a few places it reads back first (`readAhead`).
+    public init(creating path: String, writeBehind: WriteBehind? = nil) throws {
         self.path = path
-        self.writeBehind = writeBehind ? WriteBehind() : nil
+        self.writeBehind = writeBehind
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw OutputError.system(path, errno: errno, doing: "cannot create") }
     }
@@ -49,6 +48,14 @@ public final class OutputFile {
         size += bytes.count
         let descriptor = descriptor
         writeBehind?.advance(to: size) { SystemCalls.take($0, on: descriptor) }
+    }
+
+    /// Asks the kernel to read `bytes` back into the page cache without waiting: write-behind
+    /// may have dropped their pages, and an overwrite of part of a page not in the cache waits
+    /// for the disk to read it. Asked well before the overwrites, the reads overlap.
+    public func readAhead(_ bytes: Range<Int>) {
+        guard writeBehind != nil else { return }
+        SystemCalls.readAhead(bytes, on: descriptor)
     }
 
     /// Overwrites bytes already written, at `offset` from the start.
@@ -96,7 +103,7 @@ public final class OutputFile {
     /// writing (later pieces are dropped) and is thrown once `render` returns. The file's pages
     /// leave the page cache behind the writing (streamed outputs are the long ones).
     public static func write(to path: String, streaming render: (_ write: (String) -> Void) -> Void) throws {
-        let file = try OutputFile(creating: path, writeBehind: true)
+        let file = try OutputFile(creating: path, writeBehind: WriteBehind())
         do {
             var failure: (any Error)?
             render { piece in

@@ -29,9 +29,9 @@ public struct StagingDirectory: Sendable {
         }
     }
 
-    /// Opens a file for streamed writing.
-    public func create(_ name: String) throws -> OutputFile {
-        try OutputFile(creating: path + "/" + name)
+    /// Opens a file for streamed writing; `writeBehind` as `OutputFile.init(creating:writeBehind:)`.
+    public func create(_ name: String, writeBehind: WriteBehind? = nil) throws -> OutputFile {
+        try OutputFile(creating: path + "/" + name, writeBehind: writeBehind)
     }
 
     /// Removes the staging directory and what it holds (a failed or interrupted run).

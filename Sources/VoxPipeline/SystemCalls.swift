@@ -49,4 +49,10 @@ enum SystemCalls {
             _ = posix_fadvise(descriptor, off_t(bytes.lowerBound), off_t(bytes.count), POSIX_FADV_DONTNEED)
         }
     }
+
+    /// Starts reading `bytes` of the file into the page cache (`POSIX_FADV_WILLNEED`); advice,
+    /// like the steps above.
+    static func readAhead(_ bytes: Range<Int>, on descriptor: Int32) {
+        _ = posix_fadvise(descriptor, off_t(bytes.lowerBound), off_t(bytes.count), POSIX_FADV_WILLNEED)
+    }
 }

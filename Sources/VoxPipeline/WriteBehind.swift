@@ -9,13 +9,14 @@
 /// 2.1 s, 6.4 s wall); and on any machine a nightly run should not push gigabytes of
 /// other files out of the cache (report.json is 1.7 GB at ten million records).
 ///
-/// Not for files written again in place (records.jsonl, whose endings `RecordsSpill.finish`
-/// overwrites) or read back during the run (scratch files): the kernel caches a file in folios of
-/// up to megabytes, and a small write into a dropped folio reads all of it back from disk.
-/// Dropping is advice: a page the kernel keeps changes nothing but time.
+/// records.jsonl goes through it too, though `RecordsSpill.finish` overwrites a few endings in
+/// place at the end: those pages are read back first (`OutputFile.readAhead`), far fewer than the
+/// file's. Not for files read back during the run (scratch files). Only whole ranges are
+/// dropped: the kernel caches a file in folios of up to megabytes and keeps a folio that advice
+/// covers only in part. Dropping is advice: a page the kernel keeps changes nothing but time.
 ///
 /// This type decides what to do and when; `OutputFile` makes the system calls.
-struct WriteBehind {
+public struct WriteBehind: Sendable {
     /// What `advance` asks of the file.
     enum Step: Equatable {
         /// Start writing these bytes to disk (`sync_file_range` without waiting).
@@ -36,7 +37,7 @@ struct WriteBehind {
     /// Bytes whose pages were dropped so far.
     private(set) var dropped = 0
 
-    init(window: Int = 8 << 20, lag: Int = 32 << 20) {
+    public init(window: Int = 8 << 20, lag: Int = 32 << 20) {
         precondition(window > 0 && lag >= window, "WriteBehind: the lag is at least one window")
         self.window = window
         self.lag = lag

@@ -74,17 +74,34 @@ struct WriteBehindTests {
         return vector.map { $0 & 1 == 1 }
     }
 
+    /// Whether the temporary directories' file system drops pages on advice at all (tmpfs does
+    /// not): a file written plainly, flushed, then advised whole.
+    static func fileSystemDropsPages() throws -> Bool {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = directory.appendingPathComponent("plain").path
+        let file = try OutputFile(creating: plain)
+        let megabyte = [UInt8](repeating: 7, count: 1 << 20)
+        for _ in 0..<8 { try megabyte.withUnsafeBytes { try file.write($0) } }
+        try file.finish()
+        let descriptor = open(plain, O_RDONLY | O_CLOEXEC)
+        posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        close(descriptor)
+        let resident = try residentPages(plain)
+        return resident.filter { $0 }.count < resident.count / 2
+    }
+
     @Test("a streamed output larger than the lag reads back whole, and its early pages leave the cache where the file system drops pages")
     func streamedOutput() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let piece = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let pieceSize = 1 << 20
         let pieces = 48
         let streamed = directory.appendingPathComponent("report.json").path
         try OutputFile.write(to: streamed) { write in
             for index in 0..<pieces {
                 // Strings of one byte repeated: each piece's bytes say where it belongs.
-                write(String(repeating: String(UnicodeScalar(UInt8(65 + index % 26))), count: piece.count))
+                write(String(repeating: String(UnicodeScalar(UInt8(65 + index % 26))), count: pieceSize))
             }
         }
         let data = try #require(FileManager.default.contents(atPath: streamed))
@@ -94,21 +111,12 @@ struct WriteBehindTests {
             #expect(data[(index << 20)..<((index + 1) << 20)].allSatisfy { $0 == expected }, "piece \(index) came back changed")
         }
 
-        // Whether this file system drops pages on advice at all (tmpfs does not): a file written
-        // plainly, flushed, then advised whole.
-        let plain = directory.appendingPathComponent("plain").path
-        let file = try OutputFile(creating: plain)
-        for _ in 0..<8 { try piece.withUnsafeBytes { try file.write($0) } }
-        try file.finish()
-        let descriptor = open(plain, O_RDONLY | O_CLOEXEC)
-        posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
-        close(descriptor)
-        guard try Self.residentPages(plain).filter({ $0 }).count < 8 * 256 / 2 else { return }
+        guard try Self.fileSystemDropsPages() else { return }
 
         // Reading the file back above cached it again; write it once more and look before reading.
         try FileManager.default.removeItem(atPath: streamed)
         try OutputFile.write(to: streamed) { write in
-            for _ in 0..<pieces { write(String(repeating: "x", count: piece.count)) }
+            for _ in 0..<pieces { write(String(repeating: "x", count: pieceSize)) }
         }
         let resident = try Self.residentPages(streamed)
         let behind = WriteBehind()
