@@ -43,33 +43,37 @@ public struct RecordMapper: Sendable {
         } else {
             id = "\(source):\(fileKey):\(ordinal)"
         }
-        var record = FeedbackRecord(id: id, source: source, text: text, location: location)
-        if let time = mapping.time, let value = raw.value(at: time.path)?.text, !value.isEmpty {
-            guard let date = TimeParser.parse(value, format: time.format, defaultOffsetSeconds: time.defaultOffsetSeconds, timeZone: time.timeZone) else {
-                return .failure(Failure(reason: "bad_time", message: "time field \(time.path) has unparseable value `\(value)`"))
+        // The fields are gathered first and the record made once at the end: a record built
+        // early and filled in was copied on its way out (its strings retained and released again).
+        var time: Date?
+        if let field = mapping.time, let value = raw.value(at: field.path)?.text, !value.isEmpty {
+            guard let date = TimeParser.parse(value, format: field.format, defaultOffsetSeconds: field.defaultOffsetSeconds, timeZone: field.timeZone) else {
+                return .failure(Failure(reason: "bad_time", message: "time field \(field.path) has unparseable value `\(value)`"))
             }
-            record.time = date
+            time = date
         }
-        if let rating = mapping.rating, let value = raw.value(at: rating.path)?.text.map(TextTrimming.trimmed), !value.isEmpty {
-            guard let number = Self.number(value), rating.scale.range.contains(number) else {
-                let range = rating.scale.range
+        var rating: Rating?
+        if let field = mapping.rating, let value = raw.value(at: field.path)?.text.map(TextTrimming.trimmed), !value.isEmpty {
+            guard let number = Self.number(value), field.scale.range.contains(number) else {
+                let range = field.scale.range
                 return .failure(Failure(
                     reason: "bad_rating",
-                    message: "rating field \(rating.path) has `\(value)`, expected \(rating.scale.rawValue) \(Int(range.lowerBound))–\(Int(range.upperBound))"
+                    message: "rating field \(field.path) has `\(value)`, expected \(field.scale.rawValue) \(Int(range.lowerBound))–\(Int(range.upperBound))"
                 ))
             }
-            record.rating = Rating(value: number, scale: rating.scale)
+            rating = Rating(value: number, scale: field.scale)
         }
-        if let role = mapping.role {
-            let value = raw.value(at: role.path)?.text ?? ""
-            guard let mapped = role.values[value] ?? Role(rawValue: value.lowercased()) else {
-                let known = role.values.keys.sorted().joined(separator: ", ")
-                return .failure(Failure(reason: "unknown_role", message: "role field \(role.path) has `\(value)`, not one of: \(known)"))
+        var role = Role.customer
+        if let field = mapping.role {
+            let value = raw.value(at: field.path)?.text ?? ""
+            guard let mapped = field.values[value] ?? Role(rawValue: value.lowercased()) else {
+                let known = field.values.keys.sorted().joined(separator: ", ")
+                return .failure(Failure(reason: "unknown_role", message: "role field \(field.path) has `\(value)`, not one of: \(known)"))
             }
-            record.role = mapped
+            role = mapped
         }
-        if let path = mapping.conversation { record.conversation = raw.value(at: path)?.text }
-        if let path = mapping.author { record.author = raw.value(at: path)?.text }
+        let conversation = mapping.conversation.flatMap { raw.value(at: $0)?.text }
+        let author = mapping.author.flatMap { raw.value(at: $0)?.text }
         var segments: [Segment] = []
         segments.reserveCapacity(mapping.segments.count)
         for segment in mapping.segments {
@@ -77,8 +81,10 @@ public struct RecordMapper: Sendable {
                 segments.append(Segment(name: segment.name, value: value))
             }
         }
-        record.segments = segments
-        return .success(record)
+        return .success(FeedbackRecord(
+            id: id, source: source, text: text, time: time, rating: rating, role: role, conversation: conversation, author: author,
+            segments: segments, location: location
+        ))
     }
 }
 

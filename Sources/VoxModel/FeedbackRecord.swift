@@ -17,6 +17,9 @@ public struct FeedbackRecord: Sendable, Hashable {
     public var segments: [Segment]
     public var location: InputLocation
 
+    // Inlinable: a record is made per input row, and called across modules this initialiser
+    // built the record and then copied it (every string and list retained and released again).
+    @inlinable
     public init(
         id: String, source: String, text: String, time: Date? = nil, rating: Rating? = nil,
         role: Role = .customer, conversation: String? = nil, author: String? = nil,
@@ -30,7 +33,10 @@ public struct FeedbackRecord: Sendable, Hashable {
         self.role = role
         self.conversation = conversation
         self.author = author
-        self.segments = segments.sorted { $0.name < $1.name }
+        // Mappers hand their segments over sorted already (`RecordMapper` sorts its mapping once):
+        // kept as they are, without a new list per record.
+        let sorted = zip(segments, segments.dropFirst()).allSatisfy { $0.name <= $1.name }
+        self.segments = sorted ? segments : segments.sorted { $0.name < $1.name }
         self.location = location
     }
 

@@ -42,7 +42,7 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
     ///   - consume: the ordered stage.
     func run(
         produce: (_ emit: (Input) throws -> Void) throws -> Void,
-        transform: @escaping @Sendable (_ index: Int, Input) -> Output,
+        transform: @escaping @Sendable (_ index: Int, consuming Input) -> Output,
         consume: @escaping @Sendable (_ index: Int, Output) throws -> Void
     ) throws {
         let finished = DispatchGroup()
@@ -86,14 +86,14 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
         condition.signal()
     }
 
-    private func work(transform: @Sendable (Int, Input) -> Output, consume: @Sendable (Int, Output) throws -> Void) {
+    private func work(transform: @Sendable (Int, consuming Input) -> Output, consume: @Sendable (Int, Output) throws -> Void) {
         condition.lock()
         while true {
             while queue.isEmpty && !producerDone { condition.wait() }
             if queue.isEmpty { break }
             let (index, input) = queue.removeFirst()
             condition.unlock()
-            let output = transform(index, input)
+            let output = transform(index, consume input)
             condition.lock()
             ready[index] = output
             // One consumer at a time; it drains every output that is next in order, including

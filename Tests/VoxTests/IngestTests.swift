@@ -154,6 +154,16 @@ struct IngestTests {
         }
     }
 
+    @Test("a record's segments are sorted by name, whether they come sorted (as a mapper gives them) or not")
+    func segmentsSortedByName() {
+        let location = InputLocation(file: "f", line: 1)
+        let sorted = [Segment(name: "product", value: "App"), Segment(name: "region", value: "EU")]
+        #expect(FeedbackRecord(id: "1", source: "s", text: "t", segments: sorted, location: location).segments == sorted)
+        #expect(FeedbackRecord(id: "1", source: "s", text: "t", segments: sorted.reversed(), location: location).segments == sorted)
+        let three = [Segment(name: "tier", value: "gold"), Segment(name: "channel", value: "mail"), Segment(name: "region", value: "EU")]
+        #expect(FeedbackRecord(id: "1", source: "s", text: "t", segments: three, location: location).segments.map(\.name) == ["channel", "region", "tier"])
+    }
+
     @Test("mapping: ids, joined text, times, ratings, roles, segments; failures have reasons")
     func mapping() throws {
         let mapping = FieldMapping(
