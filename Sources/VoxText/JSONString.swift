@@ -15,42 +15,48 @@ public enum JSONString {
     /// Works on the UTF-8 bytes: most texts need no escape at all and cost one scan and one copy
     /// (records.jsonl quotes every text and key of every record, straight into its line's bytes).
     public static func append(_ text: String, to out: inout [UInt8]) {
+        // A native string's UTF-8 is read where it lies; `withUTF8` needs a mutable copy of the
+        // string (a retain and a release for every string of every record).
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0, to: &out) }) { return done }
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// `append(_:to:)` on the string's UTF-8 bytes.
+    private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        guard let first = firstMayNeedEscape(bytes) else {
+            out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
-            guard let first = firstMayNeedEscape(bytes) else {
-                out.append(contentsOf: bytes)
-                out.append(UInt8(ascii: "\""))
-                return
-            }
-            out.append(contentsOf: bytes[..<first])
-            var index = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): appendPair(UInt8(ascii: "\""), to: &out)
-                case UInt8(ascii: "\\"): appendPair(UInt8(ascii: "\\"), to: &out)
-                case UInt8(ascii: "\n"): appendPair(UInt8(ascii: "n"), to: &out)
-                case UInt8(ascii: "\r"): appendPair(UInt8(ascii: "r"), to: &out)
-                case UInt8(ascii: "\t"): appendPair(UInt8(ascii: "t"), to: &out)
-                case 0..<0x20, 0x7F: appendEscape(UInt32(byte), to: &out)
-                case 0xE2 where isLineOrParagraphSeparator(bytes, at: index):
-                    // U+2028/2029 break JavaScript consumers of JSON.
-                    appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    index += 2
-                default:
-                    // Copy up to the next byte that may need escaping in one run: a text with
-                    // one non-ASCII letter would otherwise go a byte at a time from there on.
-                    var end = index + 1
-                    while end < bytes.count, !mayNeedEscape(bytes[end]) { end += 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
-                    continue
-                }
-                index += 1
-            }
-            out.append(UInt8(ascii: "\""))
+            return
         }
+        out.append(contentsOf: bytes[..<first])
+        var index = first
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): appendPair(UInt8(ascii: "\""), to: &out)
+            case UInt8(ascii: "\\"): appendPair(UInt8(ascii: "\\"), to: &out)
+            case UInt8(ascii: "\n"): appendPair(UInt8(ascii: "n"), to: &out)
+            case UInt8(ascii: "\r"): appendPair(UInt8(ascii: "r"), to: &out)
+            case UInt8(ascii: "\t"): appendPair(UInt8(ascii: "t"), to: &out)
+            case 0..<0x20, 0x7F: appendEscape(UInt32(byte), to: &out)
+            case 0xE2 where isLineOrParagraphSeparator(bytes, at: index):
+                // U+2028/2029 break JavaScript consumers of JSON.
+                appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+                index += 2
+            default:
+                // Copy up to the next byte that may need escaping in one run: a text with
+                // one non-ASCII letter would otherwise go a byte at a time from there on.
+                var end = index + 1
+                while end < bytes.count, !mayNeedEscape(bytes[end]) { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
+            index += 1
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A backslash and `letter`.
