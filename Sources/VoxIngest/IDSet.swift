@@ -44,8 +44,7 @@ struct IDSet {
     /// - Throws: `IngestError` when the scratch file cannot be written or read back.
     mutating func insert(_ id: String) throws -> Bool {
         if (count + 1) * 4 > slots.count * 3 { try grow() }
-        var id = id
-        return try id.withUTF8 { try insert($0) }
+        return try id.withUTF8Bytes { try insert($0) }
     }
 
     private mutating func insert(_ id: UnsafeBufferPointer<UInt8>) throws -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import VoxModel
 
 /// Parses the time formats exports use, over UTF-8 bytes and without `DateFormatter` (slow,
 /// and its results depend on the machine's locale). Every format first finds the wall-clock
@@ -13,8 +14,7 @@ public enum TimeParser {
     }
 
     public static func parse(_ text: String, format: TimeFormat, defaultOffsetSeconds: Int, timeZone: TimeZone? = nil) -> Date? {
-        var text = text
-        let parsed: Parsed? = text.withUTF8 { raw in
+        let parsed: Parsed? = text.withUTF8Bytes { raw in
             var bytes = raw[...]
             while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
             while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }

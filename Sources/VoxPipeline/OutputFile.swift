@@ -1,4 +1,5 @@
 import Foundation
+import VoxModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,8 +32,7 @@ public final class OutputFile {
     }
 
     public func write(_ text: String) throws {
-        var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        try text.withUTF8Bytes { try write(UnsafeRawBufferPointer($0)) }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

@@ -143,8 +143,7 @@ public struct ScoringEngine: Sendable {
         if record.role == .agent, let agentMentions { return ConversationCues(mentions: agentMentions) }
         // Of a customer's mentions only case details (words with digits) are used, so an ASCII
         // customer message without a digit needs no scan.
-        var text = record.text
-        let needsScan = record.role == .agent || text.withUTF8 { bytes in
+        let needsScan = record.role == .agent || record.text.withUTF8Bytes { bytes in
             for byte in bytes where byte >= 0x80 || byte &- 0x30 < 10 { return true }
             return false
         }

@@ -1,4 +1,5 @@
 import Foundation
+import VoxModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,8 +40,7 @@ public final class StandardErrorSink: @unchecked Sendable {
     }
 
     private func emit(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -24,9 +24,8 @@ public struct ReplyContext: Sendable, Hashable {
 
     /// The first name in an author field: its first word of two or more letters that is not a title.
     public static func firstName(ofAuthor author: String) -> String? {
-        var author = author
         // Every customer message asks for this; most author fields are ASCII, read as bytes.
-        if let ascii = author.withUTF8(asciiFirstName) { return ascii }
+        if let ascii = author.withUTF8Bytes(asciiFirstName) { return ascii }
         for word in author.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) {
             let lowered = word.lowercased()
             if titles.contains(lowered) || word.count < 2 { continue }

@@ -1,3 +1,5 @@
+import VoxModel
+
 /// The number of `Character`s in a text, counted on its bytes when it is ASCII.
 ///
 /// `String.count` walks grapheme clusters, a few dozen instructions a byte; per-record code that
@@ -5,8 +7,7 @@
 /// record. In ASCII every byte is a character except that CR LF is one.
 public enum CharacterCount {
     public static func of(_ text: String) -> Int {
-        var text = text
-        let ascii = text.withUTF8 { bytes -> Int? in
+        let ascii = text.withUTF8Bytes { bytes -> Int? in
             var pairs = 0
             var previous: UInt8 = 0
             for byte in bytes {

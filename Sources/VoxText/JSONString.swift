@@ -1,3 +1,5 @@
+import VoxModel
+
 /// JSON string quoting shared by every writer (records, rejects, reports, `vox score`), so that
 /// all of them escape control characters, quotes and backslashes the same way.
 public enum JSONString {
@@ -15,11 +17,7 @@ public enum JSONString {
     /// Works on the UTF-8 bytes: most texts need no escape at all and cost one scan and one copy
     /// (records.jsonl quotes every text and key of every record, straight into its line's bytes).
     public static func append(_ text: String, to out: inout [UInt8]) {
-        // A native string's UTF-8 is read where it lies; `withUTF8` needs a mutable copy of the
-        // string (a retain and a release for every string of every record).
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append(utf8: $0, to: &out) }) { return done }
-        var text = text
-        text.withUTF8 { append(utf8: $0, to: &out) }
+        text.withUTF8Bytes { append(utf8: $0, to: &out) }
     }
 
     /// `append(_:to:)` on the string's UTF-8 bytes.

@@ -1,3 +1,5 @@
+import VoxModel
+
 /// Replaces personal data in free text with readable placeholders: `[email]`, `[phone]`,
 /// `[card]`, `[iban]`, `[ip]`.
 ///
@@ -35,8 +37,7 @@ public struct PIIRedactor: Sendable {
     /// changes nothing then, not even a reference.
     public func redacted(_ text: String) -> String? {
         // Fast path: nothing that could start an e-mail address, a number or an IPv6 address.
-        var contiguous = text
-        let clues = contiguous.withUTF8 { bytes in
+        let clues = text.withUTF8Bytes { bytes in
             // A plain loop over the bytes: `utf8.contains(where:)` cost several times as much,
             // and every field of every record comes through here.
             var clues = Clues()

@@ -1,3 +1,5 @@
+import VoxModel
+
 extension PhraseExtractor {
     /// Remembers what `words` made of each word form it met, so that a form is stemmed and
     /// looked up once rather than at every occurrence (stemming was the larger part of reading a
@@ -42,8 +44,7 @@ extension PhraseExtractor {
 
             /// The analysis of `form` (lowercased already), made by `make` the first time it is asked for.
             mutating func analysis(of form: String, making make: (String) -> Analysis) -> Analysis {
-                var bytes = form
-                return bytes.withUTF8 { bytes in analysis(ofBytes: bytes) { make(form) } }
+                form.withUTF8Bytes { bytes in analysis(ofBytes: bytes) { make(form) } }
             }
 
             /// The analysis of an ASCII word as written (any case), made by `make` from its

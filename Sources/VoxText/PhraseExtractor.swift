@@ -1,3 +1,5 @@
+import VoxModel
+
 /// Turns feedback text into the features clustering works from: the word stems in order (for
 /// matching taxonomy terms and phrases) and the candidate key phrases (for discovery and labels).
 ///
@@ -91,6 +93,8 @@ public struct PhraseExtractor: Sendable {
         // With a memo, ASCII text is read on its bytes: a word met before costs a hash and a
         // compare, without making its token's strings. Apostrophes and hyphens inside words are
         // part of the word token already; any other token breaks a segment.
+        // `withUTF8` on a copy, not `withUTF8Bytes`: through that generic call the words'
+        // captured list and flag were checked for exclusive access at run time at every word.
         var text = text
         let readOnBytes = memo.map { memo in
             text.withUTF8 { bytes in

@@ -1,3 +1,5 @@
+import VoxModel
+
 /// A stable 64-bit FNV-1a hash of UTF-8 text. Discovery keeps phrases as these hashes so that a
 /// record's phrases cost 8 bytes each, and samples background records by the hash of their text,
 /// so that the sample does not depend on record order or thread count.
@@ -12,10 +14,9 @@ public enum PhraseHash {
     }
 
     public static func add(_ text: String, to hash: UInt64) -> UInt64 {
-        var text = text
         // Over the contiguous bytes: iterating `utf8` cost several times the hash itself, and
         // every customer record's whole text is hashed for the background sample.
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var hash = hash
             for byte in bytes { hash = add(byte, to: hash) }
             return hash

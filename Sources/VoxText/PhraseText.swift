@@ -1,3 +1,5 @@
+import VoxModel
+
 /// A text scanned into the symbols a `PhraseMatcher` matches, with each token's place in the text.
 ///
 /// Scanning works on UTF-8 bytes in one pass: ASCII letters and digits are lowercased in place,
@@ -46,9 +48,8 @@ public struct PhraseText: Sendable {
 
     /// The token at `index` as written, lowercased: for comparing with names and case details.
     public func lowercasedWord(at index: Int) -> String {
-        var text = self.text
         let from = Int(tokens[index].byteStart), to = Int(tokens[index].byteEnd)
-        let ascii: String? = text.withUTF8 { bytes in
+        let ascii: String? = text.withUTF8Bytes { bytes in
             // ASCII words (most of them) are lowercased byte by byte; others need Unicode's rules.
             let word = UnsafeBufferPointer(rebasing: bytes[from..<to])
             guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -62,8 +63,7 @@ public struct PhraseText: Sendable {
 
     /// The text between two UTF-8 offsets that fall on scalar boundaries (token edges do).
     func text(bytes from: Int, _ to: Int) -> String {
-        var text = self.text
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
+        return text.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<to]), as: UTF8.self) }
     }
 
     init(text: String, tokens: [Token]) {
@@ -75,8 +75,7 @@ public struct PhraseText: Sendable {
 extension PhraseMatcher {
     /// Scans `text` into tokens with this matcher's symbols.
     public func scan(_ text: String) -> PhraseText {
-        var text = text
-        let tokens = text.withUTF8 { bytes in
+        let tokens = text.withUTF8Bytes { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scanner.wordCapacity) { word in
                 var scanner = Scanner(bytes: bytes, word: word.baseAddress!, matcher: self)
                 return scanner.run()
@@ -199,8 +198,8 @@ extension PhraseMatcher {
             } else if !needsLowercasing {
                 (symbols, count) = lookUp(UnsafeBufferPointer(start: word, count: min(wordLength, Self.wordCapacity)))
             } else if wordLength <= Self.wordCapacity {
-                var lowered = String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self).lowercased()
-                (symbols, count) = lowered.withUTF8 { lookUp($0) }
+                let lowered = String(decoding: UnsafeBufferPointer(start: word, count: wordLength), as: UTF8.self).lowercased()
+                (symbols, count) = lowered.withUTF8Bytes { lookUp($0) }
             } else {
                 (symbols, count) = ((PhraseMatcher.otherWord, -1, -1), 1)
             }

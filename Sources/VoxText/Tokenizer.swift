@@ -1,3 +1,5 @@
+import VoxModel
+
 /// Splits feedback text into words, emoticons, emoji and punctuation.
 ///
 /// Emoticons are recognised only as whole whitespace-delimited chunks or at the end of a chunk
@@ -6,8 +8,7 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ text: String) -> [Token] {
-        var text = text
-        if let tokens = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tokenizeASCII(bytes) : nil }) {
+        if let tokens = text.withUTF8Bytes({ bytes in bytes.allSatisfy { $0 < 0x80 } ? tokenizeASCII(bytes) : nil }) {
             return tokens
         }
         return tokenizeScalars(text)

@@ -4,6 +4,15 @@ import VoxModel
 
 @Suite("Tokenizer, sentences, redaction")
 struct TextTests {
+    @Test("withUTF8Bytes hands over a string's UTF-8 as it is: empty, small, long, non-ASCII, and a string cut from another")
+    func utf8Bytes() {
+        let long = String(repeating: "déjà vu 🙂 ", count: 40)
+        let texts = ["", "late", "no refund yet", "Zoë", long, String(long.dropFirst(3).prefix(100))]
+        for text in texts {
+            #expect(text.withUTF8Bytes { Array($0) } == Array(text.utf8), "\(text.prefix(20))")
+        }
+    }
+
     let tokenizer = Tokenizer()
 
     @Test("words keep apostrophes and inner hyphens; punctuation splits off; offsets are code points")

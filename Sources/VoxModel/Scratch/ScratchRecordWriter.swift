@@ -39,8 +39,7 @@ public struct ScratchRecordWriter {
     }
 
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             append(UInt32(utf8.count))
             storage.append(contentsOf: utf8)
         }

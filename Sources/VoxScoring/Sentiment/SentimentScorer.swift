@@ -21,8 +21,7 @@ public struct SentimentScorer: Sendable {
     }
 
     public func score(_ text: String, explain: Bool = false) -> SentimentScore {
-        var text = text
-        return text.withUTF8 { score(utf8: $0, explain: explain) }
+        text.withUTF8Bytes { score(utf8: $0, explain: explain) }
     }
 
     /// Scores UTF-8 bytes (valid UTF-8, as a `String`'s are).
