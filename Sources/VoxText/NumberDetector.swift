@@ -37,12 +37,13 @@ enum NumberDetector {
         guard Bytes.endsToken(bytes, at: run.end) || !Bytes.isLetter(bytes[run.end]) else {
             return PIIRedactor.Match(end: run.end, placeholder: nil)
         }
-        if identifierWords.contains(Bytes.wordBefore(bytes, at: start)) {
+        let placeholder = run.isCard ? "[card]" : run.isPhone ? "[phone]" : nil
+        // The word before is read only for a number that would be replaced (most numbers are
+        // not cards or phones, and reading the word makes a string).
+        if placeholder == nil || identifierWords.contains(Bytes.wordBefore(bytes, at: start)) {
             return PIIRedactor.Match(end: run.end, placeholder: nil)
         }
-        if run.isCard { return PIIRedactor.Match(end: run.end, placeholder: "[card]") }
-        if run.isPhone { return PIIRedactor.Match(end: run.end, placeholder: "[phone]") }
-        return PIIRedactor.Match(end: run.end, placeholder: nil)
+        return PIIRedactor.Match(end: run.end, placeholder: placeholder)
     }
 
     /// Digit groups joined by one kind of `-`, `.` or `/`: the shape of dates and versions.
