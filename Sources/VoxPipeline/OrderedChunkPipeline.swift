@@ -38,11 +38,12 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
     /// - Parameters:
     ///   - produce: called on the calling thread; hands each chunk to `emit`, which waits while
     ///     `maxInFlight` chunks are out and throws once `consume` has failed.
-    ///   - transform: the parallel stage; `index` is the chunk's position, from 0.
+    ///   - transform: the parallel stage; `index` is the chunk's position, from 0. The input is
+    ///     the worker's own, in out so that the transform may move its contents out.
     ///   - consume: the ordered stage.
     func run(
         produce: (_ emit: (Input) throws -> Void) throws -> Void,
-        transform: @escaping @Sendable (_ index: Int, consuming Input) -> Output,
+        transform: @escaping @Sendable (_ index: Int, inout Input) -> Output,
         consume: @escaping @Sendable (_ index: Int, Output) throws -> Void
     ) throws {
         let finished = DispatchGroup()
@@ -86,14 +87,18 @@ final class OrderedChunkPipeline<Input: Sendable, Output: Sendable>: @unchecked 
         condition.signal()
     }
 
-    private func work(transform: @Sendable (Int, consuming Input) -> Output, consume: @Sendable (Int, Output) throws -> Void) {
+    private func work(transform: @Sendable (Int, inout Input) -> Output, consume: @Sendable (Int, Output) throws -> Void) {
         condition.lock()
         while true {
             while queue.isEmpty && !producerDone { condition.wait() }
             if queue.isEmpty { break }
-            let (index, input) = queue.removeFirst()
+            // The input leaves the queue for this worker alone: the transform may take its
+            // contents (the scoring loop moves each record out of its chunk).
+            let index: Int
+            var input: Input
+            (index, input) = queue.removeFirst()
             condition.unlock()
-            let output = transform(index, consume input)
+            let output = transform(index, &input)
             condition.lock()
             ready[index] = output
             // One consumer at a time; it drains every output that is next in order, including
