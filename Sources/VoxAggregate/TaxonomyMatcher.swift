@@ -8,10 +8,12 @@ import VoxText
 /// unclustered.
 public struct TaxonomyMatcher: Sendable {
     public let taxonomy: PainPointTaxonomy
-    /// `PhraseHash` of the first stem → (stem sequence, aspect index, weight), longest sequences
-    /// first. Keyed by the hash each `Word` carries, so a record's words are not hashed again as
-    /// strings; a hit is confirmed by comparing the first stem (two stems may share a hash).
-    private let entries: [UInt64: [(stems: [String], aspect: Int, weight: Int)]]
+    /// Per first stem: (stem sequence, aspect index, weight), longest sequences first. Found by
+    /// `PhraseHash` of the first stem (`firstStems`), the hash each `Word` carries, so a record's
+    /// words are not hashed again as strings; a hit is confirmed by comparing the first stem
+    /// (two stems may share a hash).
+    private let entries: [[(stems: [String], aspect: Int, weight: Int)]]
+    private let firstStems: HashIndex
 
     public init(taxonomy: PainPointTaxonomy) {
         self.taxonomy = taxonomy
@@ -24,7 +26,9 @@ public struct TaxonomyMatcher: Sendable {
         for key in entries.keys {
             entries[key]!.sort { $0.stems.count != $1.stems.count ? $0.stems.count > $1.stems.count : $0.aspect < $1.aspect }
         }
-        self.entries = entries
+        let keys = entries.keys.sorted()
+        self.entries = keys.map { entries[$0]! }
+        firstStems = HashIndex(keys)
     }
 
     public struct Assignment: Sendable, Hashable {
@@ -40,7 +44,8 @@ public struct TaxonomyMatcher: Sendable {
         var index = 0
         while index < words.count {
             var consumed = 1
-            if let candidates = entries[words[index].stemHash] {
+            if let position = firstStems.position(of: words[index].stemHash) {
+                let candidates = entries[position]
                 // The longest matching sequence wins; every aspect listing it counts it.
                 var matchedLength = 0
                 for candidate in candidates where candidate.stems.count >= matchedLength {

@@ -8,6 +8,20 @@ import Testing
 /// that pulls one industry's complaints into another's aspect fails here.
 @Suite("Taxonomy coverage across industries")
 struct TaxonomyTests {
+    @Test("HashIndex finds every key's position, even keys that share their first slot, and nothing else")
+    func hashIndex() {
+        // Keys alike in the bits the first slot is taken from, and keys 0 and 1.
+        var keys: [UInt64] = [0, 1]
+        for high in 0..<40 { keys.append(UInt64(high) << 48 | 0x1234) }
+        for _ in 0..<200 { keys.append(UInt64.random(in: 2...UInt64.max)) }
+        keys = Array(Set(keys))
+        let index = HashIndex(keys)
+        for (position, key) in keys.enumerated() { #expect(index.position(of: key) == position) }
+        let absent = (0..<500).map { _ in UInt64.random(in: 2...UInt64.max) }.filter { !keys.contains($0) }
+        for key in absent { #expect(index.position(of: key) == nil) }
+        #expect(HashIndex([]).position(of: 0) == nil)
+    }
+
     let extractor = PhraseExtractor(stopWords: try! StopWords.defaults())
     let matcher = TaxonomyMatcher(taxonomy: try! PainPointTaxonomy.defaults())
 
