@@ -49,7 +49,7 @@ N ?= 1000000
 bench: deps lexicons
 	N=$(N) SWIFT=$(SWIFT) scripts/bench.sh
 
-# Ten million CSV records: linear growth and memory (compared with an earlier 1M `make bench`).
+# Ten million CSV records: linear growth and memory (compared with 1M CSV runs just before and after).
 bench-10m: deps lexicons
 	N=10000000 FORMATS=csv SWIFT=$(SWIFT) scripts/bench.sh
 
