@@ -7,6 +7,20 @@ import VoxModel
 /// hand-made scored records whose numbers are chosen so the expected figures can be worked out.
 @Suite("Conversations and agent figures")
 struct ConversationTests {
+    @Test("InternTable: ids in first-seen order, the same id for an equal value, through many growths and a merge")
+    func internTable() {
+        var table = InternTable<ConversationKey>()
+        let keys = (0..<5_000).map { ConversationKey(source: "s\($0 % 3)", id: "c-\($0)") }
+        for (index, key) in keys.enumerated() { #expect(table.id(key) == UInt32(index)) }
+        for (index, key) in keys.enumerated().reversed() { #expect(table.id(key) == UInt32(index)) }
+        #expect(table.count == keys.count)
+        #expect(table[4_321] == keys[4_321])
+        var other = InternTable<ConversationKey>()
+        _ = other.id(keys[7])
+        _ = other.id(ConversationKey(source: "s9", id: "new"))
+        #expect(table.ids(for: other) == [7, UInt32(keys.count)])
+    }
+
     static let start = Date(timeIntervalSince1970: 1_700_000_000)
 
     /// A scored message of conversation `conversation` at `minute` minutes after `start`.
