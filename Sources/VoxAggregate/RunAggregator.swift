@@ -5,8 +5,20 @@ import VoxModel
 /// them, and `finish` turns the sums into the figures a `RunResult` carries.
 public struct RunAggregator: Sendable {
     public private(set) var totals = MetricsAccumulator()
-    /// Segment name → value → figures.
-    public private(set) var segments: [String: [String: MetricsAccumulator]] = [:]
+    /// Segment name → value → figures, folded from the figures of each segment list.
+    public var segments: [String: [String: MetricsAccumulator]] {
+        var segments: [String: [String: MetricsAccumulator]] = [:]
+        for (list, metrics) in zip(segmentLists.values, segmentListMetrics) {
+            for segment in list { segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].merge(metrics) }
+        }
+        return segments
+    }
+    /// The distinct segment lists of the records added, and the figures of each: a record adds
+    /// to its list's figures after one lookup, where adding to each of its segments' figures
+    /// took two lookups a segment (name, then value), each hashing a string. The sums are exact
+    /// integers, so folding them per segment at the end gives the same figures.
+    private var segmentLists = InternTable<[Segment]>()
+    private var segmentListMetrics: [MetricsAccumulator] = []
     public private(set) var clusters: [String: ClusterAccumulator] = [:]
     /// Negative customer records that fit no cluster.
     public private(set) var unclustered = 0
@@ -31,8 +43,10 @@ public struct RunAggregator: Sendable {
         _ scored: ScoredRecord, ordinal: Int, clusterStrength: Int = 0, cues: ConversationCues? = nil, phrases: DiscoveryPhrases = .none
     ) {
         totals.add(scored)
-        for segment in scored.record.segments {
-            segments[segment.name, default: [:]][segment.value, default: MetricsAccumulator()].add(scored)
+        if !scored.record.segments.isEmpty {
+            let list = Int(segmentLists.id(scored.record.segments))
+            if list == segmentListMetrics.count { segmentListMetrics.append(MetricsAccumulator()) }
+            segmentListMetrics[list].add(scored)
         }
         if Self.isClusterMember(scored), let cluster = scored.cluster {
             clusters[cluster, default: ClusterAccumulator()].add(scored, strength: clusterStrength)
@@ -75,8 +89,9 @@ public struct RunAggregator: Sendable {
 
     public mutating func merge(_ other: RunAggregator) {
         totals.merge(other.totals)
-        for (name, values) in other.segments {
-            for (value, accumulator) in values { segments[name, default: [:]][value, default: MetricsAccumulator()].merge(accumulator) }
+        for (otherList, list) in segmentLists.ids(for: other.segmentLists).enumerated() {
+            while segmentListMetrics.count <= Int(list) { segmentListMetrics.append(MetricsAccumulator()) }
+            segmentListMetrics[Int(list)].merge(other.segmentListMetrics[otherList])
         }
         for (id, accumulator) in other.clusters { clusters[id, default: ClusterAccumulator()].merge(accumulator) }
         unclustered += other.unclustered
@@ -167,6 +182,7 @@ public struct RunAggregator: Sendable {
         }
         painPoints.sort { $0.severity != $1.severity ? $0.severity > $1.severity : $0.id < $1.id }
         var segmentMetrics: [SegmentMetrics] = []
+        let segments = self.segments
         for name in segments.keys.sorted() {
             for value in segments[name]!.keys.sorted() {
                 segmentMetrics.append(SegmentMetrics(segment: name, value: value, metrics: segments[name]![value]!.metrics()))
