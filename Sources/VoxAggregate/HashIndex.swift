@@ -1,3 +1,5 @@
+import VoxText
+
 /// A read-only map from 64-bit keys that are well-mixed hashes already (`PhraseHash`) to their
 /// positions in a list, by open addressing. `Dictionary` hashes even an integer key again with
 /// SipHash: in `TaxonomyMatcher.evidence` that was a third of the work, at every word of every
@@ -15,7 +17,7 @@ struct HashIndex: Sendable {
         var slots = [UInt64](repeating: 0, count: size)
         var positions = [Int32](repeating: -1, count: size)
         for (position, key) in keys.enumerated() {
-            var slot = Self.firstSlot(key, size - 1)
+            var slot = PhraseHash.slot(key, mask: size - 1)
             while positions[slot] >= 0 {
                 precondition(slots[slot] != key, "HashIndex: key \(key) given twice")
                 slot = (slot + 1) & (size - 1)
@@ -31,18 +33,12 @@ struct HashIndex: Sendable {
     /// Where `key` was in the list, or nil.
     @inline(__always)
     func position(of key: UInt64) -> Int? {
-        var slot = Self.firstSlot(key, mask)
+        var slot = PhraseHash.slot(key, mask: mask)
         while true {
             let position = positions[slot]
             if position < 0 { return nil }
             if keys[slot] == key { return Int(position) }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// FNV-1a's low bits mix poorly for short keys; fold the high bits in.
-    @inline(__always)
-    private static func firstSlot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
     }
 }

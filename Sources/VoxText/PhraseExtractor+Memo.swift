@@ -84,9 +84,8 @@ extension PhraseExtractor {
                 return made
             }
 
-            /// FNV-1a's low bits mix poorly for short keys; fold the high bits in.
             private func firstSlot(_ hash: UInt64) -> Int {
-                Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+                PhraseHash.slot(hash, mask: slots.count - 1)
             }
 
             private func formEquals(_ entry: Int, _ form: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -8,6 +8,13 @@ public enum PhraseHash {
 
     public static func of(_ text: String) -> UInt64 { add(text, to: start) }
 
+    /// The first slot for `hash` in an open-addressing table of `mask + 1` slots (a power of
+    /// two). FNV-1a's low bits mix poorly for short keys, so the high bits are folded in.
+    @inline(__always)
+    public static func slot(_ hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    }
+
     @inline(__always)
     public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
